@@ -1,0 +1,28 @@
+import { fail } from '../validate/errors.js';
+import { STEP, openAgeOf } from './grid.js';
+
+/**
+ * Sum of a 5-year age distribution over ages `[from, to)`; `to = Infinity` (the default) runs to
+ * the end, open group included. Both ends must fall on the grid, and `to` cannot cut the open group.
+ *
+ * @example
+ * sumAges([10, 20, 30, 40], 5, 15) // 50  (groups 5-9 and 10-14)
+ * sumAges([10, 20, 30, 40], 10)    // 70  (10-14 and 15+)
+ */
+export function sumAges(population: ArrayLike<number>, from: number, to = Infinity): number {
+  const openAge = openAgeOf(population.length);
+  if (from % STEP !== 0 || from < 0) fail('from', 'expected an age on the 5-year grid', from);
+  if (to !== Infinity && (to % STEP !== 0 || to < from)) fail('to', 'expected an age on the 5-year grid >= from', to);
+  if (to !== Infinity && to > openAge) fail('to', `expected at most the open age ${openAge} (the open group cannot be split)`, to);
+  const last = to === Infinity ? population.length : to / STEP;
+  let s = 0;
+  for (let i = from / STEP; i < last; i++) s += population[i] as number;
+  return s;
+}
+
+/** Total of an age distribution. */
+export function total(population: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < population.length; i++) s += population[i] as number;
+  return s;
+}

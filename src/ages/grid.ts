@@ -1,0 +1,60 @@
+import { fail } from '../validate/errors.js';
+
+/**
+ * The 5-year age grid: group `i` is `[5i, 5i+5)`; the last group, starting at `openAge`, is open.
+ * A grid with open age A has A/5 + 1 groups.
+ */
+
+/** Width of every closed group on the projection grid, in years. */
+export const STEP = 5;
+
+/** Default open age of a projection (`100+`). */
+export const DEFAULT_OPEN_AGE = 100;
+
+/** Number of 5-year groups for a grid whose open group starts at `openAge`. */
+export function groupCount(openAge: number): number {
+  checkOpenAge(openAge);
+  return openAge / STEP + 1;
+}
+
+/** Open age of a grid of `groups` 5-year groups. */
+export function openAgeOf(groups: number): number {
+  return (groups - 1) * STEP;
+}
+
+export function checkOpenAge(openAge: number, path = 'openAge'): void {
+  if (!Number.isInteger(openAge) || openAge < STEP || openAge % STEP !== 0) {
+    fail(path, 'expected a positive multiple of 5', openAge);
+  }
+}
+
+/**
+ * Labels of the 5-year groups, `['0-4', '5-9', …, '100+']`.
+ *
+ * @example
+ * ageGroupLabels(15) // ['0-4', '5-9', '10-14', '15+']
+ */
+export function ageGroupLabels(openAge: number): string[] {
+  const n = groupCount(openAge);
+  const labels: string[] = [];
+  for (let i = 0; i < n - 1; i++) labels.push(`${STEP * i}-${STEP * i + STEP - 1}`);
+  labels.push(`${openAge}+`);
+  return labels;
+}
+
+/** Label of group `i` on a grid of `groups` groups. */
+export function ageGroupLabel(i: number, groups: number): string {
+  return i === groups - 1 ? `${openAgeOf(groups)}+` : `${STEP * i}-${STEP * i + STEP - 1}`;
+}
+
+/**
+ * Parses a label such as `'15-19'` or `'85+'` into its starting age and whether it is open.
+ * Returns `undefined` for anything else.
+ */
+export function parseAgeGroupLabel(label: string): { start: number; open: boolean } | undefined {
+  const open = /^\s*(\d+)\s*\+\s*$/.exec(label);
+  if (open) return { start: Number(open[1]), open: true };
+  const closed = /^\s*(\d+)\s*[-–]\s*(\d+)\s*$/.exec(label);
+  if (closed && Number(closed[2]) === Number(closed[1]) + STEP - 1) return { start: Number(closed[1]), open: false };
+  return undefined;
+}

@@ -1,0 +1,113 @@
+import type { Sex } from '../types.js';
+import { a0Of, coaleDemeny4a1, type A0Rule } from './a0.js';
+import { MORTPAK_AX_FLOOR, constantHazardAx, grevilleAx, type AxRule } from './ax.js';
+
+/**
+ * An abridged life table at ages 0, 1, 5, 10, …, the last row open. Columns in the notation of
+ * Preston, Heuveline & Guillot (2001), ch. 3; `ages[i]` is the row's starting age.
+ */
+export interface LifeTable {
+  ages: Float64Array;
+  mx: Float64Array;
+  qx: Float64Array;
+  ax: Float64Array;
+  lx: Float64Array;
+  dx: Float64Array;
+  Lx: Float64Array;
+  Tx: Float64Array;
+  ex: Float64Array;
+}
+
+/** Everything that decides the table besides mx. */
+export interface LifeTableRules {
+  sex: Sex;
+  a0Rule: A0Rule;
+  axRule: AxRule;
+  /** Given nax for every row but the open one; overrides both rules. */
+  ax: ArrayLike<number> | undefined;
+  radix: number;
+}
+
+/** Abridged ages 0, 1, 5, …, 5(rows − 2). */
+export function abridgedAges(rows: number): Float64Array {
+  const ages = new Float64Array(rows);
+  for (let i = 1; i < rows; i++) ages[i] = i === 1 ? 1 : 5 * (i - 1);
+  return ages;
+}
+
+/** Allocates an empty table of `rows` rows (ages filled in). */
+export function emptyLifeTable(rows: number): LifeTable {
+  const col = () => new Float64Array(rows);
+  return { ages: abridgedAges(rows), mx: col(), qx: col(), ax: col(), lx: col(), dx: col(), Lx: col(), Tx: col(), ex: col() };
+}
+
+/**
+ * Fills `out` with the life table of `mx` (unchecked: the caller has validated). No allocation,
+ * so solvers can call it in a loop.
+ *
+ * q = n m / (1 + (n − a) m), l(x+n) = l(x)(1 − q), d = l q, L = n l(x+n) + a d;
+ * open row: q = 1, L = l / m, a = 1/m; T = reverse cumulative sum of L; e = T / l
+ * (Preston, Heuveline & Guillot 2001, ch. 3).
+ *
+ * nax: a0 from the a0 rule and 4a1 from Coale–Demeny; 5-year rows by the ax rule — 'mortpak':
+ * 2.5 at 5–9 and 10–14, Greville from 15 (the last closed row takes k of the row before it, as
+ * Mortpak does), floored at 0.97 from 45; 'midpoint': 2.5. Where a rule's a would make q ≥ 1
+ * (a·m ≥ 1, only for m above ~1) or leave (0, n), the constant-hazard a is used instead.
+ */
+export function computeLifeTable(mx: ArrayLike<number>, rules: LifeTableRules, out: LifeTable): void {
+  const rows = mx.length;
+  const last = rows - 1;
+  const { ax: given, sex } = rules;
+  const m0 = mx[0] as number;
+  const { mx: m, qx, ax, lx, dx, Lx, Tx, ex } = out;
+  for (let i = 0; i < rows; i++) m[i] = mx[i] as number;
+
+  // Separation factors.
+  if (given) {
+    for (let i = 0; i < last; i++) ax[i] = given[i] as number;
+  } else {
+    const a0 = a0Of(m0, sex, rules.a0Rule);
+    const a1 = coaleDemeny4a1(m0, sex);
+    ax[0] = a0 * m0 < 1 ? a0 : constantHazardAx(m0, 1);
+    ax[1] = a1 * m[1]! < 1 ? a1 : constantHazardAx(m[1]!, 4);
+    const greville = rules.axRule === 'mortpak';
+    for (let i = 2; i < last; i++) {
+      let a = 2.5;
+      if (greville && i >= 4) {
+        // k from the neighbours; the last closed row reuses the k of the row before it.
+        a = i < last - 1 ? grevilleAx(m[i]!, m[i - 1]!, m[i + 1]!) : grevilleAx(m[i]!, m[i - 2]!, m[i]!);
+        if (i >= 10 && a < MORTPAK_AX_FLOOR) a = MORTPAK_AX_FLOOR;
+      }
+      if (!(a > 0 && a < 5) || a * m[i]! >= 1) a = constantHazardAx(m[i]!, 5);
+      ax[i] = a;
+    }
+  }
+
+  // Survivorship.
+  let l = rules.radix;
+  for (let i = 0; i < last; i++) {
+    const n = i === 0 ? 1 : i === 1 ? 4 : 5;
+    const mi = m[i]!;
+    const a = ax[i]!;
+    const q = (n * mi) / (1 + (n - a) * mi);
+    const d = l * q;
+    const next = l - d;
+    qx[i] = q;
+    lx[i] = l;
+    dx[i] = d;
+    Lx[i] = n * next + a * d;
+    l = next;
+  }
+  lx[last] = l;
+  qx[last] = 1;
+  dx[last] = l;
+  ax[last] = 1 / m[last]!;
+  Lx[last] = l / m[last]!;
+
+  let T = 0;
+  for (let i = last; i >= 0; i--) {
+    T += Lx[i]!;
+    Tx[i] = T;
+    ex[i] = T / lx[i]!;
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { BySex } from '../types.js';
+import { nonNegative, numbers, finite, positive, unit } from '../validate/schemas.js';
+import type { KernelPeriod } from './kernel.js';
+
+/** Everything one 5-year period needs: explicit rates, no models. */
+export interface PeriodInputs {
+  /** Survival per sex: birth → 0–4, and ratios[i] from group i into i+1 (length groups − 1). */
+  survival: BySex<{ birth: number; ratios: ArrayLike<number> }>;
+  /** Annual births per woman, per 5-year group (length = groups; 0–4 must be 0). */
+  asfr: ArrayLike<number>;
+  /** Sex ratio at birth: males per 100 female births. */
+  srb: number;
+  /** Net migrants over the whole 5-year period, per group; negative = net out-migration. */
+  netMigrants?: BySex<ArrayLike<number>>;
+  /** 'even' (default): half at the start, half at the end; 'end': all at the end. */
+  migrationTiming?: 'even' | 'end';
+}
+
+/** zod schema of one period; `groups` fixes every length. */
+export function periodInputsSchema(groups: number) {
+  const perGroup = numbers(finite()).refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` });
+  const survival = z.strictObject({
+    birth: unit(),
+    ratios: numbers(unit()).refine((v) => v.length === groups - 1, { error: `expected ${groups - 1} ratios (one per group but the open one)` }),
+  });
+  return z.strictObject({
+    survival: z.strictObject({ female: survival, male: survival }),
+    asfr: numbers(nonNegative())
+      .refine((v) => v.length === groups, { error: `expected ${groups} rates (one per age group)` })
+      .refine((v) => v.length === 0 || v[0] === 0, { error: 'expected 0 at ages 0-4 (asfr[0])' }),
+    srb: positive(),
+    netMigrants: z
+      .strictObject({ female: perGroup, male: perGroup })
+      .optional(),
+    migrationTiming: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
+  });
+}
+
+/** A period as the schema returns it. */
+export type ParsedPeriod = z.output<ReturnType<typeof periodInputsSchema>>;
+
+/** Turns validated inputs into the kernel's typed arrays (copies: the caller's arrays are never aliased). */
+export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {
+  const mig = p.netMigrants;
+  return {
+    sf: Float64Array.from(p.survival.female.ratios),
+    sm: Float64Array.from(p.survival.male.ratios),
+    bf: p.survival.female.birth,
+    bm: p.survival.male.birth,
+    asfr: Float64Array.from(p.asfr),
+    femaleShare: 100 / (100 + p.srb),
+    mf: mig ? Float64Array.from(mig.female) : null,
+    mm: mig ? Float64Array.from(mig.male) : null,
+    startShare: p.migrationTiming === 'end' ? 0 : 0.5,
+  };
+}
