@@ -35,12 +35,17 @@ export function checkOpenAge(openAge: number, path = 'openAge'): void {
  * ageGroupLabels(15) // ['0-4', '5-9', '10-14', '15+']
  */
 export function ageGroupLabels(openAge: number): string[] {
-  const n = groupCount(openAge);
-  const labels: string[] = [];
-  for (let i = 0; i < n - 1; i++) labels.push(`${STEP * i}-${STEP * i + STEP - 1}`);
-  labels.push(`${openAge}+`);
-  return labels;
+  let labels = labelCache.get(openAge);
+  if (!labels) {
+    const n = groupCount(openAge);
+    labels = [];
+    for (let i = 0; i < n; i++) labels.push(ageGroupLabel(i, n));
+    labelCache.set(openAge, labels);
+  }
+  return labels.slice();
 }
+
+const labelCache = new Map<number, string[]>();
 
 /** Label of group `i` on a grid of `groups` groups. */
 export function ageGroupLabel(i: number, groups: number): string {

@@ -1,11 +1,11 @@
 import { CcmppError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
+import { solveMonotone } from '../solve/monotone.js';
 import { fertilityRow } from './leslie.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 
-/** Relative change of λ below which the power iteration has converged. */
-const ROOT_TOLERANCE = 1e-14;
-const MAX_ITERATIONS = 100_000;
+/** The characteristic equation is solved to this absolute error (its terms sum to 1 at the root). */
+const EULER_LOTKA_TOLERANCE = 1e-15;
 
 export interface DominantRoot {
   /** Dominant eigenvalue of the female Leslie matrix: growth factor per 5 years. */
@@ -17,10 +17,19 @@ export interface DominantRoot {
 }
 
 /**
- * Dominant root of the period's female Leslie matrix by power iteration (the Perron root of a
- * non-negative primitive matrix; Leslie 1945, Keyfitz & Caswell 2005 §3): the long-run growth
- * factor λ per 5 years of a closed population under the period's rates, r = ln(λ)/5, and the
- * stable age distribution. (mathjs `eigs` does not converge reliably on Leslie matrices.)
+ * Dominant root of the period's female Leslie matrix: the long-run growth factor λ per 5 years of a
+ * closed population under the period's rates, r = ln(λ)/5, and the stable age distribution.
+ *
+ * λ is the root of the matrix's characteristic equation in Euler–Lotka form (Keyfitz & Caswell 2005,
+ * §3.1; Preston, Heuveline & Guillot 2001, §7.2): 1 = Σ F(x) ℓ(x) λ^−(x+1), with F the Leslie
+ * fertility row and ℓ(x) = s(0)…s(x−1) the survival to group x (the open group, when fertile, adds
+ * its geometric series F ℓ λ^−G / (1 − s/λ)). Its right side falls strictly with λ, so a bracketed
+ * solve is exact to rounding — unlike power iteration, which crawls when the open group's own survival
+ * comes close to λ (mathjs `eigs` does not converge on Leslie matrices at all). Stable shares:
+ * c(x) ∝ ℓ(x) λ^−x; open group c ∝ ℓ λ^−(G−1) / (1 − s/λ).
+ *
+ * If the open group survives at least as well as the population grows (s ≥ λ, only on grids with a
+ * low open age), no stable distribution exists on this grid: an error says so.
  *
  * @example
  * const { lambda, r } = dominantRoot(period);  // r < 0 when fertility is below replacement
@@ -31,27 +40,50 @@ export function dominantRoot(period: PeriodInputs): DominantRoot {
   const G = groups;
   const F = fertilityRow(k, k.femaleShare, k.bf);
   const s = k.sf;
-  let v = new Float64Array(G).fill(1 / G);
-  let w = new Float64Array(G);
-  let lambda = 0;
-  for (let it = 0; it < MAX_ITERATIONS; it++) {
-    // w = L v
-    let births = 0;
-    for (let x = 0; x < G; x++) births += F[x]! * v[x]!;
-    w[0] = births;
-    for (let x = 0; x < G - 2; x++) w[x + 1] = s[x]! * v[x]!;
-    w[G - 1] = s[G - 2]! * (v[G - 2]! + v[G - 1]!);
-    let norm = 0;
-    for (let x = 0; x < G; x++) norm += w[x]!;
-    let change = 0;
-    for (let x = 0; x < G; x++) {
-      w[x] = w[x]! / norm;
-      change = Math.max(change, Math.abs(w[x]! - v[x]!));
+  const sOpen = s[G - 2]!;
+  const ell = new Float64Array(G); // ℓ(x): survival from group 0 to group x
+  ell[0] = 1;
+  for (let x = 1; x < G; x++) ell[x] = ell[x - 1]! * s[x - 1]!;
+  let fertile = false;
+  for (let x = 0; x < G; x++) if (F[x]! * ell[x]! > 0) fertile = true;
+  if (!fertile) throw new CcmppError('dominantRoot: no births reach the population (all fertility or survival to fertile ages is 0)');
+
+  // Σ F(x) ℓ(x) λ^−(x+1), as a function of ln λ (decreasing).
+  const openFertile = F[G - 1]! * ell[G - 1]! > 0;
+  const netRatio = (logLambda: number): number => {
+    const lambda = Math.exp(logLambda);
+    let sum = 0;
+    let pow = 1 / lambda;
+    for (let x = 0; x < G - 1; x++) {
+      const c = F[x]! * ell[x]!;
+      if (c > 0) sum += c * pow;
+      pow /= lambda;
     }
-    const converged = Math.abs(norm - lambda) <= ROOT_TOLERANCE * norm && change <= ROOT_TOLERANCE * 100;
-    lambda = norm; // v sums to 1, so ‖Lv‖₁ → λ
-    [v, w] = [w, v];
-    if (converged) return { lambda, r: Math.log(lambda) / 5, stableAgeShares: v };
+    const open = F[G - 1]! * ell[G - 1]! * pow;
+    return sum + (open > 0 ? open / (1 - sOpen / lambda) : 0);
+  };
+  // Bracket ln λ around 0 (λ = 1), widening by e per step; the open series diverges as λ → s⁺.
+  const floor = openFertile ? Math.log(sOpen) : -Infinity;
+  let lo = Math.max(-1, floor + 1e-9);
+  let hi = Math.max(1, lo + 1);
+  for (let i = 0; i < 60 && netRatio(lo) < 1 && lo > floor + 1e-9; i++) lo = Math.max(lo - 1, floor + 1e-9);
+  for (let i = 0; i < 60 && netRatio(hi) > 1; i++) hi += 1;
+  const root = solveMonotone(netRatio, 1, lo, hi, { tolerance: EULER_LOTKA_TOLERANCE });
+  if (root.status !== 'reachable') throw new CcmppError(`dominantRoot: the characteristic equation has no root in λ ∈ [e^${lo}, e^${hi}]`);
+  const lambda = Math.exp(root.value);
+  if (!(lambda > sOpen)) {
+    throw new CcmppError(
+      `dominantRoot: the open group survives (${sOpen}) at least as well as the population grows (λ = ${lambda}); no stable age distribution exists on this grid — use a higher open age`,
+    );
   }
-  throw new CcmppError(`dominantRoot: power iteration did not converge in ${MAX_ITERATIONS} iterations (lambda ≈ ${lambda})`);
+  const shares = new Float64Array(G);
+  let pow = 1;
+  let total = 0;
+  for (let x = 0; x < G; x++) {
+    shares[x] = x < G - 1 ? ell[x]! * pow : (ell[x]! * pow) / (1 - sOpen / lambda);
+    total += shares[x]!;
+    pow /= lambda;
+  }
+  for (let x = 0; x < G; x++) shares[x] = shares[x]! / total;
+  return { lambda, r: Math.log(lambda) / 5, stableAgeShares: shares };
 }

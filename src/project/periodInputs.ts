@@ -17,8 +17,19 @@ export interface PeriodInputs {
   migrationTiming?: 'even' | 'end';
 }
 
+const schemaCache = new Map<number, ReturnType<typeof buildSchema>>();
+
 /** zod schema of one period; `groups` fixes every length. */
 export function periodInputsSchema(groups: number) {
+  let s = schemaCache.get(groups);
+  if (!s) {
+    s = buildSchema(groups);
+    schemaCache.set(groups, s);
+  }
+  return s;
+}
+
+function buildSchema(groups: number) {
   const perGroup = numbers(finite()).refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` });
   const survival = z.strictObject({
     birth: unit(),
@@ -38,7 +49,7 @@ export function periodInputsSchema(groups: number) {
 }
 
 /** A period as the schema returns it. */
-export type ParsedPeriod = z.output<ReturnType<typeof periodInputsSchema>>;
+export type ParsedPeriod = z.output<ReturnType<typeof buildSchema>>;
 
 /** Turns validated inputs into the kernel's typed arrays (copies: the caller's arrays are never aliased). */
 export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {

@@ -28,9 +28,9 @@ export const populationSchema = z
     female: numbers(nonNegative()).refine((v) => v.length >= 2, { error: 'expected at least 2 age groups' }),
     male: numbers(nonNegative()),
   })
-  .refine((p) => p.male.length === p.female.length, {
-    error: 'expected as many male as female groups',
-    path: ['male'],
+  .superRefine((p, ctx) => {
+    if (p.male.length !== p.female.length)
+      ctx.addIssue({ code: 'custom', path: ['male'], message: 'expected as many male as female groups', input: p.male });
   });
 
 /**
@@ -49,8 +49,19 @@ export function projectCohorts(base: Population, periods: readonly PeriodInputs[
   return run(b.year, Float64Array.from(b.female), Float64Array.from(b.male), ps.map(compilePeriod));
 }
 
+/** Where an impossible out-migration is reported: the path of the offending input. */
+export type MigrantsPath = (period: number, sex: Sex, group: number) => string;
+
+const periodsPath: MigrantsPath = (t, sex, x) => `periods[${t}].netMigrants.${sex}[${x}]`;
+
 /** Unchecked projection over compiled periods (the start arrays are not modified). */
-export function run(year: number, female: Float64Array, male: Float64Array, periods: readonly KernelPeriod[]): CohortProjection {
+export function run(
+  year: number,
+  female: Float64Array,
+  male: Float64Array,
+  periods: readonly KernelPeriod[],
+  pathOf: MigrantsPath = periodsPath,
+): CohortProjection {
   const groups = female.length;
   const out: CohortProjection = {
     years: [year],
@@ -66,7 +77,7 @@ export function run(year: number, female: Float64Array, male: Float64Array, peri
     const nf = new Float64Array(groups);
     const nm = new Float64Array(groups);
     const start = year + 5 * t;
-    if (!step(pf, pm, k, nf, nm, totals)) throw negativeError(t, start, pf, pm, k, nf, nm);
+    if (!step(pf, pm, k, nf, nm, totals)) throw negativeError(t, start, pf, pm, k, nf, nm, pathOf);
     out.years.push(start + 5);
     out.population.push({ female: nf, male: nm });
     out.births.push({ female: totals[BIRTHS_F]!, male: totals[BIRTHS_M]! });
@@ -93,6 +104,7 @@ function negativeError(
   k: KernelPeriod,
   nf: Float64Array,
   nm: Float64Array,
+  pathOf: MigrantsPath,
 ): InputError {
   const groups = pf.length;
   const when = `${start}-${start + 5}`;
@@ -108,7 +120,7 @@ function negativeError(
         const left = atStart < 0 ? atStart : end[x]!;
         return new InputError([
           {
-            path: `periods[${t}].netMigrants.${sex}[${x}]`,
+            path: pathOf(t, sex, x),
             rule: `expected no more net out-migrants than the ${sex} ${ageGroupLabel(x, groups)} group holds ${where} (it would hold ${left.toFixed(1)})`,
             value: m,
           },

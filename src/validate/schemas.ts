@@ -32,3 +32,70 @@ export function numbers<T extends z.ZodType<number>>(element: T) {
     z.array(element, { error: 'expected an array of numbers' }),
   );
 }
+
+/**
+ * How far from 1 a set of shares (a fertility pattern, a migration age profile) may sum: wide
+ * enough for shares printed to ~10 decimals or normalised in another tool, narrow enough that a
+ * pattern off by one rounding step of a printed per cent (1e-7) is caught, not silently rescaled.
+ */
+export const SHARE_SUM_TOLERANCE = 1e-9;
+
+/**
+ * Shares: finite numbers ≥ 0 summing to 1 within {@link SHARE_SUM_TOLERANCE} (a wrong sum is
+ * reported with the sum as the value), and `length` of them when given. Plain arrays only (JSON);
+ * typed arrays go through {@link plainArrays} first.
+ */
+export function sharesSchema(length?: number, groups = 'age groups') {
+  return z.array(nonNegative(), { error: 'expected an array of shares' }).check((ctx) => {
+    const v = ctx.value;
+    if (length !== undefined && v.length !== length) {
+      ctx.issues.push({ code: 'custom', message: `expected ${length} shares (${groups})`, input: v });
+      return;
+    }
+    let sum = 0;
+    for (const x of v) {
+      if (!(Number.isFinite(x) && x >= 0)) return; // reported element by element
+      sum += x;
+    }
+    if (!(Math.abs(sum - 1) <= SHARE_SUM_TOLERANCE)) {
+      ctx.issues.push({ code: 'custom', message: `expected shares that sum to 1 (within ${SHARE_SUM_TOLERANCE})`, input: sum });
+    }
+  });
+}
+
+/**
+ * `value` with every typed array (at any depth) turned into a plain array, for JSON-shaped schemas;
+ * `value` itself when it holds none (the common case costs one walk, no copy).
+ */
+export function plainArrays(value: unknown): unknown {
+  return hasTypedArray(value) ? copyPlain(value) : value;
+}
+
+function isTyped(value: unknown): boolean {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+function hasTypedArray(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (isTyped(value)) return true;
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === 'object' && hasTypedArray(v)) return true;
+    return false;
+  }
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object' && hasTypedArray(v)) return true;
+  }
+  return false;
+}
+
+function copyPlain(value: unknown): unknown {
+  if (isTyped(value)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(copyPlain);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = copyPlain(v);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,68 @@
+import type { SolveResult } from './result.js';
+
+export interface MonotoneSolveOptions {
+  /** Accept x once target ≤ f(x) ≤ target + tolerance (f increasing; mirrored when decreasing). */
+  tolerance: number;
+  maxIterations?: number;
+}
+
+/**
+ * Solves f(x) = target for a monotone f on [lo, hi] by regula falsi with the Illinois modification
+ * (Dowell & Jarratt 1971): the bracket always holds the root, and convergence is superlinear on
+ * smooth f. The answer errs on the side that reaches the target — f(value) ∈ [target, target + tol]
+ * when f increases (f(value) ∈ [target − tol, target] … mirrored when it decreases), so "reached at the
+ * solved value" is exact. A target outside [f(lo), f(hi)] is `unreachable`, with the closer bound and
+ * what it achieves.
+ *
+ * @example
+ * solveMonotone((x) => x * x, 2, 0, 2, { tolerance: 1e-12 }) // { status: 'reachable', value: 1.414…, … }
+ */
+export function solveMonotone(
+  f: (x: number) => number,
+  target: number,
+  lo: number,
+  hi: number,
+  { tolerance, maxIterations = 200 }: MonotoneSolveOptions,
+): SolveResult<number> {
+  const fLo = f(lo);
+  const fHi = f(hi);
+  const sign = fHi >= fLo ? 1 : -1; // work on g = sign·(f − target), increasing in x
+  const gLo = sign * (fLo - target);
+  const gHi = sign * (fHi - target);
+  // The reachable range is [min(fLo, fHi), max(fLo, fHi)].
+  if (gHi < 0) return { status: 'unreachable', side: sign > 0 ? 'above' : 'below', bound: hi, achieved: fHi };
+  if (gLo > tolerance) return { status: 'unreachable', side: sign > 0 ? 'below' : 'above', bound: lo, achieved: fLo };
+  if (gLo >= 0) return { status: 'reachable', value: lo, achieved: fLo, iterations: 0 };
+  if (gHi <= tolerance) return { status: 'reachable', value: hi, achieved: fHi, iterations: 0 };
+
+  let a = lo;
+  let ga = gLo; // < 0
+  let b = hi;
+  let gb = gHi; // > tolerance
+  let fb = fHi;
+  let side = 0;
+  for (let it = 1; it <= maxIterations; it++) {
+    let c = b - (gb * (b - a)) / (gb - ga);
+    if (!(c > a && c < b)) c = (a + b) / 2;
+    const fc = f(c);
+    const gc = sign * (fc - target);
+    if (gc >= 0 && gc <= tolerance) return { status: 'reachable', value: c, achieved: fc, iterations: it };
+    if (gc < 0) {
+      a = c;
+      ga = gc;
+      if (side === -1) gb /= 2;
+      side = -1;
+    } else {
+      b = c;
+      gb = gc;
+      fb = fc;
+      if (side === 1) ga /= 2;
+      side = 1;
+    }
+    // The bracket has shrunk to adjacent floating-point numbers: f jumps over the window here.
+    if (b - a <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b), 1)) {
+      return { status: 'reachable', value: b, achieved: fb, iterations: it };
+    }
+  }
+  return { status: 'reachable', value: b, achieved: fb, iterations: maxIterations };
+}
