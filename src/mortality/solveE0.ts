@@ -1,0 +1,304 @@
+import type { A0Rule } from '../lifetable/a0.js';
+import type { AxRule } from '../lifetable/ax.js';
+import { computeLifeTable, type LifeTable, type LifeTableRules } from '../lifetable/compute.js';
+import type { Sex } from '../types.js';
+import { BASELINES, type BaselineName } from './baselines.js';
+import { bracketIndex, buildE0Table, inverseCubic, type E0Curve, type E0Table } from './e0Table.js';
+import { LOGQUAD_Q5_MAX, LOGQUAD_Q5_MIN, compileLogQuad, fillLogQuadMx, type LogQuadModel } from './logQuad.js';
+
+/** e0 solves stop when the life table's e0 is within this many years of the target (design.md: "e0 solves 1e-8 years"). */
+export const E0_TOLERANCE = 1e-8;
+
+/**
+ * Lowest factor θ of the proportional-hazards model (mx = θ · baseline). A proportional shift keeps
+ * the baseline's age pattern, which is only credible near the baseline's level: one order of
+ * magnitude either way moves e0 by about ±30 years around China 2015–2020 (females 51–116 years,
+ * males 45–108), more than any projection horizon needs. Beyond it, use the log-quadratic model,
+ * whose age pattern changes with the level.
+ */
+export const THETA_MIN = 0.1;
+/** Highest factor θ of the proportional-hazards model (see {@link THETA_MIN}). */
+export const THETA_MAX = 10;
+
+/**
+ * Table nodes over h = ln 5q0 ∈ [ln 1e-4, ln 0.9] (spacing ≈ 0.0044). Dense enough that the inverse
+ * cubic's starting point is almost always within the tolerance already: measured 1.006 life tables
+ * per target over the whole range (1025 nodes: 1.065; 4097: 1.003, at twice the build cost). The
+ * table costs this many life tables (about 2 ms) once per (sex, k, a0Rule, axRule).
+ */
+const LOGQUAD_TABLE_NODES = 2049;
+/** Table nodes over ln θ ∈ [ln 0.1, ln 10] (spacing ≈ 0.0045); e0 is smooth in ln θ. */
+const HAZARD_TABLE_NODES = 1025;
+/**
+ * A user baseline (an array, cached by identity) gets its own table only after this many solves:
+ * below that, building it would cost more than it saves.
+ */
+const USER_TABLE_AFTER = 256;
+/** Distinct k kept per (sex, rules) before the cache is emptied (each table is ~64 KB). */
+const LOGQUAD_CACHE_SIZE = 32;
+/**
+ * Safety cap on life tables per solve. The safeguard halves the bracket at least every second
+ * step, so the bracket reaches the resolution of doubles (and the search ends) long before.
+ */
+const MAX_EVALUATIONS = 400;
+/** Radix of the tables the solver fills (as `lifeTable`'s default; e0 and ratios do not depend on it). */
+const RADIX = 100000;
+
+/** Which model the core solves, with every default already resolved. */
+export interface E0SolveSpec {
+  sex: Sex;
+  /**
+   * 'log-quadratic', or proportional hazards on a named baseline or on a baseline array. A baseline
+   * array is cached by identity: do not modify it after passing it here.
+   */
+  model: 'log-quadratic' | { baseline: BaselineName | Float64Array };
+  /** The log-quadratic k (ignored by proportional hazards). */
+  k: number;
+  a0Rule: A0Rule;
+  axRule: AxRule;
+}
+
+/** What the core returns; `out` holds the life table of the solution (or of the bound). */
+export type E0Solve =
+  | {
+      status: 'reachable';
+      /** The life table's e0, within {@link E0_TOLERANCE} of the target. */
+      achieved: number;
+      /** Life tables evaluated in this call (model evaluations). */
+      iterations: number;
+      /** The solution's 5q0 (log-quadratic) or θ (proportional hazards). */
+      parameter: number;
+    }
+  | {
+      status: 'unreachable';
+      /** 'above': the target is above the highest e0 the model reaches (at `bound`); 'below': under the lowest. */
+      side: 'above' | 'below';
+      /** The 5q0 or θ that comes closest. */
+      bound: number;
+      /** e0 at `bound`. */
+      achieved: number;
+      iterations: number;
+      /** True when the target lies in a jump of e0 inside the domain (see below), not beyond an end. */
+      inJump: boolean;
+    };
+
+/** One model for one sex and rules: the curve, and its table once built. */
+class E0Solver {
+  table: E0Table | null = null;
+  uses = 0;
+  constructor(
+    readonly curve: E0Curve & { parameterOf(x: number): number },
+    readonly tableNodes: number,
+    readonly tableAfter: number,
+  ) {}
+}
+
+class LogQuadCurve implements E0Curve {
+  readonly xMin = Math.log(LOGQUAD_Q5_MIN);
+  readonly xMax = Math.log(LOGQUAD_Q5_MAX);
+  constructor(
+    readonly model: LogQuadModel,
+    readonly rules: LifeTableRules,
+  ) {}
+  parameterOf(h: number): number {
+    return h === this.xMin ? LOGQUAD_Q5_MIN : h === this.xMax ? LOGQUAD_Q5_MAX : Math.exp(h);
+  }
+  fill(h: number, out: LifeTable): void {
+    fillLogQuadMx(this.model, h, this.parameterOf(h), out.mx);
+    computeLifeTable(out.mx, this.rules, out);
+  }
+}
+
+class HazardCurve implements E0Curve {
+  readonly xMin = Math.log(THETA_MIN);
+  readonly xMax = Math.log(THETA_MAX);
+  constructor(
+    readonly baseline: Float64Array,
+    readonly rules: LifeTableRules,
+  ) {}
+  parameterOf(x: number): number {
+    return x === this.xMin ? THETA_MIN : x === this.xMax ? THETA_MAX : Math.exp(x);
+  }
+  fill(x: number, out: LifeTable): void {
+    const theta = this.parameterOf(x);
+    const { baseline } = this;
+    const mx = out.mx;
+    for (let i = 0; i < baseline.length; i++) mx[i] = theta * baseline[i]!;
+    computeLifeTable(mx, this.rules, out);
+  }
+}
+
+const SEX_RULES = 8;
+function rulesIndex(sex: Sex, a0Rule: A0Rule, axRule: AxRule): number {
+  return (sex === 'male' ? 4 : 0) + (a0Rule === 'coale-demeny' ? 2 : 0) + (axRule === 'midpoint' ? 1 : 0);
+}
+function rulesOf(sex: Sex, a0Rule: A0Rule, axRule: AxRule): LifeTableRules {
+  return { sex, a0Rule, axRule, ax: undefined, radix: RADIX };
+}
+
+const logQuadSolvers: Map<number, E0Solver>[] = Array.from({ length: SEX_RULES }, () => new Map());
+const namedSolvers: Map<BaselineName, E0Solver>[] = Array.from({ length: SEX_RULES }, () => new Map());
+const userSolvers = new WeakMap<Float64Array, (E0Solver | undefined)[]>();
+
+function solverFor(spec: E0SolveSpec): E0Solver {
+  const { sex, a0Rule, axRule, model } = spec;
+  const index = rulesIndex(sex, a0Rule, axRule);
+  if (model === 'log-quadratic') {
+    const cache = logQuadSolvers[index]!;
+    let s = cache.get(spec.k);
+    if (!s) {
+      if (cache.size >= LOGQUAD_CACHE_SIZE) cache.clear();
+      s = new E0Solver(new LogQuadCurve(compileLogQuad(sex, spec.k, a0Rule), rulesOf(sex, a0Rule, axRule)), LOGQUAD_TABLE_NODES, 0);
+      cache.set(spec.k, s);
+    }
+    return s;
+  }
+  const baseline = model.baseline;
+  if (typeof baseline === 'string') {
+    const cache = namedSolvers[index]!;
+    let s = cache.get(baseline);
+    if (!s) {
+      s = new E0Solver(new HazardCurve(BASELINES[baseline][sex], rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES, 0);
+      cache.set(baseline, s);
+    }
+    return s;
+  }
+  let list = userSolvers.get(baseline);
+  if (!list) {
+    list = new Array<E0Solver | undefined>(SEX_RULES);
+    userSolvers.set(baseline, list);
+  }
+  let s = list[index];
+  if (!s) {
+    s = new E0Solver(new HazardCurve(baseline, rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES, USER_TABLE_AFTER);
+    list[index] = s;
+  }
+  return s;
+}
+
+/**
+ * Unchecked core of `mxForE0`, for the projection engine: fills the caller-owned `out` (from
+ * `emptyLifeTable(rows)`, rows = 24 for the log-quadratic model, the baseline's length for
+ * proportional hazards) with the life table whose e0 is `e0` within {@link E0_TOLERANCE}, and says
+ * how it went. No validation; no allocation beyond the small result object (and, once per model,
+ * its table).
+ *
+ * Method: e0 falls as the parameter x rises (x = ln 5q0, or ln θ). A cached table of e0 on a fine
+ * grid of x gives a bracket (two neighbouring entries, both real life-table evaluations) and a
+ * starting point by inverse cubic interpolation; then safeguarded Newton/secant steps inside the
+ * bracket (bisection whenever a step leaves it or the bracket fails to halve in two steps). The
+ * answer is always a real life-table evaluation: |achieved − e0| ≤ 1e-8 years, never the
+ * interpolation's word. Targets beyond the table's ends are unreachable (bound = 5q0 or θ there).
+ *
+ * e0 is not exactly continuous in x: the published a0 rules are piecewise linear in m0 with small
+ * jumps at their breakpoints (measured on the log-quadratic model at k = 0: Andreev–Kingkade moves
+ * e0 by 3e-7 to 1e-5 years at its breakpoints, Coale–Demeny by 1e-4 at m0 = 0.107). A target inside
+ * such a jump is met by no parameter within the tolerance; it comes back unreachable, with the
+ * nearer side of the jump as bound and achieved (side: where the target lies against it).
+ *
+ * @example
+ * const out = emptyLifeTable(LOGQUAD_ROWS);
+ * const r = solveLifeTableForE0(80, { sex: 'female', model: 'log-quadratic', k: 0, a0Rule: 'andreev-kingkade', axRule: 'mortpak' }, out);
+ * r.status // 'reachable'; out.ex[0] within 1e-8 of 80
+ */
+export function solveLifeTableForE0(e0: number, spec: E0SolveSpec, out: LifeTable): E0Solve {
+  const solver = solverFor(spec);
+  solver.uses++;
+  if (solver.table === null && solver.uses > solver.tableAfter) solver.table = buildE0Table(solver.curve, solver.tableNodes, out);
+  return solver.table ? solveWithTable(solver.curve, solver.table, e0, out) : solveWithoutTable(solver.curve, e0, out);
+}
+
+type Curve = E0Curve & { parameterOf(x: number): number };
+
+/** [x, dx/de0] from the inverse interpolation (module scratch: the solver is synchronous). */
+const guess = new Float64Array(2);
+
+function solveWithTable(curve: Curve, table: E0Table, target: number, out: LifeTable): E0Solve {
+  const X = table.x;
+  const E = table.e0;
+  const last = E.length - 1;
+  if (target >= E[0]!) return atEnd(curve, X[0]!, target, 'above', out, 0);
+  if (target <= E[last]!) return atEnd(curve, X[last]!, target, 'below', out, 0);
+  const i = bracketIndex(table, target);
+  inverseCubic(table, i, target, guess);
+  return refine(curve, target, out, X[i]!, E[i]! - target, X[i + 1]!, E[i + 1]! - target, guess[0]!, guess[1]!, 0);
+}
+
+function solveWithoutTable(curve: Curve, target: number, out: LifeTable): E0Solve {
+  const xl = curve.xMin;
+  const xh = curve.xMax;
+  curve.fill(xl, out);
+  const el = out.ex[0]!;
+  if (target >= el) return atEnd(curve, xl, target, 'above', out, 1);
+  curve.fill(xh, out);
+  const eh = out.ex[0]!;
+  if (target <= eh) return atEnd(curve, xh, target, 'below', out, 2);
+  const slope = (xh - xl) / (eh - el);
+  return refine(curve, target, out, xl, el - target, xh, eh - target, xl + (target - el) * slope, slope, 2);
+}
+
+/** A target at or beyond an end of the reachable range: reachable there if within the tolerance. */
+function atEnd(curve: Curve, x: number, target: number, side: 'above' | 'below', out: LifeTable, evals: number): E0Solve {
+  curve.fill(x, out);
+  const achieved = out.ex[0]!;
+  const iterations = evals + 1;
+  if (Math.abs(achieved - target) <= E0_TOLERANCE) return { status: 'reachable', achieved, iterations, parameter: curve.parameterOf(x) };
+  return { status: 'unreachable', side, bound: curve.parameterOf(x), achieved, iterations, inJump: false };
+}
+
+/**
+ * Safeguarded Newton/secant on f(x) = e0(x) − target inside the bracket [xl, xh] with f(xl) > 0 ≥ f(xh).
+ * The first step uses the interpolation's slope, later ones the secant through the last two
+ * evaluations; a step outside the bracket, or a bracket that did not halve over two steps, is
+ * replaced by bisection.
+ */
+function refine(
+  curve: Curve,
+  target: number,
+  out: LifeTable,
+  xl: number,
+  fl: number,
+  xh: number,
+  fh: number,
+  x: number,
+  slope: number,
+  evals: number,
+): E0Solve {
+  if (!(x > xl && x < xh)) x = xl + (fl * (xh - xl)) / (fl - fh);
+  if (!(x > xl && x < xh)) x = 0.5 * (xl + xh);
+  let xPrev = NaN;
+  let fPrev = NaN;
+  let width1 = xh - xl;
+  let width2 = Infinity;
+  for (;;) {
+    curve.fill(x, out);
+    evals++;
+    const f = out.ex[0]! - target;
+    if (Math.abs(f) <= E0_TOLERANCE) return { status: 'reachable', achieved: out.ex[0]!, iterations: evals, parameter: curve.parameterOf(x) };
+    if (f > 0) {
+      xl = x;
+      fl = f;
+    } else {
+      xh = x;
+      fh = f;
+    }
+    const width = xh - xl;
+    if (!(width > 4 * Number.EPSILON * Math.max(1, Math.abs(xl), Math.abs(xh))) || evals >= MAX_EVALUATIONS)
+      return inJump(curve, target, out, xl, fl, xh, fh, evals);
+    let next = xPrev === xPrev ? x - (f * (x - xPrev)) / (f - fPrev) : x - f * slope;
+    if (!(next > xl && next < xh) || width > 0.5 * width2) next = 0.5 * (xl + xh);
+    width2 = width1;
+    width1 = width;
+    xPrev = x;
+    fPrev = f;
+    x = next;
+  }
+}
+
+/** The bracket has shrunk to adjacent doubles without meeting the target: it lies in a jump of e0. */
+function inJump(curve: Curve, target: number, out: LifeTable, xl: number, fl: number, xh: number, fh: number, evals: number): E0Solve {
+  const x = fl <= -fh ? xl : xh;
+  curve.fill(x, out);
+  const achieved = out.ex[0]!;
+  return { status: 'unreachable', side: target > achieved ? 'above' : 'below', bound: curve.parameterOf(x), achieved, iterations: evals + 1, inJump: true };
+}
