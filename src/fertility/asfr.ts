@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { STEP } from '../ages/grid.js';
+import { parseWith } from '../validate/parse.js';
+import { finite, nonNegative } from '../validate/schemas.js';
+import { FERTILE_GROUPS, FIRST_FERTILE_GROUP, MIN_GRID_OPEN_AGE } from './layout.js';
+import { fertilityPattern, type FertilityPattern } from './pattern.js';
+
+export interface AsfrOptions {
+  /** Return the whole projection grid with this open age (a multiple of 5, ≥ 50), zeros outside 15–49. */
+  openAge?: number;
+}
+
+const optionsSchema = z
+  .strictObject(
+    {
+      openAge: finite()
+        .refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_GRID_OPEN_AGE, {
+          error: `expected a multiple of 5 >= ${MIN_GRID_OPEN_AGE} (15-49 must be closed groups)`,
+        })
+        .optional(),
+    },
+    {
+      error: (iss) =>
+        iss.code === 'unrecognized_keys' ? `expected only the key openAge (unknown: ${iss.keys.join(', ')})` : 'expected an options object { openAge }',
+    },
+  )
+  .optional();
+
+/**
+ * Annual age-specific fertility rates from a total fertility rate and a pattern:
+ * `asfr(x) = TFR · share(x) / 5` for each 5-year group 15–19 … 45–49, so that
+ * `5 Σ asfr = TFR · Σ share` (= TFR within 1e-9 relative for any accepted pattern; to rounding
+ * for the shipped ones, which sum to 1 within 1e-15). See {@link tfr} for the inverse.
+ *
+ * Without `openAge`: the 7 rates for 15–19 … 45–49. With `openAge` (a multiple of 5, ≥ 50):
+ * the whole projection grid, `openAge/5 + 1` values from 0–4, zeros outside 15–49 — ready for
+ * `PeriodInputs.asfr`.
+ *
+ * @example
+ * asfrFromTfr(1.5, [0, 0.2, 0.4, 0.3, 0.1, 0, 0])
+ * // Float64Array(7) [0, 0.06, 0.12, 0.09, 0.03, 0, 0]  (up to rounding)
+ * asfrFromTfr(0.71, 'china-2015', { openAge: 100 }).length // 21
+ */
+export function asfrFromTfr(tfr: number, pattern: FertilityPattern, options?: AsfrOptions): Float64Array {
+  const t = parseWith(nonNegative(), tfr, 'tfr');
+  const shares = fertilityPattern(pattern);
+  const o = parseWith(optionsSchema, options, 'options');
+  const openAge = o?.openAge;
+  const out = new Float64Array(openAge === undefined ? FERTILE_GROUPS : openAge / STEP + 1);
+  return fillAsfrFromTfr(t, shares, out);
+}
+
+/**
+ * Unchecked core of {@link asfrFromTfr}: writes `tfr · shares[i] / 5` into `out` and returns it.
+ * `out` of length 7 gets the 15–19 … 45–49 rates; any other length is taken as a projection grid
+ * (length ≥ 11): groups 3 … 9 get the rates, every other group 0. `shares` must be 7 valid shares.
+ * No allocation, no validation: for loops over periods.
+ */
+export function fillAsfrFromTfr(tfr: number, shares: ArrayLike<number>, out: Float64Array): Float64Array {
+  const first = out.length === FERTILE_GROUPS ? 0 : FIRST_FERTILE_GROUP;
+  if (first !== 0) out.fill(0);
+  const perYear = tfr / STEP;
+  for (let i = 0; i < FERTILE_GROUPS; i++) out[first + i] = perYear * (shares[i] as number);
+  return out;
+}

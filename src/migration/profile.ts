@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { STEP, checkOpenAge } from '../ages/grid.js';
+import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { plainArrays, sharesSchema } from '../validate/schemas.js';
+import { ROGERS_CASTRO_STANDARD, rogersCastroAt, rogersCastroParamsSchema, type RogersCastroParams } from './rogersCastro.js';
+
+/**
+ * Last single age summed into the open group of a Rogers–Castro profile: the open group is
+ * `openAge … 100` (design notes, issue 3). For an open age above 100 the open group is the single
+ * age `openAge`.
+ */
+export const ROGERS_CASTRO_LAST_AGE = 100;
+
+/** An age profile of migrants: the standard Rogers–Castro schedule, custom parameters, or explicit shares by group. */
+export type MigrationProfile = 'rogers-castro' | RogersCastroParams | ArrayLike<number>;
+
+/**
+ * zod schema of a migration age profile (JSON-shaped: plain arrays): `'rogers-castro'`,
+ * Rogers–Castro parameters (see {@link rogersCastroParamsSchema}), or shares by 5-year group
+ * (finite, ≥ 0, summing to 1 within 1e-9; their count is checked by {@link migrationProfile}
+ * against the grid), e.g. `migration.profile.alpha1: expected a finite number >= 0, got -1`.
+ */
+export const migrationProfileSchema = z.union([z.literal('rogers-castro'), rogersCastroParamsSchema, sharesSchema()], {
+  error: "expected 'rogers-castro', Rogers-Castro parameters { a1, alpha1, a2, alpha2, mu2, lambda2, c } or age shares",
+});
+
+/**
+ * Age shares of migrants on the 5-year grid with open age `openAge` (`openAge/5 + 1` groups,
+ * summing to 1).
+ *
+ * From a Rogers–Castro schedule m(x) ({@link rogersCastro}; `'rogers-castro'` is
+ * {@link ROGERS_CASTRO_STANDARD}): a group's share is the sum of m at the single ages in it —
+ * `5i … 5i+4`, and `openAge … 100` for the open group (just the age `openAge` if it is above
+ * 100) — divided by the sum over all groups. Explicit shares are validated (one per group,
+ * ≥ 0, summing to 1 within 1e-9) and returned as given, never rescaled.
+ *
+ * @example
+ * const shares = migrationProfile('rogers-castro', 100); // 21 shares; 20-24 is the largest
+ * migrationProfile([0.5, 0.3, 0.2], 10)                 // Float64Array [0.5, 0.3, 0.2]
+ */
+export function migrationProfile(profile: MigrationProfile, openAge: number): Float64Array {
+  checkOpenAge(openAge, 'openAge');
+  return resolveProfile(parseWith(migrationProfileSchema, plainArrays(profile), 'profile'), openAge, 'profile');
+}
+
+/** Turns a parsed profile into shares on the grid (validating what depends on the grid). */
+export function resolveProfile(profile: 'rogers-castro' | RogersCastroParams | readonly number[], openAge: number, path: string): Float64Array {
+  const groups = openAge / STEP + 1;
+  if (profile === 'rogers-castro' || !isShares(profile)) {
+    const params = profile === 'rogers-castro' ? ROGERS_CASTRO_STANDARD : profile;
+    const out = fillRogersCastroProfile(params, openAge, new Float64Array(groups));
+    for (let i = 0; i < groups; i++) {
+      if (!Number.isFinite(out[i]!)) {
+        fail(path, `expected parameters whose schedule is finite, and > 0 somewhere, over ages 0-${Math.max(openAge, ROGERS_CASTRO_LAST_AGE)}`, profile);
+      }
+    }
+    return out;
+  }
+  if (profile.length !== groups) fail(path, `expected ${groups} shares (one per age group for open age ${openAge})`, profile);
+  return Float64Array.from(profile);
+}
+
+function isShares(p: RogersCastroParams | readonly number[]): p is readonly number[] {
+  return Array.isArray(p);
+}
+
+/**
+ * Unchecked core of {@link migrationProfile} for a Rogers–Castro schedule: writes the normalised
+ * group shares into `out` (length `openAge/5 + 1`) and returns it. No allocation. A schedule that
+ * is 0 everywhere, or overflows, leaves NaN in `out` (the wrapper rejects it).
+ */
+export function fillRogersCastroProfile(params: RogersCastroParams, openAge: number, out: Float64Array): Float64Array {
+  const groups = out.length;
+  let total = 0;
+  for (let i = 0; i < groups - 1; i++) {
+    let s = 0;
+    for (let x = STEP * i; x < STEP * i + STEP; x++) s += rogersCastroAt(x, params);
+    out[i] = s;
+    total += s;
+  }
+  let open = 0;
+  const last = Math.max(openAge, ROGERS_CASTRO_LAST_AGE);
+  for (let x = openAge; x <= last; x++) open += rogersCastroAt(x, params);
+  out[groups - 1] = open;
+  total += open;
+  for (let i = 0; i < groups; i++) out[i] = out[i]! / total;
+  return out;
+}
