@@ -1,0 +1,823 @@
+import * as fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import { FERTILE_GROUPS, FIRST_FERTILE_GROUP as FIRST_FERTILE } from '../fertility/layout.js';
+import type { A0Rule } from '../lifetable/a0.js';
+import type { AxRule } from '../lifetable/ax.js';
+import type { LifeTable } from '../lifetable/compute.js';
+import { lifeTable as computeLifeTable } from '../lifetable/lifeTable.js';
+import { survivalRatios } from '../lifetable/survival.js';
+import { compilePeriod, type PeriodInputs } from '../project/periodInputs.js';
+import { run } from '../project/projectCohorts.js';
+import type { Path } from '../scenario/path.js';
+import type { BySex, Sex } from '../types.js';
+import { fail } from '../validate/errors.js';
+
+/**
+ * fast-check arbitraries that generate VALID ccmpp inputs by construction: every value is built
+ * from a few parameters with `.map`, never by filtering random arrays, so fast-check shrinks the
+ * parameters and every shrunk value is still valid.
+ *
+ * Real-valued parameters are drawn uniformly on their range (from integers, see {@link uniform}):
+ * `fc.double` spreads its draws over the representable doubles, which puts most of them next to 0.
+ * fast-check's usual bias still favours the ends of each range now and then (edge cases).
+ */
+
+/** A closed range; either end may be left out to keep the default. */
+export interface Range {
+  min?: number;
+  max?: number;
+}
+
+/** Lowest open age the arbitraries accept: two groups on the projection grid (0–4 and 5+). */
+export const MIN_OPEN_AGE = 5;
+/** Highest open age the arbitraries accept; the Siler law is still integrated reliably there. */
+export const MAX_OPEN_AGE = 130;
+/** Default open age, as in ccmpp. */
+export const DEFAULT_OPEN_AGE = 100;
+
+/** Resolution of a uniform draw: its range is cut into this many steps. */
+const STEPS = 1_000_000_000;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+function resolveRange(
+  option: Range | undefined,
+  defaults: { min: number; max: number },
+  limits: { min: number; max: number },
+  path: string,
+): { min: number; max: number } {
+  const min = option?.min ?? defaults.min;
+  const max = option?.max ?? defaults.max;
+  if (!Number.isFinite(min) || min < limits.min) fail(`${path}.min`, `expected a finite number >= ${limits.min}`, min);
+  if (!Number.isFinite(max) || max > limits.max) fail(`${path}.max`, `expected a finite number <= ${limits.max}`, max);
+  if (min > max) fail(`${path}.max`, `expected at least min = ${min}`, max);
+  return { min, max };
+}
+
+/** Open age option: a fixed multiple of 5 or a range of them. */
+function openAgeArbitrary(option: number | Range | undefined, path = 'options.openAge'): Arbitrary<number> {
+  const check = (a: number, p: string) => {
+    if (!Number.isInteger(a) || a % 5 !== 0 || a < MIN_OPEN_AGE || a > MAX_OPEN_AGE)
+      fail(p, `expected a multiple of 5 in [${MIN_OPEN_AGE}, ${MAX_OPEN_AGE}]`, a);
+  };
+  if (option === undefined || typeof option === 'number') {
+    const a = option ?? DEFAULT_OPEN_AGE;
+    check(a, path);
+    return fc.constant(a);
+  }
+  const { min, max } = resolveRange(option, { min: MIN_OPEN_AGE, max: MAX_OPEN_AGE }, { min: MIN_OPEN_AGE, max: MAX_OPEN_AGE }, path);
+  check(min, `${path}.min`);
+  check(max, `${path}.max`);
+  return fc.integer({ min: min / 5, max: max / 5 }).map((k) => 5 * k);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A number drawn uniformly from `[min, max]` (to a billionth of the range); shrinks towards `min`.
+ *
+ * @example
+ * fc.sample(uniform(100, 115), 3) // e.g. [107.3…, 100.9…, 112.6…]
+ */
+export function uniform(min: number, max: number): Arbitrary<number> {
+  if (!Number.isFinite(min)) fail('min', 'expected a finite number', min);
+  if (!(Number.isFinite(max) && max >= min)) fail('max', `expected a finite number >= min (${min})`, max);
+  if (min === max) return fc.constant(min);
+  return fc.integer({ min: 0, max: STEPS }).map((k) => (k === STEPS ? max : min + ((max - min) * k) / STEPS));
+}
+
+/** Uniform on `[min, max]` with `min <= 0 <= max`; shrinks towards 0. */
+function towardZero(min: number, max: number): Arbitrary<number> {
+  const span = Math.max(-min, max);
+  if (span === 0) return fc.constant(0);
+  return fc.integer({ min: Math.ceil((min / span) * STEPS), max: Math.floor((max / span) * STEPS) }).map((k) => (k * span) / STEPS);
+}
+
+/** Log-uniform on `[min, max]` (both > 0); shrinks towards `min`. */
+function logUniform(min: number, max: number): Arbitrary<number> {
+  const lo = Math.log(min);
+  const hi = Math.log(max);
+  return uniform(lo, hi).map((u) => (u === lo ? min : u === hi ? max : Math.exp(u)));
+}
+
+/** Default range of total fertility rates: below any observed national TFR (0.7) up to historical highs (~8). */
+export const TFR_RANGE = { min: 0.5, max: 8 } as const;
+/** Default range of life expectancy at birth, in years. */
+export const E0_RANGE = { min: 30, max: 90 } as const;
+/** Default range of the sex ratio at birth (males per 100 female births): observed populations lie in ~102–118. */
+export const SRB_RANGE = { min: 100, max: 115 } as const;
+
+/**
+ * A total fertility rate (children per woman), uniform on the range (default {@link TFR_RANGE}).
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.tfr({ max: 2.1 }), (tfr) => tfr <= 2.1))
+ */
+export function tfr(options?: Range): Arbitrary<number> {
+  const { min, max } = resolveRange(options, TFR_RANGE, { min: 0, max: 20 }, 'options');
+  return uniform(min, max);
+}
+
+/**
+ * A life expectancy at birth (years), uniform on the range (default {@link E0_RANGE}).
+ *
+ * @example
+ * fc.sample(arbitraries.e0({ min: 70 }), 1) // e.g. [78.2…]
+ */
+export function e0(options?: Range): Arbitrary<number> {
+  const { min, max } = resolveRange(options, E0_RANGE, { min: 1, max: 120 }, 'options');
+  return uniform(min, max);
+}
+
+/**
+ * A sex ratio at birth (males per 100 female births), uniform on the range (default {@link SRB_RANGE}).
+ *
+ * @example
+ * fc.sample(arbitraries.srb(), 1) // e.g. [106.1…]
+ */
+export function srb(options?: Range): Arbitrary<number> {
+  const { min, max } = resolveRange(options, SRB_RANGE, { min: Number.MIN_VALUE, max: 1000 }, 'options');
+  return uniform(min, max);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mortality: a Siler (Gompertz–Makeham with an infant term) law, integrated into abridged mx
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A Siler (1979) mortality law, `μ(x) = infant·e^(−infantDecay·x) + makeham + gompertz·e^(gompertzSlope·x)`:
+ * an infant-and-child hazard that fades with age, the Makeham constant, and the Gompertz senescent
+ * hazard (Siler 1979, "A competing-risk model for animal mortality", *Ecology* 60(4): 750–757).
+ * Rates per person-year, `x` in years.
+ */
+export interface MortalityLaw {
+  infant: number;
+  infantDecay: number;
+  makeham: number;
+  gompertz: number;
+  gompertzSlope: number;
+}
+
+/**
+ * Anchors of {@link mortalityLaw}: each parameter moves log-linearly from `low` (mortality level 0)
+ * to `high` (level 1). Level 0 is a low-mortality population (1m0 ≈ 0.0018, 4m1 ≈ 0.00017,
+ * m80-84 ≈ 0.049, e0 ≈ 88.7, near Japanese women today); level 1 a high-mortality one (1m0 ≈ 0.23,
+ * 4m1 ≈ 0.042, m80-84 ≈ 0.18, e0 ≈ 36, like eighteenth-century Europe). `infant`, `makeham` and
+ * `gompertz` are then multiplied by e^j, j uniform in ±{@link LAW_JITTER}, so the shape varies at a
+ * given level; over the whole range e0 spans about 31–91 years (measured on 5000 draws).
+ */
+export const LAW_ANCHORS = {
+  infant: { low: 0.004, high: 0.35 },
+  infantDecay: { low: 2, high: 1 },
+  makeham: { low: 1e-4, high: 0.009 },
+  gompertz: { low: 5e-6, high: 2.5e-4 },
+  gompertzSlope: { low: 0.105, high: 0.075 },
+} as const;
+
+/** Half-width of the log-scale jitter of the level parameters of {@link mortalityLaw}. */
+export const LAW_JITTER = 0.2;
+
+/** Options of {@link mortalityLaw} and {@link mx}. */
+export interface MortalityOptions {
+  /** Mortality level in [0, 1] (see {@link LAW_ANCHORS}); default the whole of [0, 1]. */
+  level?: Range;
+}
+
+function logLerp(a: { low: number; high: number }, u: number): number {
+  return Math.exp(Math.log(a.low) + (Math.log(a.high) - Math.log(a.low)) * u);
+}
+
+function lawAt(level: number, j: readonly [number, number, number]): MortalityLaw {
+  const A = LAW_ANCHORS;
+  return {
+    infant: logLerp(A.infant, level) * Math.exp(j[0]),
+    infantDecay: logLerp(A.infantDecay, level),
+    makeham: logLerp(A.makeham, level) * Math.exp(j[1]),
+    gompertz: logLerp(A.gompertz, level) * Math.exp(j[2]),
+    gompertzSlope: logLerp(A.gompertzSlope, level),
+  };
+}
+
+/**
+ * A Siler mortality law with realistic parameters (see {@link LAW_ANCHORS}); shrinks towards the
+ * lowest level in range and no jitter.
+ *
+ * @example
+ * fc.sample(arbitraries.mortalityLaw({ level: { min: 0.9 } }), 1) // a high-mortality law
+ */
+export function mortalityLaw(options?: MortalityOptions): Arbitrary<MortalityLaw> {
+  const { min, max } = resolveRange(options?.level, { min: 0, max: 1 }, { min: 0, max: 1 }, 'options.level');
+  const jitter = towardZero(-LAW_JITTER, LAW_JITTER);
+  return fc.tuple(uniform(min, max), jitter, jitter, jitter).map(([level, a, b, c]) => lawAt(level, [a, b, c]));
+}
+
+/** Cumulative hazard H(x) = ∫₀ˣ μ of a Siler law. */
+function cumulativeHazard(law: MortalityLaw, x: number): number {
+  const { infant, infantDecay, makeham, gompertz, gompertzSlope } = law;
+  return (
+    (infant / infantDecay) * -Math.expm1(-infantDecay * x) + makeham * x + (gompertz / gompertzSlope) * Math.expm1(gompertzSlope * x)
+  );
+}
+
+/** Simpson panels per closed interval (the integrand e^(−ΔH) is smooth; 32 panels are far beyond need). */
+const SIMPSON_PANELS = 32;
+/** The open interval is integrated year by year until survival falls below this (relative to the open age). */
+const OPEN_TAIL = 1e-17;
+
+/** ∫ from a to b of e^(−(H(t) − H(a))) dt: person-years per survivor at a (composite Simpson). */
+function personYears(law: MortalityLaw, a: number, b: number, h0: number, panels: number): number {
+  const w = (b - a) / panels;
+  let s = 0;
+  for (let j = 0; j <= panels; j++) {
+    const f = Math.exp(-(cumulativeHazard(law, a + j * w) - h0));
+    s += (j === 0 || j === panels ? 1 : j % 2 === 1 ? 4 : 2) * f;
+  }
+  return (s * w) / 3;
+}
+
+/**
+ * Central death rates of a Siler law at the abridged ages 0, 1, 5, 10, …, `openAge` (open):
+ * `nmx = (1 − e^(−(H(x+n) − H(x)))) / ∫ₓ^(x+n) e^(−(H(t) − H(x))) dt` (deaths over person-years per
+ * survivor at x, both exact up to the Simpson rule), and for the open row `1 / e(openAge)`. Every
+ * rate is finite and > 0, so the result is a valid `lifeTable` input.
+ *
+ * @example
+ * lawMx({ infant: 0.004, infantDecay: 2, makeham: 1e-4, gompertz: 5e-6, gompertzSlope: 0.105 }, 100)
+ * // 22 rates: ≈ 0.0018 at age 0, ≈ 0.26 at 100+
+ */
+export function lawMx(law: MortalityLaw, openAge: number): number[] {
+  if (!Number.isInteger(openAge) || openAge % 5 !== 0 || openAge < MIN_OPEN_AGE || openAge > MAX_OPEN_AGE)
+    fail('openAge', `expected a multiple of 5 in [${MIN_OPEN_AGE}, ${MAX_OPEN_AGE}]`, openAge);
+  for (const key of ['infant', 'infantDecay', 'gompertz', 'gompertzSlope'] as const)
+    if (!(Number.isFinite(law[key]) && law[key] > 0)) fail(`law.${key}`, 'expected a finite number > 0', law[key]);
+  if (!(Number.isFinite(law.makeham) && law.makeham >= 0)) fail('law.makeham', 'expected a finite number >= 0', law.makeham);
+  const starts = [0, 1];
+  for (let x = 5; x <= openAge; x += 5) starts.push(x);
+  const out: number[] = [];
+  for (let i = 0; i < starts.length - 1; i++) {
+    const x = starts[i]!;
+    const n = starts[i + 1]! - x;
+    const h0 = cumulativeHazard(law, x);
+    out.push(-Math.expm1(-(cumulativeHazard(law, x + n) - h0)) / personYears(law, x, x + n, h0, SIMPSON_PANELS));
+  }
+  const h0 = cumulativeHazard(law, openAge);
+  let e = 0;
+  for (let t = openAge; t < openAge + 500; t++) {
+    e += personYears(law, t, t + 1, h0, 8);
+    if (Math.exp(-(cumulativeHazard(law, t + 1) - h0)) < OPEN_TAIL) break;
+  }
+  out.push(1 / e);
+  return out;
+}
+
+/** Options of {@link mx}. */
+export interface MxOptions extends MortalityOptions {
+  /** Open age of the schedule (a multiple of 5 in [5, 130]) or a range of them; default 100. */
+  openAge?: number | Range;
+}
+
+/**
+ * An abridged mx schedule at ages 0, 1, 5, …, open, integrated from a realistic Siler law
+ * ({@link mortalityLaw}, {@link lawMx}): every rate > 0, U-shaped over age, e0 about 31–91.
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.mx({ openAge: 85 }), (mx) => lifeTable(mx, { sex: 'male' }).ex[0]! > 0))
+ */
+export function mx(options?: MxOptions): Arbitrary<number[]> {
+  return fc.tuple(openAgeArbitrary(options?.openAge), mortalityLaw(options)).map(([A, law]) => lawMx(law, A));
+}
+
+/** Options of {@link lifeTable}: the mx options, plus the table's rules (drawn when left out). */
+export interface LifeTableArbitraryOptions extends MxOptions {
+  sex?: Sex;
+  a0Rule?: A0Rule;
+  axRule?: AxRule;
+  /** l0, fixed or a range; default 100000. */
+  radix?: number | Range;
+}
+
+const SEXES_ARB = fc.constantFrom<Sex>('female', 'male');
+const A0_RULES = fc.constantFrom<A0Rule>('andreev-kingkade', 'coale-demeny');
+const AX_RULES = fc.constantFrom<AxRule>('mortpak', 'midpoint');
+
+/**
+ * An abridged life table computed by ccmpp's `lifeTable` from a generated mx ({@link mx}); sex and
+ * rules are drawn unless fixed by the options.
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.lifeTable(), (lt) => assertHolds(invariants.lifeTableIdentities(lt))))
+ */
+export function lifeTable(options?: LifeTableArbitraryOptions): Arbitrary<LifeTable> {
+  const r = options?.radix;
+  let radix: Arbitrary<number>;
+  if (r === undefined || typeof r === 'number') {
+    const v = r ?? 100000;
+    if (!(Number.isFinite(v) && v > 0)) fail('options.radix', 'expected a finite number > 0', v);
+    radix = fc.constant(v);
+  } else {
+    const { min, max } = resolveRange(r, { min: 1, max: 1e6 }, { min: Number.MIN_VALUE, max: 1e12 }, 'options.radix');
+    radix = logUniform(min, max);
+  }
+  return fc
+    .tuple(
+      mx(options),
+      options?.sex ? fc.constant(options.sex) : SEXES_ARB,
+      options?.a0Rule ? fc.constant(options.a0Rule) : A0_RULES,
+      options?.axRule ? fc.constant(options.axRule) : AX_RULES,
+      radix,
+    )
+    .map(([m, sex, a0Rule, axRule, l0]) => computeLifeTable(m, { sex, a0Rule, axRule, radix: l0 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Populations
+// ---------------------------------------------------------------------------------------------
+
+/** A generated population: plain arrays (they print readably in counterexamples). */
+export interface GeneratedPopulation {
+  year: number;
+  female: number[];
+  male: number[];
+}
+
+/** Options of {@link population}. */
+export interface PopulationOptions {
+  /** Open age (multiple of 5 in [5, 130]) or a range of them; default 100. */
+  openAge?: number | Range;
+  /** Base year range (integers); default 1950–2100. */
+  year?: Range;
+  /** Total persons, both sexes (drawn log-uniformly); default 1e3–1e8. */
+  total?: Range;
+  /** Let about one group in ten be exactly 0 (default false). */
+  emptyGroups?: boolean;
+  /** Round every group to whole persons (default false). */
+  integers?: boolean;
+}
+
+/** Age bins behind a population (0–4 … 145–149): the open group sums the bins from the open age. */
+const POPULATION_BINS = 30;
+/** Half-width of the log-scale noise on each age group of a population. */
+const POPULATION_NOISE = 0.3;
+
+/**
+ * A population `{ year, female, male }` on the 5-year grid: a stable-like age shape
+ * `e^(−r a) l(a)` (growth r in [−2 %, 4 %] a year, survival l from a Siler law), each group
+ * multiplied by e^ε (ε within ±0.3) per sex, scaled to a total drawn log-uniformly. The open
+ * group holds everyone from the open age on (ages to 150). Every group is ≥ 0 and finite.
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.population({ openAge: 85, total: { max: 1e6 } }), (p) => p.female.length === 18))
+ */
+export function population(options?: PopulationOptions): Arbitrary<GeneratedPopulation> {
+  const year = resolveRange(options?.year, { min: 1950, max: 2100 }, { min: -1e6, max: 1e6 }, 'options.year');
+  if (!Number.isInteger(year.min) || !Number.isInteger(year.max)) fail('options.year', 'expected integer years', options?.year);
+  const total = resolveRange(options?.total, { min: 1e3, max: 1e8 }, { min: Number.MIN_VALUE, max: 1e15 }, 'options.total');
+  const noise = fc.array(towardZero(-POPULATION_NOISE, POPULATION_NOISE), { minLength: POPULATION_BINS, maxLength: POPULATION_BINS });
+  const marks = fc.array(fc.nat({ max: 9 }), { minLength: POPULATION_BINS, maxLength: POPULATION_BINS });
+  const empty: Arbitrary<BySex<number[]> | null> = options?.emptyGroups ? fc.record({ female: marks, male: marks }) : fc.constant(null);
+  const integers = options?.integers ?? false;
+  return fc
+    .record({
+      openAge: openAgeArbitrary(options?.openAge),
+      year: fc.integer(year),
+      total: logUniform(total.min, total.max),
+      growth: towardZero(-0.02, 0.04),
+      level: uniform(0, 1),
+      female: noise,
+      male: noise,
+      empty,
+    })
+    .map((p) => {
+      const law = lawAt(p.level, [0, 0, 0]);
+      const groups = p.openAge / 5 + 1;
+      const shape = (sex: Sex): number[] => {
+        const out = new Array<number>(groups).fill(0);
+        for (let b = 0; b < POPULATION_BINS; b++) {
+          const a = 5 * b + 2.5;
+          out[Math.min(b, groups - 1)]! += Math.exp(-p.growth * a - cumulativeHazard(law, a) + p[sex][b]!);
+        }
+        // Empty groups: the marks shrink towards 0 (not empty); 9 empties a group (about 1 in 10).
+        if (p.empty) for (let i = 0; i < groups; i++) if (p.empty[sex][i] === 9) out[i] = 0;
+        return out;
+      };
+      const female = shape('female');
+      const male = shape('male');
+      let sum = 0;
+      for (let i = 0; i < groups; i++) sum += female[i]! + male[i]!;
+      const k = sum > 0 ? p.total / sum : 0;
+      const scale = (v: number) => (integers ? Math.round(v * k) : v * k);
+      return { year: p.year, female: female.map(scale), male: male.map(scale) };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fertility
+// ---------------------------------------------------------------------------------------------
+
+/** |Σ shares − 1| allowed for a pattern: a sum of 7 doubles near 1 is off by a few 1e-16. */
+export const PATTERN_SUM_TOLERANCE = 1e-12;
+
+/**
+ * A fertility age pattern: 7 shares (15–19 … 45–49), each > 0, summing to 1 within
+ * {@link PATTERN_SUM_TOLERANCE}. Shape: a bell `e^(−(i − peak)²/(2 spread²))` over the group index i
+ * (peak between 20 and 40 years of age, spread 0.7–2.5 groups), each share times e^ε (ε within ±0.3),
+ * normalised; the largest share is then set to 1 − Σ(others).
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.fertilityPattern(), (s) => Math.abs(s.reduce((a, b) => a + b) - 1) < 1e-12))
+ */
+export function fertilityPattern(): Arbitrary<number[]> {
+  return fc
+    .tuple(
+      uniform(0.5, 4.5),
+      uniform(0.7, 2.5),
+      fc.array(towardZero(-0.3, 0.3), { minLength: FERTILE_GROUPS, maxLength: FERTILE_GROUPS }),
+    )
+    .map(([peak, spread, noise]) => {
+      const w = noise.map((e, i) => Math.exp(-((i - peak) ** 2) / (2 * spread * spread) + e));
+      const sum = w.reduce((a, b) => a + b, 0);
+      const shares = w.map((v) => v / sum);
+      let top = 0;
+      for (let i = 1; i < shares.length; i++) if (shares[i]! > shares[top]!) top = i;
+      let others = 0;
+      for (let i = 0; i < shares.length; i++) if (i !== top) others += shares[i]!;
+      shares[top] = 1 - others;
+      return shares;
+    });
+}
+
+/**
+ * ASFR on a grid of `groups` groups from a TFR and a 7-share pattern: `asfr = tfr · share / 5` in
+ * 15–19 … 45–49. On grids whose open age is below 50, the pattern is renormalised over the fertile
+ * groups that are closed (the open group never bears children), so the TFR stays exact; with none,
+ * every rate is 0.
+ *
+ * @example
+ * asfrOnGrid(1.5, [0.05, 0.25, 0.35, 0.2, 0.1, 0.04, 0.01], 21) // 21 rates, Σ·5 = 1.5
+ */
+export function asfrOnGrid(tfrValue: number, pattern: ArrayLike<number>, groups: number): number[] {
+  if (!(Number.isFinite(tfrValue) && tfrValue >= 0)) fail('tfr', 'expected a finite number >= 0', tfrValue);
+  if (pattern.length !== FERTILE_GROUPS) fail('pattern', `expected ${FERTILE_GROUPS} shares (15-19 … 45-49)`, pattern);
+  if (!(Number.isInteger(groups) && groups >= 2)) fail('groups', 'expected an integer >= 2', groups);
+  const asfr = new Array<number>(groups).fill(0);
+  let present = 0;
+  for (let i = 0; i < FERTILE_GROUPS; i++) if (FIRST_FERTILE + i < groups - 1) present += pattern[i] as number;
+  if (present > 0) {
+    for (let i = 0; i < FERTILE_GROUPS; i++) {
+      const g = FIRST_FERTILE + i;
+      if (g < groups - 1) asfr[g] = (tfrValue * (pattern[i] as number)) / present / 5;
+    }
+  }
+  return asfr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods
+// ---------------------------------------------------------------------------------------------
+
+/** Which net migrants a generated period has. */
+export type MigrationKind = 'none' | 'in' | 'any';
+
+/** Options of {@link periodInputs}. */
+export interface PeriodInputsOptions {
+  /** Open age of the grid (multiple of 5 in [5, 130]) or a range; default 100, or the population's. */
+  openAge?: number | Range;
+  /** Mortality level range of both sexes' laws (see {@link LAW_ANCHORS}). */
+  level?: Range;
+  /** TFR range; default {@link TFR_RANGE}. */
+  tfr?: Range;
+  /** SRB range; default {@link SRB_RANGE}. */
+  srb?: Range;
+  /**
+   * 'none' (default): no `netMigrants`. 'in': non-negative net migrants. 'any': either sign, with
+   * out-migration bounded by `population` so that no group can go negative.
+   */
+  migration?: MigrationKind;
+  /** The population at the start of the period; required for 'any', scales 'in' when given. */
+  population?: BySex<ArrayLike<number>>;
+  /** Largest net in-migration of a group, as a share of the group at the start; default 0.2. */
+  maxInShare?: number;
+  /** Largest net out-migration, as a share of what a group can lose (see {@link periodInputs}); default 0.5, at most 0.9. */
+  maxOutShare?: number;
+  /** Net in-migrants per group at most, when 'in' is drawn without a population; default 1000. */
+  migrantsScale?: number;
+  /** Migration timing; default: drawn. */
+  timing?: 'even' | 'end';
+}
+
+/** Everything a period is built from (drawn once; the period follows by construction). */
+interface PeriodParams {
+  openAge: number;
+  /** How many 5-year rows the life tables extend beyond the grid's open age (0–4). */
+  beyond: number;
+  female: MortalityLaw;
+  male: MortalityLaw;
+  a0Rule: A0Rule;
+  axRule: AxRule;
+  tfr: number;
+  pattern: number[];
+  srb: number;
+  timing: 'even' | 'end';
+  migration: BySex<number[]> | null;
+}
+
+/** Groups of the largest grid an open-age option (already checked) can produce: the migration draws cover them. */
+function maxGroups(option: number | Range | undefined): number {
+  const A = option === undefined ? DEFAULT_OPEN_AGE : typeof option === 'number' ? option : (option.max ?? MAX_OPEN_AGE);
+  return A / 5 + 1;
+}
+
+interface ResolvedPeriodOptions {
+  kind: MigrationKind;
+  maxIn: number;
+  maxOut: number;
+  scale: number;
+}
+
+function resolvePeriodOptions(o: PeriodInputsOptions | undefined): ResolvedPeriodOptions {
+  const kind = o?.migration ?? 'none';
+  if (kind !== 'none' && kind !== 'in' && kind !== 'any') fail('options.migration', "expected 'none', 'in' or 'any'", kind);
+  const maxIn = o?.maxInShare ?? 0.2;
+  const maxOut = o?.maxOutShare ?? 0.5;
+  const scale = o?.migrantsScale ?? 1000;
+  if (!(Number.isFinite(maxIn) && maxIn >= 0)) fail('options.maxInShare', 'expected a finite number >= 0', maxIn);
+  if (!(maxOut >= 0 && maxOut <= 0.9)) fail('options.maxOutShare', 'expected a number in [0, 0.9]', maxOut);
+  if (!(Number.isFinite(scale) && scale >= 0)) fail('options.migrantsScale', 'expected a finite number >= 0', scale);
+  return { kind, maxIn, maxOut, scale };
+}
+
+function periodParams(
+  openAge: Arbitrary<number>,
+  slotCount: number,
+  o: PeriodInputsOptions | undefined,
+  r: ResolvedPeriodOptions,
+): Arbitrary<PeriodParams> {
+  const t = resolveRange(o?.tfr, TFR_RANGE, { min: 0, max: 20 }, 'options.tfr');
+  const s = resolveRange(o?.srb, SRB_RANGE, { min: Number.MIN_VALUE, max: 1000 }, 'options.srb');
+  const law = mortalityLaw({ ...(o?.level ? { level: o.level } : {}) });
+  const slots = (lo: number, hi: number) => fc.array(towardZero(lo, hi), { minLength: slotCount, maxLength: slotCount });
+  const migration: Arbitrary<BySex<number[]> | null> =
+    r.kind === 'none'
+      ? fc.constant(null)
+      : r.kind === 'in'
+        ? fc.record({ female: slots(0, 1), male: slots(0, 1) })
+        : fc.record({ female: slots(-1, 1), male: slots(-1, 1) });
+  return fc.record({
+    openAge,
+    beyond: fc.integer({ min: 0, max: 4 }),
+    female: law,
+    male: law,
+    a0Rule: A0_RULES,
+    axRule: AX_RULES,
+    tfr: uniform(t.min, t.max),
+    pattern: fertilityPattern(),
+    srb: uniform(s.min, s.max),
+    timing: o?.timing ? fc.constant(o.timing) : fc.constantFrom<'even' | 'end'>('even', 'end'),
+    migration,
+  });
+}
+
+/** Builds the period from its parameters; `start` is the population at the start (for migration). */
+function buildPeriod(p: PeriodParams, r: ResolvedPeriodOptions, start: BySex<ArrayLike<number>> | undefined): PeriodInputs {
+  const groups = p.openAge / 5 + 1;
+  const tableOpen = Math.min(p.openAge + 5 * p.beyond, MAX_OPEN_AGE);
+  const survival = (sex: Sex, law: MortalityLaw) => {
+    const lt = computeLifeTable(lawMx(law, tableOpen), { sex, a0Rule: p.a0Rule, axRule: p.axRule });
+    const { birth, ratios } = survivalRatios(lt, { openAge: p.openAge });
+    return { birth, ratios: Array.from(ratios) };
+  };
+  const period: PeriodInputs = {
+    survival: { female: survival('female', p.female), male: survival('male', p.male) },
+    asfr: asfrOnGrid(p.tfr, p.pattern, groups),
+    srb: p.srb,
+    migrationTiming: p.timing,
+  };
+  if (p.migration) period.netMigrants = migrantsOf(p.migration, period, r, start);
+  return period;
+}
+
+/**
+ * Net migrants from draws f in [−1, 1] (shrinking towards 0). In-migration (f ≥ 0):
+ * `f · maxInShare · P(x)`, or `f · migrantsScale` without a population. Out-migration (f < 0):
+ * `f · maxOutShare · C(x)`, where the capacity C(x) is what group x can lose whatever the other
+ * groups lose and whatever the timing (half at the start and half at the end, or all at the end):
+ * C(x) = min(P(x), s(x−1) P(x−1) / 2) for closed x ≥ 1; C(open) = min(P(open), s (P(open−1) + P(open)) / 2);
+ * C(0) = min(P(0), share · birth survival · 1.25 Σ asfr P_female), 1.25 Σ asfr P_female being a lower
+ * bound on the period's births (women at the start keep at least 55 % of their number). With
+ * maxOutShare ≤ 0.9, every group keeps at least 5 % of its bound at the start and at the end.
+ */
+function migrantsOf(
+  f: BySex<number[]>,
+  period: PeriodInputs,
+  r: ResolvedPeriodOptions,
+  start: BySex<ArrayLike<number>> | undefined,
+): BySex<number[]> {
+  const groups = period.asfr.length;
+  if (!start) {
+    if (r.kind === 'any') fail('options.population', "expected the start population when migration is 'any' (it bounds out-migration)", undefined);
+    return { female: f.female.slice(0, groups).map((v) => v * r.scale), male: f.male.slice(0, groups).map((v) => v * r.scale) };
+  }
+  if (start.female.length !== groups || start.male.length !== groups) {
+    fail('options.population', `expected ${groups} groups per sex (the period's grid)`, start.female);
+  }
+  let exposure = 0;
+  for (let x = 0; x < groups; x++) exposure += (period.asfr[x] as number) * (start.female[x] as number);
+  const femaleShare = 100 / (100 + period.srb);
+  const one = (sex: Sex): number[] => {
+    const P = start[sex];
+    const s = period.survival[sex].ratios;
+    const share = sex === 'female' ? femaleShare : 1 - femaleShare;
+    const draws = f[sex];
+    const out = new Array<number>(groups);
+    for (let x = 0; x < groups; x++) {
+      const v = draws[x]!;
+      const p = P[x] as number;
+      if (v >= 0) {
+        out[x] = v * r.maxIn * p;
+        continue;
+      }
+      let capacity: number;
+      if (x === 0) capacity = Math.min(p, share * period.survival[sex].birth * 1.25 * exposure);
+      else if (x < groups - 1) capacity = Math.min(p, ((s[x - 1] as number) * (P[x - 1] as number)) / 2);
+      else capacity = Math.min(p, ((s[x - 1] as number) * ((P[x - 1] as number) + p)) / 2);
+      out[x] = v * r.maxOut * capacity;
+    }
+    return out;
+  };
+  return { female: one('female'), male: one('male') };
+}
+
+/**
+ * A valid `PeriodInputs` for one 5-year period: survival from two generated Siler laws (one per sex)
+ * through ccmpp's `lifeTable` and `survivalRatios` (tables extend 0–20 years beyond the grid's open
+ * age, rules drawn), ASFR = TFR × a generated pattern on the grid (0–4 is 0), SRB in range, timing
+ * drawn, and net migrants as asked (see {@link PeriodInputsOptions.migration}). Out-migrants never
+ * exceed what a group of `population` can lose, so projecting `population` by the period cannot
+ * go negative.
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.population().chain((p) =>
+ *   arbitraries.periodInputs({ population: p, migration: 'any' }).map((period) => ({ p, period }))),
+ *   ({ p, period }) => projectCohorts(p, [period]).years.length === 2))
+ */
+export function periodInputs(options?: PeriodInputsOptions): Arbitrary<PeriodInputs> {
+  const r = resolvePeriodOptions(options);
+  const start = options?.population;
+  let openAge = openAgeArbitrary(options?.openAge);
+  if (start) {
+    const A = 5 * (start.female.length - 1);
+    if (start.male.length !== start.female.length) fail('options.population.male', `expected ${start.female.length} groups, as female`, start.male);
+    if (options?.openAge !== undefined && options.openAge !== A)
+      fail('options.openAge', `expected the population's open age ${A} (or nothing)`, options.openAge);
+    openAge = openAgeArbitrary(A, 'options.population (its open age)');
+  } else if (r.kind === 'any') {
+    fail('options.population', "expected the start population when migration is 'any' (it bounds out-migration)", undefined);
+  }
+  const slots = start ? start.female.length : maxGroups(options?.openAge);
+  return periodParams(openAge, slots, options, r).map((p) => buildPeriod(p, r, start));
+}
+
+/** A base population and the periods that project it. */
+export interface ProjectionCase {
+  base: GeneratedPopulation;
+  periods: PeriodInputs[];
+}
+
+/** Options of {@link projectionCase}. */
+export interface ProjectionCaseOptions {
+  /** Open age of the grid, or a range; default 100. */
+  openAge?: number | Range;
+  /** How many periods; default 1–4. */
+  periods?: Range;
+  /** Options of the base population (its open age comes from `openAge`). */
+  population?: Omit<PopulationOptions, 'openAge'>;
+  /** Options of every period (grid and start population come from the case). */
+  period?: Omit<PeriodInputsOptions, 'openAge' | 'population'>;
+}
+
+/**
+ * A base population with 1–4 periods on the same grid: what most projection properties need.
+ * Each period's migrants are bounded by the population at its start (the base projected by the
+ * periods before it), so `projectCohorts(base, periods)` never meets a negative group.
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.projectionCase({ period: { migration: 'any' } }), ({ base, periods }) =>
+ *   assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))))
+ */
+export function projectionCase(options?: ProjectionCaseOptions): Arbitrary<ProjectionCase> {
+  const count = resolveRange(options?.periods, { min: 1, max: 4 }, { min: 0, max: 1000 }, 'options.periods');
+  if (!Number.isInteger(count.min) || !Number.isInteger(count.max)) fail('options.periods', 'expected integer counts', options?.periods);
+  const r = resolvePeriodOptions(options?.period);
+  openAgeArbitrary(options?.openAge); // checks the option before it sizes the migration draws
+  const periodArb = periodParams(fc.constant(0), maxGroups(options?.openAge), options?.period, r);
+  return fc
+    .tuple(
+      population({ ...options?.population, ...(options?.openAge !== undefined ? { openAge: options.openAge } : {}) }),
+      fc.array(periodArb, { minLength: count.min, maxLength: count.max }),
+    )
+    .map(([base, params]) => {
+      // The periods take the base's grid (their own open-age draw is a placeholder).
+      const openAge = 5 * (base.female.length - 1);
+      const periods: PeriodInputs[] = [];
+      let start: BySex<ArrayLike<number>> = base;
+      params.forEach((p, t) => {
+        const period = buildPeriod({ ...p, openAge }, r, r.kind === 'none' ? undefined : start);
+        periods.push(period);
+        if (r.kind !== 'none' && t < params.length - 1) {
+          // The period is valid by construction: step it unchecked (run still refuses a negative group).
+          start = run(base.year + 5 * t, Float64Array.from(start.female), Float64Array.from(start.male), [compilePeriod(period)]).population[1]!;
+        }
+      });
+      return { base, periods };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------------------------
+
+/** Options of {@link path}. */
+export interface PathOptions {
+  /** Smallest value; default 0. */
+  min?: number;
+  /** Largest value; default 1. */
+  max?: number;
+  /** Range of anchor years (integers); default 2015–2100. */
+  years?: Range;
+  /** How many anchors; default 1–5. */
+  anchors?: Range;
+  /** 'constant' (a number), 'anchors' (a record) or 'either' (default). */
+  form?: 'constant' | 'anchors' | 'either';
+}
+
+/**
+ * A path over time as ccmpp's scenarios take it: a constant, or anchors `{ year: value }` with
+ * integer years in increasing order. Shrinks towards fewer anchors and smaller values.
+ *
+ * @example
+ * fc.sample(arbitraries.path({ min: 0.5, max: 2 }), 2) // e.g. [1.13…, { 2015: 0.71…, 2030: 1.6… }]
+ */
+export function path(options?: PathOptions): Arbitrary<Path> {
+  const min = options?.min ?? 0;
+  const max = options?.max ?? 1;
+  if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) fail('options.max', `expected a finite number >= min (${min})`, max);
+  const years = resolveRange(options?.years, { min: 2015, max: 2100 }, { min: 0, max: 1e6 }, 'options.years');
+  if (!Number.isInteger(years.min) || !Number.isInteger(years.max)) fail('options.years', 'expected integer years', options?.years);
+  const anchors = resolveRange(options?.anchors, { min: 1, max: 5 }, { min: 1, max: years.max - years.min + 1 }, 'options.anchors');
+  const value = uniform(min, max);
+  const constant: Arbitrary<Path> = value;
+  const record: Arbitrary<Path> = fc
+    .uniqueArray(fc.tuple(fc.integer(years), value), {
+      selector: ([y]) => y,
+      minLength: anchors.min,
+      maxLength: anchors.max,
+    })
+    .map((pairs) => {
+      const out: Record<number, number> = {};
+      for (const [y, v] of [...pairs].sort((a, b) => a[0] - b[0])) out[y] = v;
+      return out;
+    });
+  const form = options?.form ?? 'either';
+  if (form === 'constant') return constant;
+  if (form === 'anchors') return record;
+  if (form !== 'either') fail('options.form', "expected 'constant', 'anchors' or 'either'", form);
+  return fc.oneof(constant, record);
+}
+
+/**
+ * A TFR path (children per woman), values in {@link TFR_RANGE} unless given.
+ *
+ * @example
+ * fc.sample(arbitraries.tfrPath({ max: 2.1 }), 1)
+ */
+export function tfrPath(options?: PathOptions): Arbitrary<Path> {
+  return path({ ...options, min: options?.min ?? TFR_RANGE.min, max: options?.max ?? TFR_RANGE.max });
+}
+
+/**
+ * An e0 path (years), values in {@link E0_RANGE} unless given.
+ *
+ * @example
+ * fc.sample(arbitraries.e0Path({ min: 75 }), 1)
+ */
+export function e0Path(options?: PathOptions): Arbitrary<Path> {
+  return path({ ...options, min: options?.min ?? E0_RANGE.min, max: options?.max ?? E0_RANGE.max });
+}
+
+/** Default range of a net-migration path, persons per year (either sign). */
+export const NET_MIGRATION_RANGE = { min: -20_000, max: 20_000 } as const;
+
+/**
+ * A net-migration path in persons per year (either sign), values in {@link NET_MIGRATION_RANGE}
+ * unless given. Shrinks towards the smallest value.
+ *
+ * @example
+ * fc.sample(arbitraries.netMigrationPath({ min: 0 }), 1) // in-migration only
+ */
+export function netMigrationPath(options?: PathOptions): Arbitrary<Path> {
+  return path({ ...options, min: options?.min ?? NET_MIGRATION_RANGE.min, max: options?.max ?? NET_MIGRATION_RANGE.max });
+}

@@ -1,0 +1,37 @@
+/**
+ * `ccmpp/testing`: the property-testing kit ccmpp's own tests use, for people who build on ccmpp.
+ *
+ * - `arbitraries`: fast-check arbitraries of valid inputs by construction (mx schedules, life tables,
+ *   populations, fertility patterns, TFR/e0/migration paths, `PeriodInputs`, whole projection cases).
+ * - `invariants`: checkers returning a readable result (year, sex, age group, by how much) and
+ *   `assertHolds` to use them inside `fc.assert`.
+ *
+ * fast-check (^4) is a peer dependency of this subpath only; `import 'ccmpp'` does not load it.
+ *
+ * @example
+ * import fc from 'fast-check';
+ * import { projectCohorts } from 'ccmpp';
+ * import { arbitraries, invariants } from 'ccmpp/testing';
+ *
+ * fc.assert(fc.property(arbitraries.projectionCase({ period: { migration: 'any' } }), ({ base, periods }) =>
+ *   invariants.assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))));
+ */
+export * as arbitraries from './arbitraries.js';
+export * as invariants from './invariants.js';
+export { assertHolds, InvariantError } from './invariants.js';
+
+export type {
+  Range,
+  MortalityLaw,
+  MortalityOptions,
+  MxOptions,
+  LifeTableArbitraryOptions,
+  GeneratedPopulation,
+  PopulationOptions,
+  MigrationKind,
+  PeriodInputsOptions,
+  ProjectionCase,
+  ProjectionCaseOptions,
+  PathOptions,
+} from './arbitraries.js';
+export type { Violation, InvariantResult, MonotoneOptions } from './invariants.js';

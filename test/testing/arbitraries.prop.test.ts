@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { total } from '../../src/ages/broad.js';
+import { lifeTable } from '../../src/lifetable/lifeTable.js';
+import { projectCohorts } from '../../src/project/projectCohorts.js';
+import { arbitraries, invariants } from '../../src/testing/index.js';
+import { InputError } from '../../src/validate/errors.js';
+
+const { assertHolds } = invariants;
+const A = arbitraries;
+
+/** Relative rounding allowed where a generated value is rebuilt by a sum or a product (a few 1e-16). */
+const REBUILD_REL_TOL = 1e-12;
+
+describe('arbitraries — every value is valid by construction', () => {
+  it('mx: abridged ages 0, 1, 5, …, open; every rate finite and > 0; e0 within ~31–91', () => {
+    fc.assert(
+      fc.property(A.mx({ openAge: { min: 5, max: 130 } }), (mx) => {
+        const openAge = 5 * (mx.length - 2);
+        expect(openAge % 5 === 0 && openAge >= 5 && openAge <= 130).toBe(true);
+        expect(mx.every((m) => Number.isFinite(m) && m > 0)).toBe(true);
+        if (openAge >= 100) {
+          const e0 = lifeTable(mx, { sex: 'female' }).ex[0]!;
+          expect(e0).toBeGreaterThan(25);
+          expect(e0).toBeLessThan(95);
+        }
+      }),
+    );
+  });
+
+  it('mx: a level range moves e0 (level 0–0.1 is low mortality, 0.9–1 high)', () => {
+    const e0 = (mx: number[]) => lifeTable(mx, { sex: 'female' }).ex[0]!;
+    fc.assert(fc.property(A.mx({ level: { max: 0.1 } }), (mx) => e0(mx) > 80));
+    fc.assert(fc.property(A.mx({ level: { min: 0.9 } }), (mx) => e0(mx) < 55));
+  });
+
+  it('lifeTable: rules and radix as asked', () => {
+    fc.assert(
+      fc.property(A.lifeTable({ openAge: 85, radix: 1, sex: 'male', axRule: 'midpoint' }), (lt) => {
+        expect(lt.lx.length).toBe(19);
+        expect(lt.lx[0]).toBe(1);
+        expect(lt.ax[5]).toBe(2.5);
+        return assertHolds(invariants.lifeTableIdentities(lt));
+      }),
+    );
+  });
+
+  it('population: the grid asked for, counts ≥ 0, the total in range, integer years', () => {
+    const options = { openAge: { min: 5, max: 130 }, year: { min: 2000, max: 2010 }, total: { min: 1e4, max: 1e6 } };
+    fc.assert(
+      fc.property(A.population(options), (p) => {
+        expect(p.male.length).toBe(p.female.length);
+        expect((p.female.length - 1) * 5).toBeGreaterThanOrEqual(5);
+        expect(Number.isInteger(p.year) && p.year >= 2000 && p.year <= 2010).toBe(true);
+        expect([...p.female, ...p.male].every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+        const t = total(p.female) + total(p.male);
+        expect(t).toBeGreaterThanOrEqual(1e4 * (1 - REBUILD_REL_TOL));
+        expect(t).toBeLessThanOrEqual(1e6 * (1 + REBUILD_REL_TOL));
+      }),
+    );
+  });
+
+  it('population: whole persons and empty groups on request', () => {
+    let empties = 0;
+    fc.assert(
+      fc.property(A.population({ openAge: 50, integers: true, emptyGroups: true }), (p) => {
+        expect([...p.female, ...p.male].every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+        empties += [...p.female, ...p.male].filter((v) => v === 0).length;
+      }),
+    );
+    expect(empties).toBeGreaterThan(0);
+  });
+
+  it('fertilityPattern: 7 shares ≥ 0 summing to 1 within 1e-12', () => {
+    fc.assert(
+      fc.property(A.fertilityPattern(), (s) => {
+        expect(s).toHaveLength(7);
+        expect(s.every((v) => v >= 0)).toBe(true);
+        expect(Math.abs(s.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-12);
+      }),
+    );
+  });
+
+  it('tfr, e0, srb: within their ranges', () => {
+    fc.assert(fc.property(A.tfr({ min: 1, max: 2 }), A.e0(), A.srb(), (t, e, s) => t >= 1 && t <= 2 && e >= 30 && e <= 90 && s >= 100 && s <= 115));
+  });
+
+  it("periodInputs: valid for projectCohorts; ASFR from the TFR; 'any' migrants cannot empty a group", () => {
+    fc.assert(
+      fc.property(
+        A.population({ openAge: { min: 5, max: 130 }, emptyGroups: true }).chain((p) =>
+          fc.tuple(fc.constant(p), A.periodInputs({ population: p, migration: 'any', maxOutShare: 0.9, tfr: { min: 1, max: 3 } })),
+        ),
+        ([p, period]) => {
+          const groups = p.female.length;
+          expect(period.asfr).toHaveLength(groups);
+          expect(period.asfr[0]).toBe(0);
+          expect(period.asfr[groups - 1]).toBe(0);
+          const tfr = 5 * total(period.asfr);
+          if (groups >= 11) expect(tfr >= 1 - REBUILD_REL_TOL && tfr <= 3 + REBUILD_REL_TOL).toBe(true);
+          expect(period.srb >= 100 && period.srb <= 115).toBe(true);
+          expect(period.netMigrants?.female).toHaveLength(groups);
+          for (const sex of ['female', 'male'] as const)
+            Array.from(period.netMigrants![sex]).forEach((m, x) => expect(m >= -0.9 * p[sex][x]! && m <= 0.2 * p[sex][x]!).toBe(true));
+          // Throws (and fails the property) if any group would go negative.
+          return assertHolds(invariants.nonNegative(projectCohorts(p, [period])));
+        },
+      ),
+    );
+  });
+
+  it("periodInputs: 'in' migrants are ≥ 0, 'none' has no netMigrants", () => {
+    fc.assert(
+      fc.property(A.periodInputs({ migration: 'in', openAge: 60 }), A.periodInputs(), (inOnly, none) => {
+        expect([...Array.from(inOnly.netMigrants!.female), ...Array.from(inOnly.netMigrants!.male)].every((v) => v >= 0)).toBe(true);
+        expect(inOnly.asfr).toHaveLength(13);
+        expect('netMigrants' in none).toBe(false);
+      }),
+    );
+  });
+
+  it('projectionCase: one grid, the asked number of periods, projectable with any migration', () => {
+    fc.assert(
+      fc.property(A.projectionCase({ openAge: { min: 50, max: 90 }, periods: { min: 2, max: 3 }, period: { migration: 'any', maxOutShare: 0.9 } }), ({ base, periods }) => {
+        expect(periods.length >= 2 && periods.length <= 3).toBe(true);
+        periods.forEach((p) => expect(p.asfr).toHaveLength(base.female.length));
+        return assertHolds(invariants.nonNegative(projectCohorts(base, periods)));
+      }),
+    );
+  });
+
+  it('path: a constant or anchors at increasing integer years, values in range', () => {
+    fc.assert(
+      fc.property(A.path({ min: 0.5, max: 2, years: { min: 2015, max: 2050 }, anchors: { min: 2, max: 4 } }), (path) => {
+        const values = typeof path === 'number' ? [path] : Object.values(path);
+        expect(values.every((v) => v >= 0.5 && v <= 2)).toBe(true);
+        if (typeof path !== 'number') {
+          const years = Object.keys(path).map(Number);
+          expect(years.length >= 2 && years.length <= 4).toBe(true);
+          years.forEach((y, i) => expect(Number.isInteger(y) && y >= 2015 && y <= 2050 && (i === 0 || y > years[i - 1]!)).toBe(true));
+        }
+      }),
+    );
+    fc.assert(fc.property(A.netMigrationPath({ form: 'constant' }), (v) => typeof v === 'number' && v >= -20000 && v <= 20000));
+    fc.assert(fc.property(A.tfrPath({ form: 'anchors' }), A.e0Path(), (t, e) => typeof t === 'object' && (typeof e === 'number' || Object.keys(e).length >= 1)));
+  });
+});
+
+describe('arbitraries — shrinking stays valid', () => {
+  // The predicate checks every value it sees and fails on its first DEPTH calls, so fast-check
+  // shrinks DEPTH levels deep (trying the shrinks of each level) before the property passes.
+  const DEPTH = 10;
+  it('every shrink of a projection case, some levels deep, still projects', () => {
+    // A short grid and at most two periods keep the few thousand shrink candidates cheap to build.
+    const arb = A.projectionCase({ openAge: { min: 5, max: 40 }, periods: { min: 1, max: 2 }, population: { emptyGroups: true }, period: { migration: 'any', maxOutShare: 0.9 } });
+    let calls = 0;
+    let invalid: unknown;
+    const out = fc.check(
+      fc.property(arb, ({ base, periods }) => {
+        try {
+          assertHolds(invariants.nonNegative(projectCohorts(base, periods)));
+        } catch (e) {
+          invalid ??= e;
+        }
+        return ++calls > DEPTH;
+      }),
+    );
+    expect(invalid).toBeUndefined();
+    expect(out.failed).toBe(true);
+    expect(out.numShrinks).toBe(DEPTH - 1);
+    expect(calls).toBeGreaterThan(DEPTH + 10);
+  });
+
+  it('a failing property over mx shrinks to a valid schedule', () => {
+    const out = fc.check(fc.property(A.mx({ openAge: { min: 20, max: 110 } }), (mx) => lifeTable(mx, { sex: 'female' }).ex[0]! > 60));
+    expect(out.failed).toBe(true);
+    const [mx] = out.counterexample!;
+    expect(mx.every((m) => Number.isFinite(m) && m > 0)).toBe(true);
+    expect(invariants.lifeTableIdentities(lifeTable(mx, { sex: 'female' })).holds).toBe(true);
+  });
+});
+
+describe('arbitraries — bad options are InputErrors in the library grammar', () => {
+  it('names the option, the rule and the value', () => {
+    expect(() => A.mx({ openAge: 7 })).toThrow(new InputError([{ path: 'options.openAge', rule: 'expected a multiple of 5 in [5, 130]', value: 7 }]));
+    expect(() => A.tfr({ min: 3, max: 2 })).toThrow('options.max: expected at least min = 3, got 2');
+    expect(() => A.periodInputs({ migration: 'any' })).toThrow(/options\.population: expected the start population when migration is 'any'/);
+    expect(() => A.periodInputs({ maxOutShare: 1 })).toThrow('options.maxOutShare: expected a number in [0, 0.9], got 1');
+  });
+});

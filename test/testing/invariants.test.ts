@@ -1,0 +1,209 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lifeTable } from '../../src/lifetable/lifeTable.js';
+import type { PeriodInputs } from '../../src/project/periodInputs.js';
+import { projectCohorts, type CohortProjection, type Population } from '../../src/project/projectCohorts.js';
+import { InvariantError, invariants } from '../../src/testing/index.js';
+
+// A small hand-made case: open age 20 (groups 0-4 … 20+), 2015 → 2025 in two periods.
+const base: Population = { year: 2015, female: [1000, 950, 900, 880, 3000], male: [1050, 990, 930, 900, 2700] };
+const period: PeriodInputs = {
+  survival: {
+    female: { birth: 0.98, ratios: [0.995, 0.997, 0.996, 0.9] },
+    male: { birth: 0.975, ratios: [0.994, 0.996, 0.993, 0.88] },
+  },
+  asfr: [0, 0, 0, 0.04, 0.06],
+  srb: 106,
+  netMigrants: { female: [10, -5, 20, 30, -40], male: [12, -6, 25, 35, -50] },
+};
+const periods = [period, { ...period, migrationTiming: 'end' as const }];
+const good = projectCohorts(base, periods);
+
+/** A deep copy whose population arrays can be tampered with. */
+function copy(p: CohortProjection): CohortProjection {
+  return {
+    years: [...p.years],
+    population: p.population.map((y) => ({ female: y.female.slice(), male: y.male.slice() })),
+    births: p.births.map((b) => ({ ...b })),
+    deaths: p.deaths.map((d) => ({ ...d })),
+    netMigrants: p.netMigrants.map((m) => ({ ...m })),
+  };
+}
+
+function failing(r: invariants.InvariantResult): { violations: invariants.Violation[]; message: string } {
+  if (r.holds) throw new Error('expected the invariant to fail');
+  return r;
+}
+
+describe('invariants.assertHolds', () => {
+  it('returns true on a result that holds and throws an InvariantError with the message otherwise', () => {
+    expect(invariants.assertHolds({ holds: true })).toBe(true);
+    const broken = copy(good);
+    broken.population[2]!.male[3]! += 10;
+    const r = invariants.balancingIdentity(broken);
+    expect(() => invariants.assertHolds(r)).toThrow(InvariantError);
+    expect(() => invariants.assertHolds(r)).toThrow(/period 2020-2025, male, all ages/);
+  });
+
+  it('lets fast-check report the violation with its seed (fast-check 4 keeps it as the error cause)', () => {
+    const broken = copy(good);
+    broken.population[1]!.female[4] = -3;
+    let caught: unknown;
+    try {
+      fc.assert(fc.property(fc.constant(broken), (p) => invariants.assertHolds(invariants.nonNegative(p))));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(Error);
+    expect((caught as Error).message).toMatch(/seed/);
+    expect(((caught as Error).cause as Error).message).toContain('year 2020, female, 20+: expected a count >= 0, got -3');
+  });
+});
+
+describe('invariants.balancingIdentity', () => {
+  it('holds for projectCohorts', () => {
+    expect(invariants.balancingIdentity(good)).toEqual({ holds: true });
+  });
+  it('fails when a group gains 10 people from nowhere, naming the period and sex', () => {
+    const broken = copy(good);
+    broken.population[2]!.male[3]! += 10;
+    const { violations, message } = failing(invariants.balancingIdentity(broken));
+    expect(violations).toHaveLength(1);
+    expect(violations[0]).toMatchObject({ period: '2020-2025', sex: 'male', group: 'all ages' });
+    expect(violations[0]!.by).toBeCloseTo(10, 6);
+    expect(message).toMatch(/^balancing identity fails at 1 place:\n {2}period 2020-2025, male, all ages: expected P\(2025\) = P\(2020\)/);
+  });
+  it('fails when deaths are under-counted', () => {
+    const broken = copy(good);
+    broken.deaths[0]!.female *= 0.5;
+    expect(failing(invariants.balancingIdentity(broken)).violations[0]).toMatchObject({ period: '2015-2020', sex: 'female' });
+  });
+  it('reports a projection whose arrays do not match its years', () => {
+    const broken = copy(good);
+    broken.births.pop();
+    expect(failing(invariants.balancingIdentity(broken)).message).toMatch(/projection\.births: expected 2 entries, got 1/);
+  });
+});
+
+describe('invariants.nonNegative', () => {
+  it('holds for projectCohorts', () => {
+    expect(invariants.nonNegative(good).holds).toBe(true);
+  });
+  it('names the year, sex and group of a negative count, and negative or NaN flows', () => {
+    const broken = copy(good);
+    broken.population[1]!.female[4] = -3;
+    broken.population[2]!.male[0] = NaN;
+    broken.births[1]!.male = -1;
+    const { violations, message } = failing(invariants.nonNegative(broken));
+    expect(violations.map((v) => v.where)).toEqual(['year 2020, female, 20+', 'year 2025, male, 0-4', 'period 2020-2025, male, births']);
+    expect(violations[0]).toMatchObject({ year: 2020, sex: 'female', group: '20+', actual: -3, by: 3 });
+    expect(message).toContain('year 2025, male, 0-4: expected a count >= 0, got NaN');
+  });
+});
+
+describe('invariants.linearInBase', () => {
+  it('holds for projectCohorts', () => {
+    expect(invariants.linearInBase(projectCohorts, base, periods, 7).holds).toBe(true);
+    expect(invariants.linearInBase(projectCohorts, base, periods, 0.01).holds).toBe(true);
+  });
+  it('fails for a projector that adds one person to every group (affine, not linear)', () => {
+    const plusOne = (b: Population, ps: readonly PeriodInputs[]) => {
+      const out = copy(projectCohorts(b, ps));
+      out.population.slice(1).forEach((y) => (['female', 'male'] as const).forEach((s) => y[s].forEach((_, x) => (y[s][x]! += 1))));
+      return out;
+    };
+    const { violations, message } = failing(invariants.linearInBase(plusOne, base, periods, 10));
+    expect(violations).toHaveLength(20); // 2 later years × 2 sexes × 5 groups
+    expect(violations[0]).toMatchObject({ year: 2020, sex: 'female', group: '0-4' });
+    expect(violations[0]!.by).toBeCloseTo(9, 6); // 10·(x + 1) − (10x + 1)
+    expect(message).toMatch(/^linearity in the base \(c = 10\) fails at 20 places:\n {2}year 2020, female, 0-4: expected 10 × /);
+    expect(message).toContain('… and 15 more');
+  });
+  it('fails when migrants are not scaled with the base (migrants held fixed)', () => {
+    const fixedMigrants = (b: Population, ps: readonly PeriodInputs[]) => projectCohorts(b, ps.map(() => period));
+    const { violations } = failing(invariants.linearInBase(fixedMigrants, base, [period], 3));
+    expect(violations.some((v) => v.where === 'period 2015-2020, female, netMigrants')).toBe(true);
+  });
+});
+
+describe('invariants.kernelEqualsLeslie', () => {
+  it('holds for projectCohorts (migrants are dropped: the matrix is the closed step)', () => {
+    expect(invariants.kernelEqualsLeslie(base, period)).toEqual({ holds: true });
+  });
+  it('fails for a kernel that takes births from women at the start of the period only', () => {
+    // A known mistake: B = 5 Σ asfr · W(start), instead of the mean of start and end exposure.
+    const startOnly = (b: Population, ps: readonly PeriodInputs[]) => {
+      const out = copy(projectCohorts(b, ps));
+      const p = ps[0]!;
+      let births = 0;
+      for (let x = 0; x < b.female.length; x++) births += 5 * (p.asfr[x] as number) * (b.female[x] as number);
+      const girls = (births * 100) / (100 + p.srb);
+      out.population[1]!.female[0] = girls * p.survival.female.birth;
+      out.population[1]!.male[0] = (births - girls) * p.survival.male.birth;
+      return out;
+    };
+    const { violations, message } = failing(invariants.kernelEqualsLeslie(base, period, { project: startOnly }));
+    expect(violations.map((v) => v.where)).toEqual(['year 2020, female, 0-4', 'year 2020, male, 0-4']);
+    expect(message).toMatch(/year 2020, female, 0-4: expected the Leslie product [\d.]+ \(within 1e-12 relative\), got [\d.]+/);
+  });
+  it('fails for a one-part-in-a-million error in one survival', () => {
+    const off = (b: Population, ps: readonly PeriodInputs[]) => {
+      const out = copy(projectCohorts(b, ps));
+      out.population[1]!.male[2]! *= 1 + 1e-6;
+      return out;
+    };
+    expect(failing(invariants.kernelEqualsLeslie(base, period, { project: off })).violations[0]).toMatchObject({ year: 2020, sex: 'male', group: '10-14' });
+  });
+});
+
+describe('invariants.lifeTableIdentities', () => {
+  const mx = [0.0085, 0.0004, 0.0002, 0.0002, 0.0005, 0.0008, 0.001, 0.0015, 0.0025, 0.004, 0.15];
+  const lt = lifeTable(mx, { sex: 'female' });
+  const tamper = (f: (t: typeof lt) => void) => {
+    const t = { ...lt, qx: lt.qx.slice(), lx: lt.lx.slice(), dx: lt.dx.slice(), Lx: lt.Lx.slice(), Tx: lt.Tx.slice(), ex: lt.ex.slice() };
+    f(t);
+    return t;
+  };
+  it('holds for lifeTable', () => {
+    expect(invariants.lifeTableIdentities(lt)).toEqual({ holds: true });
+  });
+  it('fails for qx > 1, naming the age', () => {
+    const { violations, message } = failing(invariants.lifeTableIdentities(tamper((t) => (t.qx[3] = 1.2))));
+    expect(violations).toEqual([expect.objectContaining({ where: 'age 10-14', group: '10-14', actual: 1.2 })]);
+    expect(violations[0]!.by).toBeCloseTo(0.2, 12);
+    expect(message).toContain('age 10-14: expected 0 <= qx <= 1, got 1.2');
+  });
+  it('fails for a rising lx (and the dx that no longer match it)', () => {
+    const { violations } = failing(invariants.lifeTableIdentities(tamper((t) => (t.lx[5] = t.lx[4]! + 1))));
+    expect(violations.map((v) => v.where)).toContain('age 20-24');
+    expect(violations.find((v) => v.rule.startsWith('expected lx non-increasing'))).toMatchObject({ where: 'age 20-24', by: 1 });
+  });
+  it('fails for an ex that is not Tx/lx, at age 1-4, and for a Tx that is not Σ Lx', () => {
+    expect(failing(invariants.lifeTableIdentities(tamper((t) => (t.ex[1]! += 0.01)))).message).toMatch(/age 1-4: expected ex = Tx \/ lx/);
+    expect(failing(invariants.lifeTableIdentities(tamper((t) => (t.Tx[9]! += 1)))).violations[0]).toMatchObject({ where: 'age 40-44' });
+  });
+  it('fails when Σ dx is not the radix, and in the open row', () => {
+    const { violations } = failing(invariants.lifeTableIdentities(tamper((t) => (t.dx[10]! *= 2))));
+    expect(violations.map((v) => v.where)).toEqual(['age 45+', 'all ages']);
+  });
+});
+
+describe('invariants.increasingIn / decreasingIn', () => {
+  it('hold for monotone outputs, inputs in any order', () => {
+    expect(invariants.increasingIn([3, 1, 2], [30, 10, 20], { strict: true })).toEqual({ holds: true });
+    expect(invariants.increasingIn([1, 2, 3], [1, 1, 2])).toEqual({ holds: true });
+    expect(invariants.decreasingIn([1, 2], [5, 4], { strict: true })).toEqual({ holds: true });
+    expect(invariants.increasingIn([1, 2], [1, 1 - 1e-12], { tolerance: 1e-9 })).toEqual({ holds: true });
+  });
+  it('name the first pair out of order', () => {
+    const { violations, message } = failing(invariants.increasingIn([1, 2, 3, 4], [10, 30, 20, 15], { input: 'TFR', output: 'P(2030)' }));
+    expect(violations.map((v) => v.where)).toEqual(['TFR 2 → 3', 'TFR 3 → 4']);
+    expect(message).toMatch(/^P\(2030\) increasing in TFR fails at 2 places:\n {2}TFR 2 → 3: expected P\(2030\) increasing from 30, got 20 \(off by 10\)/);
+  });
+  it('fail a tie when strict, and a rise when decreasing', () => {
+    expect(failing(invariants.increasingIn([1, 2], [5, 5], { strict: true })).violations[0]).toMatchObject({ where: 'input 1 → 2', by: 0 });
+    expect(failing(invariants.decreasingIn([0, 1], [70, 70.5], { input: 'mx factor', output: 'e0' })).message).toContain(
+      'mx factor 0 → 1: expected e0 decreasing from 70, got 70.5',
+    );
+  });
+});
