@@ -19,3 +19,22 @@ export type { PeriodInputs } from './project/periodInputs.js';
 export { projectCohorts, type Population, type CohortProjection } from './project/projectCohorts.js';
 export { leslieMatrix } from './project/leslie.js';
 export { dominantRoot, type DominantRoot } from './project/dominantRoot.js';
+
+// fertility
+export { fertilityPattern, type FertilityPattern, type FertilityPatternName } from './fertility/pattern.js';
+export { asfrFromTfr, type AsfrOptions } from './fertility/asfr.js';
+export { tfr } from './fertility/tfr.js';
+export { meanAgeAtChildbearing } from './fertility/meanAge.js';
+export { hadwigerPattern, hadwigerDensity, type HadwigerShape } from './fertility/hadwiger.js';
+
+// migration
+export { rogersCastro, ROGERS_CASTRO_STANDARD, type RogersCastroParams } from './migration/rogersCastro.js';
+export { migrationProfile, type MigrationProfile } from './migration/profile.js';
+export { netMigrantsByAge, type NetMigrantsOptions } from './migration/netMigrants.js';
+
+// mortality
+export type { SolveResult } from './solve/result.js';
+export { logQuadMx, LOGQUAD_Q5_MIN, LOGQUAD_Q5_MAX, type LogQuadMxInput, type LogQuadMxOptions } from './mortality/logQuad.js';
+export { mxForE0, type MxForE0Options, type E0Model } from './mortality/mxForE0.js';
+export { splitE0, bothSexE0, DEFAULT_SEX_GAP } from './mortality/sexSplit.js';
+export type { BaselineName } from './mortality/baselines.js';

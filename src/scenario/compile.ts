@@ -1,0 +1,189 @@
+import { STEP } from '../ages/grid.js';
+import { patternShares } from '../fertility/pattern.js';
+import { fillAsfrFromTfr } from '../fertility/asfr.js';
+import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
+import { fillSurvivalRatios } from '../lifetable/survival.js';
+import { fillNetMigrants } from '../migration/netMigrants.js';
+import { resolveProfile } from '../migration/profile.js';
+import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
+import { LOGQUAD_ROWS } from '../mortality/logQuad.js';
+import { BASELINES } from '../mortality/baselines.js';
+import { solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
+import type { KernelPeriod } from '../project/kernel.js';
+import type { BySex, Sex } from '../types.js';
+import { fail } from '../validate/errors.js';
+import { anchorsOf, averageOver, type Anchors, type Path } from './path.js';
+import type { ParsedScenario } from './schema.js';
+
+/** Sex ratio at birth when a scenario gives none: 105 males per 100 females, the biological norm (UN). */
+export const DEFAULT_SRB = 105;
+
+/**
+ * Largest gap accepted between an e0 target and the life table the solver returns, when the target
+ * falls inside one of the jumps of e0 at the a0 rules' breakpoints (measured: at most 1.4e-4 years,
+ * Coale–Demeny at m0 = 0.107). The achieved e0 is reported in the period indicators.
+ */
+export const E0_JUMP_TOLERANCE = 1e-3;
+
+/** A scenario with every path and model resolved for a grid: what the period loop needs. */
+export interface CompiledScenario {
+  openAge: number;
+  groups: number;
+  tfr: Anchors;
+  pattern: Float64Array;
+  srb: Anchors;
+  e0: { both: Anchors; gap: Anchors } | BySex<Anchors>;
+  spec: BySex<E0SolveSpec>;
+  /** Rows of the life tables the mortality model produces. */
+  rows: BySex<number>;
+  migration: { net: Anchors; shares: Float64Array; femaleShare: number; startShare: number } | null;
+}
+
+/** The levels of one period: path averages, before models turn them into rates. */
+export interface PeriodLevels {
+  from: number;
+  tfr: number;
+  srb: number;
+  e0: BySex<number>;
+  /** Net migrants a year, both sexes. */
+  netPerYear: number;
+}
+
+/** Compiles a validated scenario for a grid with open age `openAge` (≥ 50). */
+export function compileScenario(s: ParsedScenario, openAge: number): CompiledScenario {
+  const m = s.mortality;
+  const e0 =
+    typeof m.e0 === 'object' && 'female' in m.e0
+      ? { female: anchorsOf(m.e0.female as Path), male: anchorsOf(m.e0.male as Path) }
+      : { both: anchorsOf(m.e0 as Path), gap: anchorsOf((m.sexGap ?? DEFAULT_SEX_GAP) as Path) };
+  const model = m.model === undefined || m.model === 'log-quadratic' ? 'log-quadratic' : m.model.baseline;
+  const specOf = (sex: Sex): E0SolveSpec => ({
+    sex,
+    model: model === 'log-quadratic' ? model : { baseline: typeof model === 'string' ? model : Float64Array.from(model[sex]) },
+    k: 0,
+    a0Rule: 'andreev-kingkade',
+    axRule: 'mortpak',
+  });
+  const spec = { female: specOf('female'), male: specOf('male') };
+  const rowsOf = (sex: Sex) => {
+    const sp = spec[sex].model;
+    const rows = sp === 'log-quadratic' ? LOGQUAD_ROWS : typeof sp.baseline === 'string' ? BASELINES[sp.baseline][sex].length : sp.baseline.length;
+    if (5 * (rows - 2) < openAge)
+      fail(`mortality.model.baseline.${sex}`, `expected rates up to the projection's open age ${openAge}+ (ages 0, 1, 5, …, ${openAge}+ at least)`, rows);
+    return rows;
+  };
+  const mig = s.migration;
+  return {
+    openAge,
+    groups: openAge / STEP + 1,
+    tfr: anchorsOf(s.fertility.tfr as Path),
+    pattern: patternShares(s.fertility.pattern),
+    srb: anchorsOf((s.srb ?? DEFAULT_SRB) as Path),
+    e0,
+    spec,
+    rows: { female: rowsOf('female'), male: rowsOf('male') },
+    migration: mig
+      ? {
+          net: anchorsOf(mig.netPerYear as Path),
+          shares: resolveProfile(mig.profile ?? 'rogers-castro', openAge, 'migration.profile'),
+          femaleShare: mig.femaleShare ?? 0.5,
+          startShare: mig.timing === 'end' ? 0 : 0.5,
+        }
+      : null,
+  };
+}
+
+/**
+ * Levels of the period [from, from + 5): exact path averages (design.md, "Time"). A both-sex e0 is
+ * split with the period's gap and SRB: e0F = e0 + gap·srb/(100 + srb), e0M = e0F − gap.
+ */
+export function periodLevels(c: CompiledScenario, from: number): PeriodLevels {
+  const to = from + STEP;
+  const srb = averageOver(c.srb, from, to);
+  let e0: BySex<number>;
+  if ('both' in c.e0) {
+    const both = averageOver(c.e0.both, from, to);
+    const gap = averageOver(c.e0.gap, from, to);
+    const female = both + (gap * srb) / (100 + srb);
+    e0 = { female, male: female - gap };
+  } else {
+    e0 = { female: averageOver(c.e0.female, from, to), male: averageOver(c.e0.male, from, to) };
+  }
+  return {
+    from,
+    tfr: averageOver(c.tfr, from, to),
+    srb,
+    e0,
+    netPerYear: c.migration ? averageOver(c.migration.net, from, to) : 0,
+  };
+}
+
+/** Scratch life tables for the e0 solves, one per sex (reused: the projection is synchronous). */
+export interface Tables {
+  female: LifeTable;
+  male: LifeTable;
+}
+
+/**
+ * Scratch tables for a scenario's models, reused across calls (everything that reads them runs
+ * synchronously, and nothing returned aliases them).
+ */
+export function tablesFor(c: CompiledScenario): Tables {
+  return { female: scratchTable(0, c.rows.female), male: scratchTable(1, c.rows.male) };
+}
+
+const scratch = [new Map<number, LifeTable>(), new Map<number, LifeTable>()] as const;
+function scratchTable(slot: 0 | 1, rows: number): LifeTable {
+  let t = scratch[slot].get(rows);
+  if (!t) {
+    t = emptyLifeTable(rows);
+    scratch[slot].set(rows, t);
+  }
+  return t;
+}
+
+/** Allocates a kernel period for a compiled scenario's grid. */
+export function emptyKernelPeriod(c: CompiledScenario): KernelPeriod {
+  const G = c.groups;
+  return {
+    sf: new Float64Array(G - 1),
+    sm: new Float64Array(G - 1),
+    bf: 0,
+    bm: 0,
+    asfr: new Float64Array(G),
+    femaleShare: 0,
+    mf: c.migration ? new Float64Array(G) : null,
+    mm: c.migration ? new Float64Array(G) : null,
+    startShare: c.migration ? c.migration.startShare : 0.5,
+  };
+}
+
+/**
+ * Turns a period's levels into rates in `k` (preallocated by {@link emptyKernelPeriod}): ASFR =
+ * TFR × pattern / 5; survival from the life table whose e0 is the level (solved per sex in
+ * `tables`, which keep the solution); net migrants = 5 × netPerYear × sex share × age profile.
+ * Returns the e0 the life tables achieve. Throws where a level is out of the model's reach.
+ */
+export function fillPeriodRates(c: CompiledScenario, lv: PeriodLevels, tables: Tables, k: KernelPeriod): BySex<number> {
+  fillAsfrFromTfr(lv.tfr, c.pattern, k.asfr);
+  k.femaleShare = 100 / (100 + lv.srb);
+  const eF = solveE0(c, 'female', lv, tables.female);
+  const eM = solveE0(c, 'male', lv, tables.male);
+  k.bf = fillSurvivalRatios(tables.female, c.openAge, k.sf);
+  k.bm = fillSurvivalRatios(tables.male, c.openAge, k.sm);
+  if (c.migration) fillNetMigrants(STEP * lv.netPerYear, c.migration.femaleShare, c.migration.shares, k.mf!, k.mm!);
+  return { female: eF, male: eM };
+}
+
+function solveE0(c: CompiledScenario, sex: Sex, lv: PeriodLevels, out: LifeTable): number {
+  const target = lv.e0[sex];
+  const r = solveLifeTableForE0(target, c.spec[sex], out);
+  if (r.status === 'reachable') return r.achieved;
+  if (r.inJump && Math.abs(r.achieved - target) <= E0_JUMP_TOLERANCE) return r.achieved;
+  const model = c.spec[sex].model === 'log-quadratic' ? 'the log-quadratic model' : 'proportional hazards on the baseline';
+  return fail(
+    'mortality.e0',
+    `expected a ${sex} life expectancy ${model} reaches in ${lv.from}-${lv.from + STEP} (${r.side === 'above' ? 'at most' : 'at least'} ${r.achieved.toFixed(2)})`,
+    target,
+  );
+}

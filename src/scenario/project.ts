@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { ageGroupLabels, STEP } from '../ages/grid.js';
+import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { populationSchema, run, type CohortProjection, type Population } from '../project/projectCohorts.js';
+import type { KernelPeriod } from '../project/kernel.js';
+import type { PeriodInputs } from '../project/periodInputs.js';
+import type { BySex } from '../types.js';
+import { year } from '../validate/schemas.js';
+import {
+  compileScenario,
+  emptyKernelPeriod,
+  fillPeriodRates,
+  periodLevels,
+  tablesFor,
+  type CompiledScenario,
+  type PeriodLevels,
+} from './compile.js';
+import { yearIndicators, type PeriodIndicators, type YearIndicators } from './indicators.js';
+import { parseScenario, type Scenario } from './schema.js';
+import { splitUnchecked } from './splitOpenAgeGroup.js';
+
+/** Default open age of a projection (`100+`). */
+export const DEFAULT_PROJECTION_OPEN_AGE = 100;
+/** Lowest open age of a projection: the indicators need a closed 60–64 group and 65+. */
+export const MIN_PROJECTION_OPEN_AGE = 65;
+
+export interface ProjectOptions {
+  /** Last year of the projection: base year + a multiple of 5. */
+  until: number;
+  /** Open age of the projection grid (a multiple of 5, ≥ 65); default 100. */
+  openAge?: number;
+}
+
+/** A projection of a scenario: the cohort projection, the rates it used, and its indicators. */
+export interface Projection extends CohortProjection {
+  openAge: number;
+  /** Labels of the age groups, '0-4' … '100+'. */
+  ageGroups: string[];
+  /** The rates each period used (what `projectCohorts` would take to reproduce it). */
+  periods: PeriodInputs[];
+  indicators: { years: YearIndicators[]; periods: PeriodIndicators[] };
+}
+
+const optionsSchema = z.strictObject(
+  {
+    until: year(),
+    openAge: z
+      .number({ error: 'expected a finite number' })
+      .refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
+        error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
+      })
+      .optional(),
+  },
+  { error: 'expected options { until, openAge? }' },
+);
+
+/**
+ * Projects a base population under a scenario by the cohort-component method, in 5-year periods
+ * from the base year to `until`. Each period [t, t+5) takes the exact average of every path over
+ * it; ASFR = TFR × pattern / 5; survival from the life table of the mortality model whose e0 is the
+ * period's (log-quadratic, Wilmoth et al. 2012, or proportional hazards on a baseline; a both-sex e0
+ * is split by the sex gap); net migrants by the age profile; then {@link projectCohorts}' step
+ * (Preston, Heuveline & Guillot 2001, ch. 6).
+ *
+ * A base whose open group starts below `openAge` (data often stop at 80+ or 85+) has it split by the
+ * stationary population of the first period's life table ({@link splitOpenAgeGroup}); one above is
+ * summed into `openAge+`. Persons are conserved either way.
+ *
+ * @example
+ * const p = project(yingkou.base2015, yingkou.scenarios.plan, { until: 2030 });
+ * p.indicators.years.at(-1)?.total // the projected 2030 population
+ */
+export function project(base: Population, scenario: Scenario, options: ProjectOptions): Projection {
+  const b = parseWith(populationSchema, base, 'base');
+  const s = parseScenario(scenario);
+  const o = parseWith(optionsSchema, options, 'options');
+  const openAge = o.openAge ?? DEFAULT_PROJECTION_OPEN_AGE;
+  if (o.until < b.year || (o.until - b.year) % STEP !== 0)
+    fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
+  const c = compileScenario(s, openAge);
+  return projectCompiled(c, { year: b.year, female: Float64Array.from(b.female), male: Float64Array.from(b.male) }, (o.until - b.year) / STEP);
+}
+
+/** A hook that may change a period's levels before they become rates (targets, simulation). */
+export type AdjustLevels = (levels: PeriodLevels, period: number) => void;
+
+/** Unchecked: projects a validated base (any open age) under a compiled scenario for `count` periods. */
+export function projectCompiled(
+  c: CompiledScenario,
+  base: { year: number } & BySex<Float64Array>,
+  count: number,
+  adjust?: AdjustLevels,
+): Projection {
+  const tables = tablesFor(c);
+  const kernels: KernelPeriod[] = [];
+  const levels: PeriodLevels[] = [];
+  const achieved: BySex<number>[] = [];
+  let female = base.female;
+  let male = base.male;
+  for (let t = 0; t < count; t++) {
+    const lv = periodLevels(c, base.year + STEP * t);
+    adjust?.(lv, t);
+    const k = emptyKernelPeriod(c);
+    achieved.push(fillPeriodRates(c, lv, tables, k));
+    if (t === 0) {
+      female = toGrid(female, tables.female, c.openAge);
+      male = toGrid(male, tables.male, c.openAge);
+    }
+    kernels.push(k);
+    levels.push(lv);
+  }
+  if (count === 0 && female.length !== c.groups) {
+    // No period to take a life table from: only aggregation is possible.
+    if (female.length < c.groups) fail('base', `expected an open age of at least ${c.openAge} when no period is projected`, 5 * (female.length - 1));
+    female = toGrid(female, tables.female, c.openAge);
+    male = toGrid(male, tables.male, c.openAge);
+  }
+  const cohorts = run(base.year, female, male, kernels, (t, sex, x) => `migration.netPerYear (${base.year + STEP * t}-${base.year + STEP * (t + 1)}, ${sex}, group ${x})`);
+  return {
+    ...cohorts,
+    openAge: c.openAge,
+    ageGroups: ageGroupLabels(c.openAge),
+    periods: kernels.map((k, t) => periodInputsOf(k, levels[t]!.srb)),
+    indicators: {
+      years: cohorts.years.map((y, i) => yearIndicators(y, cohorts.population[i]!)),
+      periods: levels.map((lv, t) => periodIndicators(cohorts, t, lv, achieved[t]!)),
+    },
+  };
+}
+
+/** A base on any 5-year grid brought to the projection's: split (stationary shares) or summed. */
+function toGrid(pop: Float64Array, lt: Parameters<typeof splitUnchecked>[1], openAge: number): Float64Array {
+  const groups = openAge / STEP + 1;
+  if (pop.length === groups) return pop;
+  if (pop.length < groups) return splitUnchecked(pop, lt, openAge);
+  const out = pop.slice(0, groups);
+  for (let i = groups; i < pop.length; i++) out[groups - 1] = out[groups - 1]! + pop[i]!;
+  return out;
+}
+
+function periodInputsOf(k: KernelPeriod, srb: number): PeriodInputs {
+  const p: PeriodInputs = {
+    survival: { female: { birth: k.bf, ratios: k.sf }, male: { birth: k.bm, ratios: k.sm } },
+    asfr: k.asfr,
+    srb,
+    migrationTiming: k.startShare === 0 ? 'end' : 'even',
+  };
+  if (k.mf && k.mm) p.netMigrants = { female: k.mf, male: k.mm };
+  return p;
+}
+
+function periodIndicators(p: CohortProjection, t: number, lv: PeriodLevels, e0: BySex<number>): PeriodIndicators {
+  const sum = (x: BySex<number>) => x.female + x.male;
+  const P0 = sumPop(p.population[t]!);
+  const P1 = sumPop(p.population[t + 1]!);
+  const personYears = (STEP * (P0 + P1)) / 2;
+  const births = sum(p.births[t]!);
+  const deaths = sum(p.deaths[t]!);
+  return {
+    from: lv.from,
+    to: lv.from + STEP,
+    births,
+    deaths,
+    netMigrants: sum(p.netMigrants[t]!),
+    cbr: births / personYears,
+    cdr: deaths / personYears,
+    growthRate: Math.log(P1 / P0) / STEP,
+    tfr: lv.tfr,
+    srb: lv.srb,
+    e0: { female: e0.female, male: e0.male, both: (100 * e0.female + lv.srb * e0.male) / (100 + lv.srb) },
+  };
+}
+
+function sumPop(p: BySex<Float64Array>): number {
+  let s = 0;
+  for (let i = 0; i < p.female.length; i++) s += p.female[i]! + p.male[i]!;
+  return s;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { fertilityPatternSchema } from '../fertility/pattern.js';
+import { migrationProfileSchema } from '../migration/profile.js';
+import { parseWith } from '../validate/parse.js';
+import { finite, nonNegative, plainArrays, positive, unit } from '../validate/schemas.js';
+import { pathSchema } from './path.js';
+
+/** A baseline mx schedule: ages 0, 1, 5, …, open; at least 3 rates ≥ 0, the open one > 0. */
+const baselineMx = z.array(nonNegative(), { error: 'expected an array of death rates' }).check((ctx) => {
+  const mx = ctx.value;
+  if (mx.length < 3) ctx.issues.push({ code: 'custom', message: 'expected at least 3 rates (ages 0, 1, 5+)', input: mx });
+  else if (!(mx[mx.length - 1]! > 0))
+    ctx.issues.push({ code: 'custom', path: [mx.length - 1], message: 'expected the open-age rate to be > 0', input: mx[mx.length - 1] });
+});
+
+const e0Path = pathSchema(positive());
+
+/**
+ * A projection scenario: paths over time for fertility, mortality, migration and the sex ratio at
+ * birth, and the models that turn them into rates (issue 3 §5). JSON-shaped (plain arrays), strict
+ * (an unknown key is an error), and the single source of the JSON Schema the CLI ships.
+ */
+export const scenarioSchema = z.strictObject({
+  fertility: z.strictObject({
+    /** Total fertility rate, children per woman. */
+    tfr: pathSchema(nonNegative()),
+    /** 'china-2015' (UN WPP 2019) or 7 shares of TFR for 15–19 … 45–49 summing to 1. */
+    pattern: fertilityPatternSchema,
+  }),
+  mortality: z.strictObject({
+    /** Life expectancy at birth: both sexes (split by sexGap), or { female, male }. */
+    e0: z.union([e0Path, z.strictObject({ female: e0Path, male: e0Path })], {
+      error: 'expected a life-expectancy path, or { female, male } paths',
+    }),
+    /** Female-minus-male e0 gap for a both-sex e0 path; default 4.5 (UN WPP 2019, China 2015–2020). */
+    sexGap: pathSchema(finite()).optional(),
+    /** 'log-quadratic' (default; Wilmoth et al. 2012) or proportional hazards on a baseline mx. */
+    model: z
+      .union(
+        [
+          z.literal('log-quadratic'),
+          z.strictObject({ baseline: z.union([z.literal('china-2015'), z.strictObject({ female: baselineMx, male: baselineMx })]) }),
+        ],
+        { error: "expected 'log-quadratic' or { baseline: 'china-2015' | { female, male } }" },
+      )
+      .optional(),
+  }),
+  migration: z
+    .strictObject({
+      /** Net migrants a year, both sexes; negative = net out-migration. */
+      netPerYear: pathSchema(finite()),
+      /** Age profile; default 'rogers-castro' (standard parameters). */
+      profile: migrationProfileSchema.optional(),
+      /** Share of women among migrants; default 0.5. */
+      femaleShare: unit().optional(),
+      /** 'even' (default: half at the start of each period, half at the end) or 'end'. */
+      timing: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
+    })
+    .optional(),
+  /** Sex ratio at birth, males per 100 female births; default 105. */
+  srb: pathSchema(positive()).optional(),
+});
+
+/** A scenario as written (the schema's input type). */
+export type Scenario = z.input<typeof scenarioSchema>;
+/** A scenario after validation. */
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+
+/**
+ * Validates a scenario and returns it typed, or throws one InputError listing every problem with
+ * its path, e.g. `fertility.tfr.2030: expected a finite number >= 0, got "x"`. Typed arrays are
+ * accepted wherever the schema has arrays.
+ *
+ * @example
+ * const s = parseScenario(JSON.parse(fs.readFileSync('scenario.json', 'utf8')));
+ */
+export function parseScenario(input: unknown): ParsedScenario {
+  const s = parseWith(scenarioSchema, plainArrays(input));
+  if (typeof s.mortality.e0 === 'object' && 'female' in s.mortality.e0 && s.mortality.sexGap !== undefined) {
+    parseWith(z.undefined({ error: 'expected no sexGap with sex-specific e0 paths (the gap is already given by them)' }), s.mortality.sexGap, 'mortality.sexGap');
+  }
+  return s;
+}
