@@ -38,3 +38,10 @@ export { logQuadMx, LOGQUAD_Q5_MIN, LOGQUAD_Q5_MAX, type LogQuadMxInput, type Lo
 export { mxForE0, type MxForE0Options, type E0Model } from './mortality/mxForE0.js';
 export { splitE0, bothSexE0, DEFAULT_SEX_GAP } from './mortality/sexSplit.js';
 export type { BaselineName } from './mortality/baselines.js';
+
+// scenario
+export { pathValue, periodAverage, type Path } from './scenario/path.js';
+export { scenarioSchema, parseScenario, type Scenario, type ParsedScenario } from './scenario/schema.js';
+export { project, type Projection, type ProjectOptions } from './scenario/project.js';
+export { yearIndicators, medianAge, type YearIndicators, type PeriodIndicators } from './scenario/indicators.js';
+export { splitOpenAgeGroup } from './scenario/splitOpenAgeGroup.js';
