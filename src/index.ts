@@ -45,3 +45,18 @@ export { scenarioSchema, parseScenario, type Scenario, type ParsedScenario } fro
 export { project, type Projection, type ProjectOptions } from './scenario/project.js';
 export { yearIndicators, medianAge, type YearIndicators, type PeriodIndicators } from './scenario/indicators.js';
 export { splitOpenAgeGroup } from './scenario/splitOpenAgeGroup.js';
+
+// targets
+export { fitToMargins, type Margin } from './ages/fitToMargins.js';
+export type { Target } from './targets/target.js';
+export { assessTarget, type TargetAssessment } from './targets/assessTarget.js';
+export { requiredNetMigration, type RequiredNetMigrationOptions } from './targets/requiredNetMigration.js';
+export { requiredTfr, type RequiredTfrOptions } from './targets/requiredTfr.js';
+export { feasibilityFrontier, type FrontierPoint } from './targets/frontier.js';
+export { decomposeChange, type ChangeComponents } from './targets/decompose.js';
+export { urgd, projectUrbanShare } from './targets/urbanization.js';
+
+// the Yingkou case
+export { yingkou } from './yingkou/data.js';
+export { yingkouReport, type YingkouReport } from './yingkou/report.js';
+export { formatYingkouReport } from './yingkou/text.js';

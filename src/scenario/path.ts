@@ -8,7 +8,7 @@ import { finite } from '../validate/schemas.js';
  */
 export type Path = number | Record<number, number>;
 
-/** A path's anchors as sorted parallel arrays (a constant is one anchor). */
+/** A path's anchors as sorted parallel arrays (a constant is one anchor at year −∞). */
 export interface Anchors {
   years: Float64Array;
   values: Float64Array;
@@ -20,7 +20,7 @@ const ANCHOR_ORDER = 'expected anchor years in increasing order';
  * zod schema of a path whose values satisfy `value` (e.g. `nonNegative()`). Anchor keys must be
  * years (finite numbers), in increasing order as written, at least one.
  */
-export function pathSchema(value: z.ZodType<number> = finite()) {
+export function pathSchema(value: z.ZodType<number, number> = finite()) {
   const anchors = z
     .record(z.string(), value, { error: 'expected a number or an object of anchor year → value' })
     .superRefine((rec, ctx) => {
@@ -41,7 +41,7 @@ export function pathSchema(value: z.ZodType<number> = finite()) {
 
 /** Anchors of a (validated) path. Plain objects list integer keys in increasing order; other keys keep their written order. */
 export function anchorsOf(path: Path): Anchors {
-  if (typeof path === 'number') return { years: Float64Array.of(0), values: Float64Array.of(path) };
+  if (typeof path === 'number') return { years: Float64Array.of(-Infinity), values: Float64Array.of(path) };
   const keys = Object.keys(path);
   return {
     years: Float64Array.from(keys, Number),

@@ -9,6 +9,7 @@ import { survivalRatios } from '../lifetable/survival.js';
 import { compilePeriod, type PeriodInputs } from '../project/periodInputs.js';
 import { run } from '../project/projectCohorts.js';
 import type { Path } from '../scenario/path.js';
+import type { Scenario } from '../scenario/schema.js';
 import type { BySex, Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
 
@@ -820,4 +821,64 @@ export const NET_MIGRATION_RANGE = { min: -20_000, max: 20_000 } as const;
  */
 export function netMigrationPath(options?: PathOptions): Arbitrary<Path> {
   return path({ ...options, min: options?.min ?? NET_MIGRATION_RANGE.min, max: options?.max ?? NET_MIGRATION_RANGE.max });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+/** Options of {@link scenario}. */
+export interface ScenarioOptions {
+  /** TFR path range; default 0.5–3 (children per woman). */
+  tfr?: Range;
+  /**
+   * Both-sex e0 range; default 50–84. With the default 4.5-year sex gap the male e0 stays within what
+   * the log-quadratic model reaches (about 5–85 years), the female too (about 4–93).
+   */
+  e0?: Range;
+  /** Net migration a year: 'none' (default), 'in' (0 … max) or 'any' (−max … max). */
+  migration?: MigrationKind;
+  /** Largest |net migration| a year; default 1,000 persons. Keep it small next to the base population for 'any'. */
+  maxNetPerYear?: number;
+  /** Anchor years; default 2015–2050. */
+  years?: Range;
+}
+
+/**
+ * A whole scenario as `project()` takes it: TFR and both-sex e0 paths (constant or anchors), a
+ * fertility pattern (named or 7 shares), SRB, optional migration (Rogers–Castro profile, female share
+ * 0.4–0.6, timing 'even' or 'end'). Valid by construction; whether out-migration fits a given base is
+ * up to the caller ('any' with a `maxNetPerYear` far below the base population's smallest groups).
+ *
+ * @example
+ * fc.assert(fc.property(arbitraries.scenario(), (s) => project(base, s, { until: 2030 }).years.length === 4))
+ */
+export function scenario(options?: ScenarioOptions): Arbitrary<Scenario> {
+  const years = options?.years ?? { min: 2015, max: 2050 };
+  const tfrRange = options?.tfr ?? { min: 0.5, max: 3 };
+  const e0Range = options?.e0 ?? { min: 50, max: 84 };
+  const kind = options?.migration ?? 'none';
+  const maxNet = options?.maxNetPerYear ?? 1000;
+  if (!(maxNet >= 0)) fail('options.maxNetPerYear', 'expected a finite number >= 0', maxNet);
+  const migration: Arbitrary<Scenario['migration']> =
+    kind === 'none'
+      ? fc.constant(undefined)
+      : fc.record({
+          netPerYear: path({ min: kind === 'in' ? 0 : -maxNet, max: maxNet, years }),
+          femaleShare: uniform(0.4, 0.6),
+          timing: fc.constantFrom('even' as const, 'end' as const),
+        });
+  return fc
+    .record({
+      tfr: path({ ...tfrRange, years }),
+      pattern: fc.oneof(fc.constant('china-2015' as const), fertilityPattern()),
+      e0: path({ ...e0Range, years }),
+      srb: srb(),
+      migration,
+    })
+    .map(({ tfr, pattern, e0, srb: srbValue, migration: m }) => {
+      const s: Scenario = { fertility: { tfr, pattern }, mortality: { e0 }, srb: srbValue };
+      if (m) s.migration = m;
+      return s;
+    });
 }

@@ -5,6 +5,7 @@ import { leslieMatrix } from '../project/leslie.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import { projectCohorts, type CohortProjection, type Population } from '../project/projectCohorts.js';
 import { SEXES, type Sex } from '../types.js';
+import type { SolveResult } from '../solve/result.js';
 import { CcmppError, fail } from '../validate/errors.js';
 
 /**
@@ -444,4 +445,50 @@ export function increasingIn(inputs: ArrayLike<number>, outputs: ArrayLike<numbe
  */
 export function decreasingIn(inputs: ArrayLike<number>, outputs: ArrayLike<number>, options?: MonotoneOptions): InvariantResult {
   return monotone(-1, inputs, outputs, options);
+}
+
+/**
+ * A target solver agrees with the verdict of `assessTarget` (issue 4): at the solved value the
+ * target is reached — target ≤ total(value) ≤ target + `tolerance` — and just below it, it is not.
+ * "Just below" is measured, not guessed: the local slope s of the total in the parameter (from a
+ * step of `probe` below the value) gives δ = 2·tolerance / s, the step that should take the total
+ * two tolerances lower, and total(value − δ) must fall short of the target.
+ *
+ * `totalAt(x)` is the projected total when the solved parameter is x (e.g. `assessTarget` with the
+ * migration or TFR set to x). An unreachable result holds when no bound reaches the target:
+ * total(bound) on the wrong side of it.
+ *
+ * @example
+ * const r = requiredNetMigration(base, scenario, target);
+ * assertHolds(invariants.solverAgreesWithAssessment(r, target.population, (x) =>
+ *   assessTarget(base, { ...scenario, migration: { netPerYear: x } }, target).projected));
+ */
+export function solverAgreesWithAssessment(
+  solved: SolveResult<number>,
+  target: number,
+  totalAt: (x: number) => number,
+  options?: { tolerance?: number; probe?: number },
+): InvariantResult {
+  const tol = options?.tolerance ?? 1;
+  const out: Violation[] = [];
+  if (solved.status === 'unreachable') {
+    const got = totalAt(solved.bound);
+    const wrongSide = solved.side === 'above' ? got < target : got > target;
+    if (!wrongSide) out.push({ where: `bound ${fmt(solved.bound)}`, rule: `expected the bound to fall ${solved.side === 'above' ? 'short of' : 'above'} the target ${fmt(target)}`, actual: got, by: Math.abs(got - target) });
+    if (Math.abs(got - solved.achieved) > tol) out.push({ where: `bound ${fmt(solved.bound)}`, rule: `expected the reported achieved total ${fmt(solved.achieved)}`, actual: got, by: Math.abs(got - solved.achieved) });
+    return result('solverAgreesWithAssessment', out);
+  }
+  const x = solved.value;
+  const at = totalAt(x);
+  if (!(at >= target && at <= target + tol))
+    out.push({ where: `value ${fmt(x)}`, rule: `expected target ≤ total ≤ target + ${fmt(tol)} (target ${fmt(target)})`, actual: at, by: at < target ? target - at : at - target - tol });
+  const h = options?.probe ?? Math.max(1e-6, Math.abs(x) * 1e-4);
+  const slope = (at - totalAt(x - h)) / h;
+  if (!(slope > 0)) {
+    out.push({ where: `value ${fmt(x)}`, rule: 'expected the total to rise with the parameter', actual: slope, by: Math.abs(slope) });
+  } else {
+    const below = totalAt(x - (2 * tol) / slope);
+    if (!(below < target)) out.push({ where: `just below ${fmt(x)}`, rule: `expected the target ${fmt(target)} not reached`, actual: below, by: below - target });
+  }
+  return result('solverAgreesWithAssessment', out);
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Population } from '../project/projectCohorts.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { SolveResult } from '../solve/result.js';
+import { parseWith } from '../validate/parse.js';
+import { nonNegative } from '../validate/schemas.js';
+import { targetProblem, type TargetOptions } from './context.js';
+import { baseTotal, NET_MIGRATION_BOUND_SHARE, solveNetMigration, withMigration } from './requiredNetMigration.js';
+import { withTfrAnchor } from './requiredTfr.js';
+import type { Target } from './target.js';
+
+/** One point of the feasibility frontier: a target-year TFR and the net migration it needs. */
+export interface FrontierPoint {
+  tfr: number;
+  netPerYear: SolveResult<number>;
+}
+
+const optionsSchema = z.strictObject(
+  {
+    tfr: z.array(nonNegative(), { error: 'expected an array of TFR values' }).min(1, { error: 'expected at least one TFR value' }),
+    bounds: z.tuple([z.number(), z.number()]).optional(),
+    openAge: nonNegative().optional(),
+  },
+  { error: 'expected options { tfr, bounds?, openAge? }' },
+);
+
+/**
+ * The feasibility frontier: for each TFR in the target year (an anchor as in {@link requiredTfr}),
+ * the constant annual net migration from the base year ({@link requiredNetMigration}) that reaches
+ * the target. Higher fertility needs less migration: the frontier falls with TFR.
+ *
+ * @example
+ * feasibilityFrontier(base, plan, { year: 2030, population: 2_600_000 }, { tfr: [1.2, 1.8, 2.4, 3.0] })
+ * // [{ tfr: 1.2, netPerYear: { status: 'reachable', value: … } }, …]
+ */
+export function feasibilityFrontier(
+  base: Population,
+  scenario: Scenario,
+  target: Target,
+  options: { tfr: number[]; bounds?: [number, number] } & TargetOptions,
+): FrontierPoint[] {
+  const o = parseWith(optionsSchema, options, 'options');
+  const p = targetProblem(base, withMigration(scenario), target, o.openAge);
+  const P0 = baseTotal(p);
+  const bounds = o.bounds ?? [-NET_MIGRATION_BOUND_SHARE * P0, NET_MIGRATION_BOUND_SHARE * P0];
+  return o.tfr.map((tfr) => ({
+    tfr,
+    netPerYear: solveNetMigration(p, withTfrAnchor(p.compiled, p.base.year, p.target.year, tfr), p.base.year, bounds),
+  }));
+}

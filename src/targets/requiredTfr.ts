@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { Population } from '../project/projectCohorts.js';
+import type { CompiledScenario } from '../scenario/compile.js';
+import type { Anchors } from '../scenario/path.js';
+import type { Scenario } from '../scenario/schema.js';
+import { solveMonotone } from '../solve/monotone.js';
+import type { SolveResult } from '../solve/result.js';
+import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { nonNegative } from '../validate/schemas.js';
+import { targetProblem, totalAtTarget, type TargetOptions } from './context.js';
+import { TARGET_TOLERANCE, type Target } from './target.js';
+
+/** Default TFR search range: 0 to 8 children per woman (above any observed national TFR). */
+export const TFR_BOUNDS: readonly [number, number] = [0, 8];
+
+export interface RequiredTfrOptions extends TargetOptions {
+  /** TFR search range; default [0, 8]. */
+  bounds?: [number, number];
+}
+
+const optionsSchema = z.strictObject(
+  { bounds: z.tuple([nonNegative(), nonNegative()], { error: 'expected [low, high]' }).optional(), openAge: nonNegative().optional() },
+  { error: 'expected options { bounds?, openAge? }' },
+);
+
+/**
+ * The TFR in the target year that makes the projected total equal the target: an anchor at the
+ * target year replaces the scenario's value there, and the path runs linearly to it from the previous
+ * anchor (a constant TFR counts as an anchor at the base year); anchors after the target year do not
+ * matter. More births never lower the total, so a bracketed solve is safe; it stops at the smallest
+ * TFR found that reaches the target, within 1 person.
+ *
+ * A target no TFR within `bounds` (default [0, 8]) reaches is
+ * `{ status: 'unreachable', side: 'above', bound: 8, achieved: <the most it gives> }`.
+ *
+ * @example
+ * requiredTfr(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 })
+ */
+export function requiredTfr(base: Population, scenario: Scenario, target: Target, options: RequiredTfrOptions = {}): SolveResult<number> {
+  const o = parseWith(optionsSchema, options, 'options');
+  const p = targetProblem(base, scenario, target, o.openAge);
+  const bounds = o.bounds ?? TFR_BOUNDS;
+  if (!(bounds[0] < bounds[1])) fail('options.bounds', 'expected low < high', bounds);
+  return solveMonotone((x) => totalAtTarget(p, withTfrAnchor(p.compiled, p.base.year, p.target.year, x)), p.target.population, bounds[0], bounds[1], {
+    tolerance: TARGET_TOLERANCE,
+  });
+}
+
+/**
+ * The compiled scenario with the TFR path ending in an anchor (year, value): anchors before `year`
+ * kept, the rest replaced. A single anchor (a constant) is placed at the base year.
+ */
+export function withTfrAnchor(c: CompiledScenario, baseYear: number, year: number, value: number): CompiledScenario {
+  return { ...c, tfr: anchorAt(c.tfr, baseYear, year, value) };
+}
+
+function anchorAt(a: Anchors, baseYear: number, year: number, value: number): Anchors {
+  const years: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < a.years.length; i++) {
+    if (a.years[i]! < year) {
+      years.push(a.years[i] === -Infinity ? baseYear : a.years[i]!); // a constant: from the base year
+      values.push(a.values[i]!);
+    }
+  }
+  years.push(year);
+  values.push(value);
+  return { years: Float64Array.from(years), values: Float64Array.from(values) };
+}

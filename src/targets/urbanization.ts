@@ -1,0 +1,37 @@
+import { parseWith } from '../validate/parse.js';
+import { finite, positive } from '../validate/schemas.js';
+import { z } from 'zod';
+
+const share = finite().gt(0, { error: 'expected a share in (0, 1)' }).lt(1, { error: 'expected a share in (0, 1)' });
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * Urban–rural growth difference (URGD) between two urban shares `years` apart: the difference of the
+ * urban and rural growth rates, which equals the annual change of logit(urban share):
+ * URGD = (logit(end) − logit(start)) / years (United Nations 1974, *Methods for Projections of Urban
+ * and Rural Population*, Manual VIII; the method of the UN *World Urbanization Prospects*).
+ *
+ * @example
+ * urgd(0.5886, 0.6417, 5) // ≈ 0.0450 a year (Yingkou 2010–2015)
+ */
+export function urgd(shareStart: number, shareEnd: number, years: number): number {
+  const a = parseWith(share, shareStart, 'shareStart');
+  const b = parseWith(share, shareEnd, 'shareEnd');
+  const n = parseWith(positive(), years, 'years');
+  return (logit(b) - logit(a)) / n;
+}
+
+/**
+ * Urban share `years` on at a constant URGD: logit(share(t)) = logit(share) + URGD · t, i.e.
+ * share(t) = 1 / (1 + (1 − share)/share · e^(−URGD·t)).
+ *
+ * @example
+ * projectUrbanShare(0.6417, 0.045, 15) // ≈ 0.79
+ */
+export function projectUrbanShare(shareNow: number, growthDifference: number, years: number): number {
+  const p = parseWith(share, shareNow, 'share');
+  const u = parseWith(finite(), growthDifference, 'urgd');
+  const t = parseWith(z.number({ error: 'expected a finite number' }), years, 'years');
+  return 1 / (1 + ((1 - p) / p) * Math.exp(-u * t));
+}

@@ -1,0 +1,159 @@
+import { fitToMargins } from '../ages/fitToMargins.js';
+import type { Population } from '../project/projectCohorts.js';
+import { project, type Projection } from '../scenario/project.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { SolveResult } from '../solve/result.js';
+import { assessTarget, type TargetAssessment } from '../targets/assessTarget.js';
+import { decomposeChange, type ChangeComponents } from '../targets/decompose.js';
+import { feasibilityFrontier, type FrontierPoint } from '../targets/frontier.js';
+import { requiredNetMigration } from '../targets/requiredNetMigration.js';
+import { requiredTfr } from '../targets/requiredTfr.js';
+import type { Target } from '../targets/target.js';
+import { projectUrbanShare, urgd } from '../targets/urbanization.js';
+import { CENSUS_2020_MARGINS, yingkou } from './data.js';
+
+/**
+ * Open age of the Yingkou projections: 85+. The base is estimated from three broad age groups, so
+ * detail above 85 carries no information; and the Rogers–Castro schedule's constant c = 0.003 puts
+ * about 1.4 % of all migrants in every 5-year group above 80, more than the small 95–99 and 100+
+ * groups can supply under the net out-migration the 2020 census implies (at 100+ the solve finds no
+ * feasible value beyond −4,300 a year; at 85+ the 85+ group is large enough).
+ */
+export const YINGKOU_OPEN_AGE = 85;
+
+/** TFR values of the frontier (answer 4): 1.2 to 3.0 by 0.1. */
+export const FRONTIER_TFR = Array.from({ length: 19 }, (_, i) => Math.round((1.2 + 0.1 * i) * 10) / 10);
+
+/** A projection summarised for the report. */
+export interface Trajectory {
+  name: string;
+  scenario: Scenario;
+  projection: Projection;
+}
+
+/** Everything the Yingkou report says, computed (issue 4 §3). */
+export interface YingkouReport {
+  openAge: number;
+  base2015: Population;
+  targets: Target[];
+  /** (1) The plan's fertility and mortality, no migration. */
+  planAlone: { trajectory: Trajectory; verdicts: TargetAssessment[] };
+  /** (2) Constant net migration from 2015 reaching each target. */
+  requiredMigration: { target: Target; netPerYear: SolveResult<number> }[];
+  /** (3) The 2030 TFR reaching 2.6 million with no migration. */
+  requiredTfr2030: SolveResult<number>;
+  /** (4) Net migration needed for 2.6 million in 2030, by 2030 TFR. */
+  frontier: FrontierPoint[];
+  /** (5) Components of change and ageing, with and without the migration that reaches 2030's target. */
+  change: {
+    planAlone: ChangeComponents;
+    planWithMigration: { trajectory: Trajectory; total: ChangeComponents } | null;
+    urbanization: { observed2010to2015: number; needed2015to2020: number; needed2015to2030: number; observedTrendIn2030: number };
+  };
+  /** (6) The 2020 census against the plan, and the plan rebased on the census. */
+  census: {
+    census2020: number;
+    target2020: number;
+    projected2020: number;
+    /** Average net migration a year 2015–2020 that makes the plan's projection meet the census. */
+    impliedNetMigration: SolveResult<number>;
+    rebased2020: Population;
+    /** From 2020 under the plan's paths: no migration, and the census-implied migration continued. */
+    from2020: {
+      planAlone: { trajectory: Trajectory; verdict: TargetAssessment };
+      impliedMigrationContinued: { trajectory: Trajectory; verdict: TargetAssessment } | null;
+      requiredMigration: SolveResult<number>;
+      requiredTfr2030: SolveResult<number>;
+    };
+    yearEnd: Record<string, number>;
+  };
+}
+
+const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migration: { netPerYear } });
+
+/**
+ * Computes the answers of the Yingkou case (issue 4 §3) from the data in `data/yingkou/`: the
+ * plan's own projection and its gaps to the targets, the migration or fertility that would close
+ * them, the frontier between the two, the components of change, the urbanisation check, and the
+ * reality check against the 2020 census with a rebased projection. Nothing is typed in: every
+ * figure comes from the library.
+ *
+ * Timing: the plan's 2015 figure is year-end and the census is 1 Nov 2020 — 4.8 years apart,
+ * treated as one 5-year period.
+ *
+ * @example
+ * const r = yingkouReport();
+ * r.requiredMigration[1].netPerYear // the constant net migration 2015–2030 that reaches 2.6 million
+ */
+export function yingkouReport(): YingkouReport {
+  const openAge = YINGKOU_OPEN_AGE;
+  const base = yingkou.base2015;
+  const plan = yingkou.scenarios.plan;
+  const [target2020, target2030] = yingkou.targets as [Target, Target];
+  const run = (name: string, scenario: Scenario, from: Population = base): Trajectory => ({
+    name,
+    scenario,
+    projection: project(from, scenario, { until: 2030, openAge }),
+  });
+
+  // (1)
+  const planAlone = run('plan, no migration', plan);
+  const verdicts = yingkou.targets.map((t) => assessTarget(base, plan, t, { openAge }));
+  // (2), (3), (4)
+  const requiredMigration = yingkou.targets.map((target) => ({ target, netPerYear: requiredNetMigration(base, plan, target, { openAge }) }));
+  const requiredTfr2030 = requiredTfr(base, plan, target2030, { openAge });
+  const frontier = feasibilityFrontier(base, plan, target2030, { tfr: FRONTIER_TFR, openAge });
+  // (5)
+  const m2030 = requiredMigration[1]!.netPerYear;
+  const planWithMigration = m2030.status === 'reachable' ? run('plan + migration reaching 2.6 million', withNet(plan, m2030.value)) : null;
+  const urban = yingkou.plan.urban;
+  const share2010 = urban.share2015 - urban.gainSince2010;
+  const observed = urgd(share2010, urban.share2015, 5);
+  const [, u2020, u2030] = yingkou.plan.targets.urbanShare as [number, number, number];
+
+  // (6)
+  const census2020 = yingkou.census2020.residents;
+  const implied = requiredNetMigration(base, plan, { year: 2020, population: census2020 }, { openAge });
+  const projected2020 = planAlone.projection.indicators.years[1]!.total;
+  const shape2020 = implied.status === 'reachable' ? project(base, withNet(plan, implied.value), { until: 2020, openAge }) : planAlone.projection;
+  const last = shape2020.population[1]!;
+  const rebased2020: Population = { year: 2020, ...fitToMargins(last, CENSUS_2020_MARGINS) };
+  const run2020 = (name: string, scenario: Scenario): { trajectory: Trajectory; verdict: TargetAssessment } => ({
+    trajectory: run(name, scenario, rebased2020),
+    verdict: assessTarget(rebased2020, scenario, target2030, { openAge }),
+  });
+
+  return {
+    openAge,
+    base2015: base,
+    targets: yingkou.targets,
+    planAlone: { trajectory: planAlone, verdicts },
+    requiredMigration,
+    requiredTfr2030,
+    frontier,
+    change: {
+      planAlone: decomposeChange(planAlone.projection).total,
+      planWithMigration: planWithMigration ? { trajectory: planWithMigration, total: decomposeChange(planWithMigration.projection).total } : null,
+      urbanization: {
+        observed2010to2015: observed,
+        needed2015to2020: urgd(urban.share2015, u2020, 5),
+        needed2015to2030: urgd(urban.share2015, u2030, 15),
+        observedTrendIn2030: projectUrbanShare(urban.share2015, observed, 15),
+      },
+    },
+    census: {
+      census2020,
+      target2020: target2020.population,
+      projected2020,
+      impliedNetMigration: implied,
+      rebased2020,
+      from2020: {
+        planAlone: run2020('rebased on the 2020 census, plan, no migration', plan),
+        impliedMigrationContinued: implied.status === 'reachable' ? run2020('rebased, census-implied migration continued', withNet(plan, implied.value)) : null,
+        requiredMigration: requiredNetMigration(rebased2020, plan, target2030, { openAge }),
+        requiredTfr2030: requiredTfr(rebased2020, plan, target2030, { openAge }),
+      },
+      yearEnd: yingkou.yearEnd.residents,
+    },
+  };
+}

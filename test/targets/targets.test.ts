@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { project } from '../../src/scenario/project.js';
+import { assessTarget } from '../../src/targets/assessTarget.js';
+import { decomposeChange } from '../../src/targets/decompose.js';
+import { requiredNetMigration } from '../../src/targets/requiredNetMigration.js';
+import { requiredTfr } from '../../src/targets/requiredTfr.js';
+import { projectUrbanShare, urgd } from '../../src/targets/urbanization.js';
+import { InputError } from '../../src/validate/errors.js';
+import { yingkou } from '../../src/yingkou/data.js';
+
+const base = yingkou.base2015;
+const plan = yingkou.scenarios.plan;
+const t2030 = { year: 2030, population: 2_600_000 };
+
+describe('assessTarget', () => {
+  it('compares the projected total with the target', () => {
+    const a = assessTarget(base, plan, t2030);
+    const projected = project(base, plan, { until: 2030 }).indicators.years[3]!.total;
+    expect(a).toEqual({ year: 2030, target: 2_600_000, projected, gap: projected - 2_600_000, reached: projected >= 2_600_000 });
+  });
+  it('rejects a target year off the base grid or before it', () => {
+    expect(() => assessTarget(base, plan, { year: 2032, population: 1 })).toThrow('target.year: expected a year after the base year 2015 on its 5-year grid, got 2032');
+    expect(() => assessTarget(base, plan, { year: 2015, population: 1 })).toThrow(InputError);
+    expect(() => assessTarget(base, plan, { year: 2030, population: -1 })).toThrow('target.population: expected a finite number > 0, got -1');
+  });
+});
+
+describe('requiredNetMigration and requiredTfr', () => {
+  it('projecting with the solved migration hits the target within 1 person', () => {
+    const r = requiredNetMigration(base, plan, t2030);
+    expect(r.status).toBe('reachable');
+    if (r.status !== 'reachable') return;
+    const projected = assessTarget(base, { ...plan, migration: { netPerYear: r.value } }, t2030).projected;
+    expect(projected).toBeGreaterThanOrEqual(2_600_000);
+    expect(projected - 2_600_000).toBeLessThanOrEqual(1);
+    expect(projected).toBe(r.achieved);
+  });
+  it('replaces migration only from `from` on', () => {
+    // Solved from 2015: w. A scenario already at w before 2020 needs w again from 2020 on.
+    const w = requiredNetMigration(base, plan, t2030);
+    if (w.status !== 'reachable') throw new Error('expected reachable');
+    const r = requiredNetMigration(base, { ...plan, migration: { netPerYear: w.value } }, t2030, { from: 2020 });
+    if (r.status !== 'reachable') throw new Error('expected reachable');
+    // 1 person in 2030 is about 1/10 person a year over 2020–2030.
+    expect(Math.abs(r.value - w.value)).toBeLessThan(0.2);
+    // Before 2020 the scenario's own migration counts: 5,000 a year then needs less from 2020.
+    const more = requiredNetMigration(base, { ...plan, migration: { netPerYear: w.value + 5000 } }, t2030, { from: 2020 });
+    if (more.status !== 'reachable') throw new Error('expected reachable');
+    expect(more.value).toBeLessThan(w.value);
+  });
+  it('says a target out of reach within the bounds is unreachable, with the best it can do', () => {
+    const r = requiredNetMigration(base, plan, t2030, { bounds: [0, 1000] });
+    expect(r).toMatchObject({ status: 'unreachable', side: 'above', bound: 1000 });
+    if (r.status === 'unreachable') expect(r.achieved).toBe(assessTarget(base, { ...plan, migration: { netPerYear: 1000 } }, t2030).projected);
+    const big = requiredTfr(base, plan, { year: 2030, population: 5_000_000 });
+    expect(big).toMatchObject({ status: 'unreachable', side: 'above', bound: 8 });
+    const small = requiredTfr(base, plan, { year: 2030, population: 1_000_000 });
+    expect(small).toMatchObject({ status: 'unreachable', side: 'below', bound: 0 });
+  });
+  it('starts at the most out-migration the population can supply when the low bound is infeasible', () => {
+    // At open age 100 the Rogers–Castro constant asks more of the 100+ group than it holds beyond ~4,300 a year.
+    const r = requiredNetMigration(base, plan, { year: 2020, population: 1_500_000 });
+    expect(r.status).toBe('unreachable');
+    if (r.status !== 'unreachable') return;
+    expect(r.side).toBe('below');
+    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: r.bound } }, { year: 2020, population: 1 })).not.toThrow();
+    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: r.bound - 2 } }, { year: 2020, population: 1 })).toThrow(/100\+ group/);
+  });
+  it('rejects bad options', () => {
+    expect(() => requiredNetMigration(base, plan, t2030, { from: 2030 })).toThrow('options.from: expected a year in [2015, 2030), got 2030');
+    expect(() => requiredNetMigration(base, plan, t2030, { bounds: [5, 1] })).toThrow('options.bounds: expected low < high');
+    expect(() => requiredTfr(base, plan, t2030, { bounds: [-1, 3] })).toThrow('options.bounds[0]: expected a finite number >= 0, got -1');
+  });
+});
+
+describe('decomposeChange', () => {
+  it('splits the change into natural increase and migration, adding up to rounding', () => {
+    const p = project(base, { ...plan, migration: { netPerYear: { 2015: -20000, 2030: 15000 } } }, { until: 2030, openAge: 85 });
+    const d = decomposeChange(p);
+    for (const c of [...d.periods, d.total]) {
+      expect(Math.abs(c.naturalIncrease + c.netMigrants - c.change)).toBeLessThanOrEqual(1e-9 * c.start);
+      expect(c.naturalIncrease).toBe(c.births - c.deaths);
+    }
+    expect(d.total.change).toBeCloseTo(p.indicators.years[3]!.total - p.indicators.years[0]!.total, 6);
+    // A linear path: its 2015–2030 average is the mean of its ends, −2,500 a year.
+    expect(d.total.netMigrants).toBeCloseTo(15 * ((-20000 + 15000) / 2), 6);
+  });
+});
+
+describe('urgd and projectUrbanShare', () => {
+  it('are the logit slope and its inverse', () => {
+    // logit(0.6417) = ln(0.6417/0.3583) = 0.582751…; logit(0.5886) = ln(0.5886/0.4114) = 0.358178…
+    expect(urgd(0.5886, 0.6417, 5)).toBeCloseTo((Math.log(0.6417 / 0.3583) - Math.log(0.5886 / 0.4114)) / 5, 14);
+    expect(urgd(0.5886, 0.6417, 5)).toBeCloseTo(0.044915, 5);
+    expect(projectUrbanShare(0.6417, urgd(0.6417, 0.72, 15), 15)).toBeCloseTo(0.72, 12);
+    expect(projectUrbanShare(0.5, 0, 10)).toBe(0.5);
+  });
+  it('rejects shares outside (0, 1)', () => {
+    expect(() => urgd(0, 0.5, 5)).toThrow('shareStart: expected a share in (0, 1), got 0');
+    expect(() => urgd(0.5, 0.6, 0)).toThrow('years: expected a finite number > 0, got 0');
+  });
+});
