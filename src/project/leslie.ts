@@ -54,7 +54,8 @@ export function leslieArrays(k: KernelPeriod, sex?: Sex): number[][] {
  * `P(t+5) = L · P(t)`. With `sex`: that sex's G×G block — the female block carries births of girls;
  * the male block only survival (boys are born to women, see the two-sex matrix). Without `sex`: the
  * two-sex 2G×2G matrix on [female; male], whose lower-left block turns women into baby boys.
- * Migration is not part of the matrix (with 'even' timing the step is L(P + M/2) + M/2).
+ * Migration is not part of the matrix: with 'even' timing the step is L(P + M/2) + M/2 + b·(births
+ * to the second-half migrant women M/2, in the first row), since births count women at the end too.
  *
  * Leslie (1945); Preston, Heuveline & Guillot (2001), §6.3.
  *

@@ -4,6 +4,7 @@ import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers, year } from '../validate/schemas.js';
+import { Arena } from './arena.js';
 import { BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, step, type KernelPeriod } from './kernel.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 
@@ -54,18 +55,26 @@ export type MigrantsPath = (period: number, sex: Sex, group: number) => string;
 
 const periodsPath: MigrantsPath = (t, sex, x) => `periods[${t}].netMigrants.${sex}[${x}]`;
 
-/** Unchecked projection over compiled periods (the start arrays are not modified). */
+/**
+ * Unchecked projection over compiled periods (the start arrays are not modified). Populations are
+ * views into `arena`, which must hold 2 × groups × (periods + 1) numbers.
+ */
 export function run(
   year: number,
   female: Float64Array,
   male: Float64Array,
   periods: readonly KernelPeriod[],
   pathOf: MigrantsPath = periodsPath,
+  arena: Arena = new Arena(2 * female.length * (periods.length + 1)),
 ): CohortProjection {
   const groups = female.length;
+  const f0 = arena.take(groups);
+  const m0 = arena.take(groups);
+  f0.set(female);
+  m0.set(male);
   const out: CohortProjection = {
     years: [year],
-    population: [{ female: female.slice(), male: male.slice() }],
+    population: [{ female: f0, male: m0 }],
     births: [],
     deaths: [],
     netMigrants: [],
@@ -74,8 +83,8 @@ export function run(
   let pf = out.population[0]!.female;
   let pm = out.population[0]!.male;
   periods.forEach((k, t) => {
-    const nf = new Float64Array(groups);
-    const nm = new Float64Array(groups);
+    const nf = arena.take(groups);
+    const nm = arena.take(groups);
     const start = year + 5 * t;
     if (!step(pf, pm, k, nf, nm, totals)) throw negativeError(t, start, pf, pm, k, nf, nm, pathOf);
     out.years.push(start + 5);
