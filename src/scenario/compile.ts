@@ -9,6 +9,7 @@ import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
 import { LOGQUAD_ROWS } from '../mortality/logQuad.js';
 import { BASELINES } from '../mortality/baselines.js';
 import { solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
+import { Arena } from '../project/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { BySex, Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
@@ -142,18 +143,23 @@ function scratchTable(slot: 0 | 1, rows: number): LifeTable {
   return t;
 }
 
-/** Allocates a kernel period for a compiled scenario's grid. */
-export function emptyKernelPeriod(c: CompiledScenario): KernelPeriod {
+/** Numbers a kernel period of this scenario's grid holds (for sizing an {@link Arena}). */
+export function kernelPeriodSize(c: CompiledScenario): number {
+  return 2 * (c.groups - 1) + c.groups + (c.migration ? 2 * c.groups : 0);
+}
+
+/** A kernel period for a compiled scenario's grid, its arrays taken from `arena` (or allocated). */
+export function emptyKernelPeriod(c: CompiledScenario, arena: Arena = new Arena(kernelPeriodSize(c))): KernelPeriod {
   const G = c.groups;
   return {
-    sf: new Float64Array(G - 1),
-    sm: new Float64Array(G - 1),
+    sf: arena.take(G - 1),
+    sm: arena.take(G - 1),
     bf: 0,
     bm: 0,
-    asfr: new Float64Array(G),
+    asfr: arena.take(G),
     femaleShare: 0,
-    mf: c.migration ? new Float64Array(G) : null,
-    mm: c.migration ? new Float64Array(G) : null,
+    mf: c.migration ? arena.take(G) : null,
+    mm: c.migration ? arena.take(G) : null,
     startShare: c.migration ? c.migration.startShare : 0.5,
   };
 }

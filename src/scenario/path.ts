@@ -10,8 +10,8 @@ export type Path = number | Record<number, number>;
 
 /** A path's anchors as sorted parallel arrays (a constant is one anchor at year −∞). */
 export interface Anchors {
-  years: Float64Array;
-  values: Float64Array;
+  years: readonly number[];
+  values: readonly number[];
 }
 
 const ANCHOR_ORDER = 'expected anchor years in increasing order';
@@ -41,12 +41,9 @@ export function pathSchema(value: z.ZodType<number, number> = finite()) {
 
 /** Anchors of a (validated) path. Plain objects list integer keys in increasing order; other keys keep their written order. */
 export function anchorsOf(path: Path): Anchors {
-  if (typeof path === 'number') return { years: Float64Array.of(-Infinity), values: Float64Array.of(path) };
+  if (typeof path === 'number') return { years: [-Infinity], values: [path] };
   const keys = Object.keys(path);
-  return {
-    years: Float64Array.from(keys, Number),
-    values: Float64Array.from(keys, (k) => (path as Record<string, number>)[k]!),
-  };
+  return { years: keys.map(Number), values: keys.map((k) => (path as Record<string, number>)[k]!) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { ageGroupLabels, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { populationSchema, run, type CohortProjection, type Population } from '../project/projectCohorts.js';
+import { Arena } from '../project/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
@@ -11,6 +12,7 @@ import {
   compileScenario,
   emptyKernelPeriod,
   fillPeriodRates,
+  kernelPeriodSize,
   periodLevels,
   tablesFor,
   type CompiledScenario,
@@ -93,6 +95,7 @@ export function projectCompiled(
   adjust?: AdjustLevels,
 ): Projection {
   const tables = tablesFor(c);
+  const arena = new Arena(count * kernelPeriodSize(c) + 2 * c.groups * (count + 1));
   const kernels: KernelPeriod[] = [];
   const levels: PeriodLevels[] = [];
   const achieved: BySex<number>[] = [];
@@ -101,7 +104,7 @@ export function projectCompiled(
   for (let t = 0; t < count; t++) {
     const lv = periodLevels(c, base.year + STEP * t);
     adjust?.(lv, t);
-    const k = emptyKernelPeriod(c);
+    const k = emptyKernelPeriod(c, arena);
     achieved.push(fillPeriodRates(c, lv, tables, k));
     if (t === 0) {
       female = toGrid(female, tables.female, c.openAge);
@@ -116,7 +119,8 @@ export function projectCompiled(
     female = toGrid(female, tables.female, c.openAge);
     male = toGrid(male, tables.male, c.openAge);
   }
-  const cohorts = run(base.year, female, male, kernels, (t, sex, x) => `migration.netPerYear (${base.year + STEP * t}-${base.year + STEP * (t + 1)}, ${sex}, group ${x})`);
+  const where = (t: number, sex: string, x: number) => `migration.netPerYear (${base.year + STEP * t}-${base.year + STEP * (t + 1)}, ${sex}, group ${x})`;
+  const cohorts = run(base.year, female, male, kernels, where, arena);
   return {
     ...cohorts,
     openAge: c.openAge,

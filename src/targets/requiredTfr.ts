@@ -66,5 +66,5 @@ function anchorAt(a: Anchors, baseYear: number, year: number, value: number): An
   }
   years.push(year);
   values.push(value);
-  return { years: Float64Array.from(years), values: Float64Array.from(values) };
+  return { years, values };
 }
