@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { A0Rule } from '../lifetable/a0.js';
 import type { AxRule } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
-import { sexSchema } from '../lifetable/lifeTable.js';
+import { mxSchema, sexSchema } from '../lifetable/lifeTable.js';
 import type { SolveResult } from '../solve/result.js';
 import type { Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, nonNegative, numbers, positive } from '../validate/schemas.js';
+import { finite, positive } from '../validate/schemas.js';
 import { BASELINES, type BaselineName } from './baselines.js';
 import { LOGQUAD_ROWS, a0RuleSchema } from './logQuad.js';
 import { solveLifeTableForE0, type E0SolveSpec } from './solveE0.js';
@@ -49,14 +49,6 @@ const optionsSchema = z.strictObject(
   { error: 'expected an options object with a known key' },
 );
 
-/** A baseline mx schedule: ages 0, 1, 5, …, open; at least 3 rates, all ≥ 0, the open one > 0. */
-const baselineSchema = numbers(nonNegative()).check((ctx) => {
-  const mx = ctx.value;
-  if (mx.length < 3) ctx.issues.push({ code: 'custom', message: 'expected at least 3 rates (ages 0, 1, 5+)', input: mx });
-  else if (!((mx[mx.length - 1] as number) > 0))
-    ctx.issues.push({ code: 'custom', path: [mx.length - 1], message: 'expected the open-age rate to be > 0', input: mx[mx.length - 1] });
-});
-
 const e0Schema = positive();
 
 const MODEL_RULE = "expected 'log-quadratic' or { baseline: 'china-2015' | mx array }";
@@ -70,7 +62,7 @@ function parseModel(model: unknown): E0SolveSpec['model'] {
   if (baseline === 'china-2015') return { baseline };
   if (typeof baseline === 'string') fail('options.model.baseline', "expected 'china-2015' or an mx array", baseline);
   // A fresh copy: the solver never aliases the caller's array.
-  return { baseline: Float64Array.from(parseWith(baselineSchema, baseline, 'options.model.baseline')) };
+  return { baseline: Float64Array.from(parseWith(mxSchema, baseline, 'options.model.baseline')) };
 }
 
 /**

@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { fertilityPatternSchema } from '../fertility/pattern.js';
+import { mxJsonSchema } from '../lifetable/lifeTable.js';
 import { migrationProfileSchema } from '../migration/profile.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, nonNegative, plainArrays, positive, unit } from '../validate/schemas.js';
 import { pathSchema } from './path.js';
-
-/** A baseline mx schedule: ages 0, 1, 5, …, open; at least 3 rates ≥ 0, the open one > 0. */
-const baselineMx = z.array(nonNegative(), { error: 'expected an array of death rates' }).check((ctx) => {
-  const mx = ctx.value;
-  if (mx.length < 3) ctx.issues.push({ code: 'custom', message: 'expected at least 3 rates (ages 0, 1, 5+)', input: mx });
-  else if (!(mx[mx.length - 1]! > 0))
-    ctx.issues.push({ code: 'custom', path: [mx.length - 1], message: 'expected the open-age rate to be > 0', input: mx[mx.length - 1] });
-});
 
 const e0Path = pathSchema(positive());
 
@@ -39,7 +32,7 @@ export const scenarioSchema = z.strictObject({
       .union(
         [
           z.literal('log-quadratic'),
-          z.strictObject({ baseline: z.union([z.literal('china-2015'), z.strictObject({ female: baselineMx, male: baselineMx })]) }),
+          z.strictObject({ baseline: z.union([z.literal('china-2015'), z.strictObject({ female: mxJsonSchema, male: mxJsonSchema })]) }),
         ],
         { error: "expected 'log-quadratic' or { baseline: 'china-2015' | { female, male } }" },
       )

@@ -1,23 +1,12 @@
+import { messageOf as message } from '../inputError.js';
 import { describe, expect, it } from 'vitest';
 import { asfrFromTfr } from '../../src/fertility/asfr.js';
 import { hadwigerPattern } from '../../src/fertility/hadwiger.js';
 import { meanAgeAtChildbearing } from '../../src/fertility/meanAge.js';
 import { fertilityPattern, fertilityPatternSchema } from '../../src/fertility/pattern.js';
 import { tfr } from '../../src/fertility/tfr.js';
-import { InputError } from '../../src/validate/errors.js';
 import { parseWith } from '../../src/validate/parse.js';
 import { z } from 'zod';
-
-/** Runs f, expects an InputError, returns its message. */
-function message(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 const OK = [0, 0.2, 0.4, 0.3, 0.1, 0, 0];
 

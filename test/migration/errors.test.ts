@@ -1,21 +1,10 @@
+import { messageOf as message } from '../inputError.js';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { netMigrantsByAge } from '../../src/migration/netMigrants.js';
 import { migrationProfile, migrationProfileSchema } from '../../src/migration/profile.js';
 import { ROGERS_CASTRO_STANDARD, rogersCastro } from '../../src/migration/rogersCastro.js';
-import { InputError } from '../../src/validate/errors.js';
 import { parseWith } from '../../src/validate/parse.js';
-
-/** Runs f, expects an InputError, returns its message. */
-function message(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('migration: one clear error per rule', () => {
   it('femaleShare outside [0, 1] or NaN', () => {

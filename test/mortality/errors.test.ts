@@ -1,21 +1,11 @@
+import { messageOf } from '../inputError.js';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/validate/errors.js';
 import { logQuadMx } from '../../src/mortality/logQuad.js';
 import { mxForE0 } from '../../src/mortality/mxForE0.js';
 import { bothSexE0, splitE0 } from '../../src/mortality/sexSplit.js';
 
 // Bad input is rejected at the boundary with one InputError whose message names the field, the rule
 // and the value (`<path>: <rule>, got <value>`); nothing is clamped. One test per rule.
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('mxForE0 rejects bad input', () => {
   it('e0 must be a finite number > 0', () => {

@@ -1,5 +1,6 @@
+import { inputErrorOf as errorOf } from '../inputError.js';
 import { describe, expect, it } from 'vitest';
-import { InputError, lifeTable, projectCohorts, survivalRatios, type PeriodInputs } from '../../src/index.js';
+import { lifeTable, projectCohorts, survivalRatios, type PeriodInputs } from '../../src/index.js';
 
 // Bad input is rejected at the boundary with an InputError whose message names the field, the rule
 // and the value (`<path>: <rule>, got <value>`); nothing is clamped.
@@ -13,16 +14,6 @@ const period = (over: Partial<PeriodInputs> = {}): PeriodInputs => ({
   ...over,
 });
 const base = { year: 2015, female: [100, 100, 100, 100], male: [100, 100, 100, 100] };
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('projectCohorts rejects bad input', () => {
   it('wrong lengths', () => {
