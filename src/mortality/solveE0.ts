@@ -30,10 +30,11 @@ const LOGQUAD_TABLE_NODES = 2049;
 /** Table nodes over ln θ ∈ [ln 0.1, ln 10] (spacing ≈ 0.0045); e0 is smooth in ln θ. */
 const HAZARD_TABLE_NODES = 1025;
 /**
- * A user baseline (an array, cached by identity) gets its own table only after this many solves:
- * below that, building it would cost more than it saves.
+ * User baselines kept (by content) per sex and rules before the cache is emptied. A table is built
+ * on a baseline's first solve (~1 ms) so that every solve goes the same way: results never depend
+ * on what was solved before.
  */
-const USER_TABLE_AFTER = 256;
+const USER_CACHE_SIZE = 64;
 /** Distinct k kept per (sex, rules) before the cache is emptied (each table is ~64 KB). */
 const LOGQUAD_CACHE_SIZE = 32;
 /**
@@ -48,8 +49,8 @@ const RADIX = 100000;
 export interface E0SolveSpec {
   sex: Sex;
   /**
-   * 'log-quadratic', or proportional hazards on a named baseline or on a baseline array. A baseline
-   * array is cached by identity: do not modify it after passing it here.
+   * 'log-quadratic', or proportional hazards on a named baseline or on a baseline array (its
+   * solver is cached by content, so the array may be reused or changed afterwards).
    */
   model: 'log-quadratic' | { baseline: BaselineName | Float64Array };
   /** The log-quadratic k (ignored by proportional hazards). */
@@ -85,11 +86,9 @@ export type E0Solve =
 /** One model for one sex and rules: the curve, and its table once built. */
 class E0Solver {
   table: E0Table | null = null;
-  uses = 0;
   constructor(
     readonly curve: E0Curve & { parameterOf(x: number): number },
     readonly tableNodes: number,
-    readonly tableAfter: number,
   ) {}
 }
 
@@ -138,7 +137,7 @@ function rulesOf(sex: Sex, a0Rule: A0Rule, axRule: AxRule): LifeTableRules {
 
 const logQuadSolvers: Map<number, E0Solver>[] = Array.from({ length: SEX_RULES }, () => new Map());
 const namedSolvers: Map<BaselineName, E0Solver>[] = Array.from({ length: SEX_RULES }, () => new Map());
-const userSolvers = new WeakMap<Float64Array, (E0Solver | undefined)[]>();
+const userSolvers: Map<string, E0Solver>[] = Array.from({ length: SEX_RULES }, () => new Map());
 
 function solverFor(spec: E0SolveSpec): E0Solver {
   const { sex, a0Rule, axRule, model } = spec;
@@ -148,7 +147,7 @@ function solverFor(spec: E0SolveSpec): E0Solver {
     let s = cache.get(spec.k);
     if (!s) {
       if (cache.size >= LOGQUAD_CACHE_SIZE) cache.clear();
-      s = new E0Solver(new LogQuadCurve(compileLogQuad(sex, spec.k, a0Rule), rulesOf(sex, a0Rule, axRule)), LOGQUAD_TABLE_NODES, 0);
+      s = new E0Solver(new LogQuadCurve(compileLogQuad(sex, spec.k, a0Rule), rulesOf(sex, a0Rule, axRule)), LOGQUAD_TABLE_NODES);
       cache.set(spec.k, s);
     }
     return s;
@@ -158,20 +157,18 @@ function solverFor(spec: E0SolveSpec): E0Solver {
     const cache = namedSolvers[index]!;
     let s = cache.get(baseline);
     if (!s) {
-      s = new E0Solver(new HazardCurve(BASELINES[baseline][sex], rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES, 0);
+      s = new E0Solver(new HazardCurve(BASELINES[baseline][sex], rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES);
       cache.set(baseline, s);
     }
     return s;
   }
-  let list = userSolvers.get(baseline);
-  if (!list) {
-    list = new Array<E0Solver | undefined>(SEX_RULES);
-    userSolvers.set(baseline, list);
-  }
-  let s = list[index];
+  const cache = userSolvers[index]!;
+  const key = baseline.join(',');
+  let s = cache.get(key);
   if (!s) {
-    s = new E0Solver(new HazardCurve(baseline, rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES, USER_TABLE_AFTER);
-    list[index] = s;
+    if (cache.size >= USER_CACHE_SIZE) cache.clear();
+    s = new E0Solver(new HazardCurve(baseline.slice(), rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES);
+    cache.set(key, s);
   }
   return s;
 }
@@ -203,9 +200,8 @@ function solverFor(spec: E0SolveSpec): E0Solver {
  */
 export function solveLifeTableForE0(e0: number, spec: E0SolveSpec, out: LifeTable): E0Solve {
   const solver = solverFor(spec);
-  solver.uses++;
-  if (solver.table === null && solver.uses > solver.tableAfter) solver.table = buildE0Table(solver.curve, solver.tableNodes, out);
-  return solver.table ? solveWithTable(solver.curve, solver.table, e0, out) : solveWithoutTable(solver.curve, e0, out);
+  solver.table ??= buildE0Table(solver.curve, solver.tableNodes, out);
+  return solveWithTable(solver.curve, solver.table, e0, out);
 }
 
 type Curve = E0Curve & { parameterOf(x: number): number };
@@ -222,19 +218,6 @@ function solveWithTable(curve: Curve, table: E0Table, target: number, out: LifeT
   const i = bracketIndex(table, target);
   inverseCubic(table, i, target, guess);
   return refine(curve, target, out, X[i]!, E[i]! - target, X[i + 1]!, E[i + 1]! - target, guess[0]!, guess[1]!, 0);
-}
-
-function solveWithoutTable(curve: Curve, target: number, out: LifeTable): E0Solve {
-  const xl = curve.xMin;
-  const xh = curve.xMax;
-  curve.fill(xl, out);
-  const el = out.ex[0]!;
-  if (target >= el) return atEnd(curve, xl, target, 'above', out, 1);
-  curve.fill(xh, out);
-  const eh = out.ex[0]!;
-  if (target <= eh) return atEnd(curve, xh, target, 'below', out, 2);
-  const slope = (xh - xl) / (eh - el);
-  return refine(curve, target, out, xl, el - target, xh, eh - target, xl + (target - el) * slope, slope, 2);
 }
 
 /** A target at or beyond an end of the reachable range: reachable there if within the tolerance. */

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { STEP } from '../ages/grid.js';
+import { populationSchema, type Population } from '../project/projectCohorts.js';
+import type { TargetAssessment } from '../targets/assessTarget.js';
+import { targetSchema, type Target } from '../targets/target.js';
+import { fail, InputError } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { finite, year } from '../validate/schemas.js';
+import { MIN_PROJECTION_OPEN_AGE, project } from './project.js';
+import type { Scenario } from './schema.js';
+
+export interface CompareOptions {
+  /** Last year: the base year plus a multiple of 5. */
+  until: number;
+  /** Population targets to give a verdict on, each in a projected year. */
+  targets?: Target[];
+  /** Open age of the projection grid; default 100. */
+  openAge?: number;
+}
+
+/** Total and broad age groups (persons) of one scenario in one year. */
+export interface ComparisonYear {
+  year: number;
+  total: number;
+  ages0to14: number;
+  ages15to59: number;
+  ages60plus: number;
+  ages65plus: number;
+}
+
+/** One scenario's line of the comparison. */
+export interface ComparisonRow {
+  name: string;
+  /** One entry per year of {@link ScenarioComparison.years}. */
+  years: ComparisonYear[];
+  /** One verdict per target of {@link ScenarioComparison.targets}: projected ≥ target is reached. */
+  verdicts: TargetAssessment[];
+}
+
+/** What {@link compareScenarios} returns: one row per scenario, in the order given. */
+export interface ScenarioComparison {
+  years: number[];
+  targets: Target[];
+  rows: ComparisonRow[];
+}
+
+const optionsSchema = z.strictObject(
+  {
+    until: year(),
+    targets: z.array(targetSchema, { error: 'expected an array of targets' }).optional(),
+    openAge: finite()
+      .refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, { error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}` })
+      .optional(),
+  },
+  { error: 'expected options { until, targets?, openAge? }' },
+);
+
+const namedSchema = z.array(
+  z.looseObject(
+    { name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a non-empty name' }), scenario: z.unknown() },
+    { error: 'expected { name, scenario }' },
+  ),
+  { error: 'expected an array of { name, scenario } or a record of name → scenario' },
+);
+
+/**
+ * Projects every scenario from the same base and lays the results side by side: per scenario and
+ * year the total and the broad age groups (0–14, 15–59, 60+, 65+), and per target a verdict
+ * `{ year, target, projected, gap = projected − target, reached = projected ≥ target }` (as
+ * `assessTarget` gives it). Scenarios come as `{ name, scenario }[]` (e.g. from {@link variants})
+ * or a record name → scenario; a bad scenario is reported under its name, e.g.
+ * `scenarios.high.fertility.tfr.2030: expected a finite number >= 0, got -1`.
+ *
+ * @example
+ * const c = compareScenarios(base, variants(plan), { until: 2030, targets: [{ year: 2030, population: 2_600_000 }] });
+ * c.rows.map((r) => [r.name, r.verdicts[0]?.gap]) // how far each variant falls short of 2.6 million
+ */
+export function compareScenarios(
+  base: Population,
+  scenarios: readonly { name: string; scenario: Scenario }[] | Record<string, Scenario>,
+  options: CompareOptions,
+): ScenarioComparison {
+  const b = parseWith(populationSchema, base, 'base');
+  const o = parseWith(optionsSchema, options, 'options');
+  const list: { name: string; scenario: unknown; path: string }[] = Array.isArray(scenarios)
+    ? parseWith(namedSchema, scenarios, 'scenarios').map((s, i) => ({ name: s.name, scenario: s.scenario, path: `scenarios[${i}].scenario` }))
+    : scenarios !== null && typeof scenarios === 'object'
+      ? Object.entries(scenarios).map(([name, scenario]) => ({ name, scenario, path: `scenarios.${name}` }))
+      : fail('scenarios', 'expected an array of { name, scenario } or a record of name → scenario', scenarios);
+  if (list.length === 0) fail('scenarios', 'expected at least one scenario', scenarios);
+  const seen = new Set<string>();
+  list.forEach((s, i) => {
+    if (seen.has(s.name)) fail(`scenarios[${i}].name`, 'expected names that differ', s.name);
+    seen.add(s.name);
+  });
+  if (o.until < b.year || (o.until - b.year) % STEP !== 0) fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
+  const targets = (o.targets ?? []).map((t) => ({ year: t.year, population: t.population }));
+  targets.forEach((t, i) => {
+    if (t.year < b.year || t.year > o.until || (t.year - b.year) % STEP !== 0)
+      fail(`options.targets[${i}].year`, `expected a projected year: ${b.year}, ${b.year + STEP}, …, ${o.until}`, t.year);
+  });
+  const projectOptions = o.openAge === undefined ? { until: o.until } : { until: o.until, openAge: o.openAge };
+  const rows = list.map(({ name, scenario, path }): ComparisonRow => {
+    let p: ReturnType<typeof project>;
+    try {
+      p = project(b, scenario as Scenario, projectOptions);
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.issues.map((iss) => ({ ...iss, path: iss.path ? `${path}.${iss.path}` : path })));
+      throw e;
+    }
+    const years = p.indicators.years.map(({ year, total, ages0to14, ages15to59, ages60plus, ages65plus }) => ({ year, total, ages0to14, ages15to59, ages60plus, ages65plus }));
+    const verdicts = targets.map((t): TargetAssessment => {
+      const projected = years[(t.year - b.year) / STEP]!.total;
+      return { year: t.year, target: t.population, projected, gap: projected - t.population, reached: projected >= t.population };
+    });
+    return { name, years, verdicts };
+  });
+  return { years: rows[0]!.years.map((y) => y.year), targets, rows };
+}
