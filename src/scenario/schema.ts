@@ -14,6 +14,8 @@ const e0Path = pathSchema(positive());
  * (an unknown key is an error), and the single source of the JSON Schema the CLI ships.
  */
 export const scenarioSchema = z.strictObject({
+  /** Location of the scenario's JSON Schema, for editors (`ccmpp schema`); ignored. */
+  $schema: z.string({ error: "expected a string (the JSON Schema's location)" }).optional(),
   fertility: z.strictObject({
     /** Total fertility rate, children per woman. */
     tfr: pathSchema(nonNegative()),

@@ -1,0 +1,233 @@
+import { resolve } from 'node:path';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { describeError, EXIT } from './errors.js';
+import { parseBounds, parseInteger, parseNumberList, parseTarget } from './inputs.js';
+import { VERSION, type CommandResult, type Format } from './output.js';
+import { projectCommand } from './commands/project.js';
+import { schemaCommand, SCHEMA_NAMES } from './commands/schema.js';
+import { solveCommand, type SolveKind } from './commands/solve.js';
+import { yingkouCommand } from './commands/yingkou.js';
+import { simulateCommand } from './commands/simulate.js';
+
+/** A progress display for long runs (simulation): the CLI gives one on a terminal, none in a pipe. */
+export interface Progress {
+  start(total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+export interface CliEnvironment {
+  /** Makes a progress display; absent in a pipe and in tests. */
+  progress?: () => Progress;
+}
+
+/** What a run of the command gives: the text for stdout and stderr, the files to write, the exit code. */
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  /** Absolute paths (under `--out`) and contents; `main.ts` writes them. */
+  files: { path: string; content: string }[];
+  exitCode: 0 | 1 | 2;
+}
+
+const FORMATS: Format[] = ['table', 'csv', 'json'];
+
+/**
+ * Runs `ccmpp` on its arguments (without `node` and the script) and returns what it would print and
+ * write: the whole command as a function, for tests; `main.ts` is the thin wrapper that prints,
+ * writes and exits. Never throws: user errors give exit code 2 with a plain message, internal errors
+ * exit code 1 with the stack.
+ */
+export async function runCli(argv: readonly string[], env: CliEnvironment = {}): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  let result: CommandResult | undefined;
+  let outDir: string | undefined;
+  const done = (r: CommandResult, dir: string | undefined) => {
+    result = r;
+    outDir = dir;
+  };
+  const program = buildProgram(out, err, done, env);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError && (e.code === 'commander.helpDisplayed' || e.code === 'commander.version'))
+      return { stdout: out.join(''), stderr: err.join(''), files: [], exitCode: EXIT.ok };
+    const { message, exitCode } = describeError(e);
+    return { stdout: out.join(''), stderr: err.join('') + message, files: [], exitCode };
+  }
+  if (!result) return { stdout: out.join(''), stderr: err.join(''), files: [], exitCode: EXIT.ok };
+  const dir = outDir;
+  return {
+    stdout: out.join('') + result.stdout,
+    stderr: err.join(''),
+    files: dir === undefined ? [] : result.files.map((f) => ({ path: resolve(dir, f.name), content: f.content })),
+    exitCode: EXIT.ok,
+  };
+}
+
+function buildProgram(out: string[], err: string[], done: (r: CommandResult, outDir: string | undefined) => void, env: CliEnvironment): Command {
+  const program = new Command('ccmpp')
+    .description('Cohort-component population projections: project a scenario, solve for what reaches a target, simulate, and the Yingkou report.')
+    .version(VERSION, '-V, --version')
+    .configureOutput({
+      writeOut: (s) => out.push(s),
+      writeErr: (s) => err.push(s),
+      outputError: (s, write) => write(s.startsWith('error: ') ? `ccmpp: ${s.slice(7)}` : s),
+    })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage and examples)');
+  program.addHelpText(
+    'after',
+    `
+Every command takes --format table|csv|json (json is stable: see \`ccmpp schema <command>-output\`)
+and --out <dir> to write its files there (JSON, tidy CSV and a self-contained report.html).
+Exit codes: 0 done, 2 bad input (the message names the problem), 1 internal error.
+
+Examples:
+  $ ccmpp yingkou
+  $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030
+  $ ccmpp solve migration scenario.json --base population.csv --year 2015 --target 2030:2600000
+  $ ccmpp schema > scenario.schema.json`,
+  );
+
+  const common = (cmd: Command, defaultFormat: Format = 'table') =>
+    cmd
+      .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default(defaultFormat))
+      .option('--out <dir>', 'also write the output files (JSON, CSV, report.html) into this directory');
+  const int = (option: string, rule?: string) => (v: string) => parseInteger(v, option, rule);
+
+  common(program.command('yingkou').description('the Yingkou report: is the plan’s 2.6 million by 2030 reachable? (runs on the shipped data)'))
+    .addHelpText(
+      'after',
+      `
+The six answers of the Yingkou case, computed from data/yingkou/: the plan's own projection and its
+gaps, the migration or fertility that would close them, the frontier between the two, the components
+of change, and the reality check against the 2020 census.
+
+Examples:
+  $ ccmpp yingkou
+  $ ccmpp yingkou --out yingkou/          # + yingkou.json, yingkou.csv and report.html
+  $ ccmpp yingkou --format csv > yingkou.csv`,
+    )
+    .action(async (o: { format: Format; out?: string }) => {
+      done(await yingkouCommand(o), o.out);
+    });
+
+  common(
+    program
+      .command('project')
+      .description('project a base population under a scenario, with its indicators')
+      .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
+      .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
+      .requiredOption('--until <year>', 'last year of the projection (base year + a multiple of 5)', int('--until', 'expected an integer year'))
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'), 100)
+      .addOption(new Option('--table <table>', 'what table and csv print').choices(['indicators', 'population']).default('indicators'))
+      .option('--pyramid-years <years>', 'years of the pyramid in report.html, e.g. 2015,2030 (default: first and last)', (v) => parseNumberList(v, '--pyramid-years')),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ccmpp project data/templates/scenario.json --base data/templates/population.csv --year 2015 --until 2030
+  $ ccmpp project scenario.json --base base.json --until 2050 --format csv --table population > population.csv
+  $ ccmpp project scenario.json --base base.json --until 2030 --out results/   # + report.html`,
+    )
+    .action(async (scenario: string, o: { base: string; year?: number; until: number; openAge: number; table: 'indicators' | 'population'; pyramidYears?: number[]; format: Format; out?: string }) => {
+      done(await projectCommand({ scenario, ...o }), o.out);
+    });
+
+  common(
+    program
+      .command('solve')
+      .description('what constant net migration, or what TFR in the target year, reaches a population target')
+      .addArgument(new Argument('<what>', 'what to solve for').choices(['migration', 'tfr']))
+      .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
+      .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
+      .requiredOption('--target <year:population>', 'the target, e.g. 2030:2600000', (v) => parseTarget(v))
+      .option('--from <year>', 'migration: first year of the constant net migration (default: the base year)', int('--from', 'expected an integer year'))
+      .option('--bounds <low:high>', 'search range (migration: persons a year, default ±10 % of the base population; tfr: default 0:8)', (v) => parseBounds(v))
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'))
+      .option('--frontier <tfr>', 'also the net migration needed for each target-year TFR: 1.2,1.5,1.8 or 1.2:3:0.1', (v) => parseNumberList(v, '--frontier'))
+      .addOption(new Option('--table <table>', 'what table and csv print').choices(['result', 'frontier']).default('result')),
+  )
+    .addHelpText(
+      'after',
+      `
+A target no value within the bounds reaches is reported as unreachable, with the best the bounds
+achieve (exit code 0: that is an answer). A target that cannot be posed (a year not on the base's
+5-year grid, a population <= 0) is an error (exit code 2).
+
+Examples:
+  $ ccmpp solve migration scenario.json --base base.csv --year 2015 --target 2030:2600000
+  $ ccmpp solve tfr scenario.json --base base.json --target 2030:2600000 --format json
+  $ ccmpp solve migration scenario.json --base base.json --target 2030:2600000 --frontier 1.2:3:0.2 --out results/`,
+    )
+    .action(
+      async (
+        kind: SolveKind,
+        scenario: string,
+        o: { base: string; year?: number; target: { year: number; population: number }; from?: number; bounds?: [number, number]; openAge?: number; frontier?: number[]; table: 'result' | 'frontier'; format: Format; out?: string },
+      ) => {
+        done(await solveCommand({ kind, scenario, ...o }), o.out);
+      },
+    );
+
+  common(
+    program
+      .command('simulate')
+      .description('Monte Carlo around a scenario: quantiles of the population by year, and the probability of reaching targets')
+      .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
+      .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
+      .requiredOption('--until <year>', 'last year (base year + a multiple of 5)', int('--until', 'expected an integer year'))
+      .option('--uncertainty <file>', 'JSON { tfr?: { sigma?, rho? }, e0?: { sigma? }, migration?: { sigma? } }; default: the documented defaults')
+      .option('--trajectories <n>', 'number of trajectories', int('--trajectories', 'expected a whole number of trajectories'), 10000)
+      .option('--seed <s>', 'random seed (the same seed gives the same result)', int('--seed', 'expected an integer seed'), 1)
+      .option('--target <year:population>', 'a target whose probability to report (repeatable)', (v, prev: { year: number; population: number }[] | undefined) => [...(prev ?? []), parseTarget(v)])
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age')),
+  )
+    .addHelpText(
+      'after',
+      `
+A progress bar is shown on a terminal (stderr), none in a pipe.
+
+Examples:
+  $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --uncertainty data/templates/uncertainty.json --trajectories 20000 --seed 7
+  $ ccmpp simulate scenario.json --base base.json --until 2030 --target 2030:2600000 --out results/`,
+    )
+    .action(
+      async (
+        scenario: string,
+        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; format: Format; out?: string },
+      ) => {
+        const { target, ...rest } = o;
+        done(await simulateCommand({ scenario, ...rest, ...(target ? { targets: target } : {}) }, env.progress?.()), o.out);
+      },
+    );
+
+  common(
+    program
+      .command('schema')
+      .description('print the JSON Schema of scenario files (for editors), or of a command’s JSON output')
+      .argument('[name]', `one of ${SCHEMA_NAMES.join(', ')}`, 'scenario'),
+    'json',
+  )
+    .addHelpText(
+      'after',
+      `
+--format json (the default) prints the JSON Schema; table and csv list its fields.
+
+Examples:
+  $ ccmpp schema > scenario.schema.json      # then "$schema": "./scenario.schema.json" in a scenario file
+  $ ccmpp schema --format table               # the fields of a scenario, with their meaning
+  $ ccmpp schema project-output               # the documented JSON of \`ccmpp project --format json\``,
+    )
+    .action((name: string, o: { format: Format; out?: string }) => {
+      done(schemaCommand({ name, ...o }), o.out);
+    });
+
+  return program;
+}

@@ -1,0 +1,213 @@
+import { merge, SERIES, type Accumulator } from '../../stochastic/accumulator.js';
+import { Engine } from '../../stochastic/engine.js';
+import { prepare, simulateOptionsSchema, summarize, type Simulation, type SimulateOptions, type TargetProbability } from '../../stochastic/simulate.js';
+import { uncertaintySchema, type Uncertainty } from '../../stochastic/uncertainty.js';
+import type { Population } from '../../project/projectCohorts.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { Target } from '../../targets/target.js';
+import { parseWith } from '../../validate/parse.js';
+import { formatPercent, formatPersons } from '../../report/format.js';
+import type { Verdict } from '../../report/html.js';
+import { tableText, type Table } from '../../report/table.js';
+import { FAN_LEVELS, simulationFan } from '../../report/fan.js';
+import { trajectorySpec } from '../../report/trajectory.js';
+import type { Progress } from '../app.js';
+import { toCsv, type CsvValue } from '../csv.js';
+import { UserError } from '../errors.js';
+import { parseJsonFile, readPopulation, readScenario, readText, validated } from '../inputs.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import type { SimulateOutput } from '../outputSchemas.js';
+import { checkUntil, runProjection } from './project.js';
+
+export interface SimulateArgs {
+  scenario: string;
+  base: string;
+  year?: number;
+  until: number;
+  /** JSON file of the uncertainty (`{ tfr?, e0?, migration? }`); absent: the documented defaults. */
+  uncertainty?: string;
+  trajectories: number;
+  seed: number;
+  targets?: Target[];
+  openAge?: number;
+  format: Format;
+  out?: string;
+}
+
+/** Trajectories per chunk between progress updates (and yields to the event loop, so the bar redraws). */
+const CHUNK = 2000;
+
+/**
+ * `simulate` with a progress display: the same steps (validate, pilot, run, summarize), with the run
+ * split into chunks of trajectories merged in order. Trajectory i draws from its own stream keyed by
+ * (seed, i) and the statistics are exact integer sums, so the result equals `simulate`'s bit for
+ * bit (test/cli/simulate.test.ts checks it).
+ */
+export async function simulateWithProgress(base: Population, scenario: Scenario, uncertainty: Uncertainty, options: SimulateOptions, progress?: Progress): Promise<Simulation> {
+  const o = parseWith(simulateOptionsSchema, options, 'options');
+  const p = prepare(base, scenario, uncertainty, o);
+  const engine = new Engine(p.spec);
+  const binning = engine.pilot(p.trajectories);
+  progress?.start(p.trajectories);
+  let acc: Accumulator | undefined;
+  try {
+    for (let from = 0; from < p.trajectories; from += CHUNK) {
+      const to = Math.min(p.trajectories, from + CHUNK);
+      const a = engine.run(from, to, binning);
+      if (acc) merge(acc, a);
+      else acc = a;
+      progress?.update(to);
+      if (progress) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    progress?.stop();
+  }
+  return summarize(p, engine, acc!, binning, undefined);
+}
+
+/** `ccmpp simulate`: Monte Carlo around a scenario — quantiles by year and the probability of reaching targets. */
+export async function simulateCommand(args: SimulateArgs, progress?: Progress): Promise<CommandResult> {
+  const { scenario } = await readScenario(args.scenario);
+  const base = await readPopulation(args.base, args.year);
+  checkUntil(args.until, base.year, '--until');
+  for (const t of args.targets ?? []) checkUntil(t.year, base.year, '--target');
+  for (const t of args.targets ?? []) if (t.year > args.until) throw new UserError(`--target: expected a year up to --until ${args.until}, got ${t.year}`);
+  let uncertainty: Uncertainty = {};
+  if (args.uncertainty !== undefined) {
+    const file = args.uncertainty;
+    const json = parseJsonFile(await readText(file, 'uncertainty'), file);
+    uncertainty = validated(file, 'uncertainty', () => parseWith(uncertaintySchema, json));
+  }
+  const options: SimulateOptions = {
+    trajectories: args.trajectories,
+    seed: args.seed,
+    until: args.until,
+    quantiles: [...FAN_LEVELS],
+    ...(args.targets ? { targets: args.targets } : {}),
+    ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+  };
+  const sim = await runProjection(args.scenario, args.base, () => simulateWithProgress(base, scenario, uncertainty, options, progress));
+  const probabilities = (args.targets ?? []).map((t) => sim.probability(t));
+  const verdicts = simulationVerdicts(sim, probabilities);
+  const doc: SimulateOutput = {
+    format: 'ccmpp.simulate/1',
+    ccmpp: VERSION,
+    inputs: {
+      scenario: args.scenario,
+      base: args.base,
+      uncertainty: args.uncertainty ?? null,
+      baseYear: base.year,
+      until: args.until,
+      ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+    },
+    trajectories: sim.trajectories,
+    seed: sim.seed,
+    uncertainty: sim.uncertainty,
+    mortality: sim.mortality,
+    quantileLevels: sim.quantileLevels,
+    years: sim.years,
+    e0OutOfReach: sim.e0OutOfReach,
+    probabilities,
+    verdicts: verdicts.map((v) => v.text),
+  };
+  const json = jsonText(doc);
+  const csv = simulationCsv(sim);
+  const stdout = args.format === 'json' ? json : args.format === 'csv' ? csv : `${verdicts.map((v) => v.text).join('\n')}\n\n${tableText(quantileTable(sim))}`;
+  const files =
+    args.out === undefined
+      ? []
+      : [
+          { name: 'simulation.json', content: json },
+          { name: 'simulation.csv', content: csv },
+          { name: 'report.html', content: await simulationHtml(args, sim, probabilities, verdicts) },
+        ];
+  return { stdout, files };
+}
+
+function simulationVerdicts(sim: Simulation, probabilities: TargetProbability[]): Verdict[] {
+  const last = sim.years[sim.years.length - 1]!;
+  const q = last.total.quantiles;
+  const out: Verdict[] = [
+    {
+      text: `${sim.trajectories.toLocaleString('en-US')} trajectories (seed ${sim.seed}): in ${last.year} the total is ${formatPersons(q[2]!)} at the median (the scenario itself: ${formatPersons(last.total.deterministic)}), between ${formatPersons(q[0]!)} and ${formatPersons(q[4]!)} in 95 % of trajectories.`,
+    },
+  ];
+  for (const p of probabilities) {
+    out.push({
+      text: `P(total ≥ ${formatPersons(p.population)} in ${p.year}) = ${formatPercent(p.p, 1)} (95 % interval of the Monte Carlo error ${formatPercent(p.lower, 1)} to ${formatPercent(p.upper, 1)}).`,
+      tone: p.p >= 0.5 ? 'reached' : 'missed',
+    });
+  }
+  if (sim.e0OutOfReach > 0) out.push({ text: `${sim.e0OutOfReach} life-expectancy draws lay beyond the mortality model's reach and were held at its bound.` });
+  return out;
+}
+
+/** Per year: the scenario, the mean and the quantiles of the total. */
+function quantileTable(sim: Simulation): Table {
+  const levels = sim.quantileLevels;
+  return {
+    title: 'Total population: quantiles over the trajectories',
+    columns: [
+      { key: 'year', label: 'year' },
+      { key: 'deterministic', label: 'scenario', format: 'persons' },
+      { key: 'mean', label: 'mean', format: 'persons' },
+      ...levels.map((l, i) => ({ key: `q${i}`, label: `${+(100 * l).toFixed(2)} %`, format: 'persons' as const })),
+    ],
+    rows: sim.years.map((y) => {
+      const row: Table['rows'][number] = { year: String(y.year), deterministic: y.total.deterministic, mean: y.total.mean };
+      y.total.quantiles.forEach((v, i) => (row[`q${i}`] = v));
+      return row;
+    }),
+  };
+}
+
+/** Tidy: `year,series,statistic,value`, one row per year × series (total, 0–14, …) × statistic. */
+function simulationCsv(sim: Simulation): string {
+  const rows: CsvValue[][] = [];
+  for (const y of sim.years) {
+    for (const name of SERIES) {
+      const s = y[name];
+      rows.push([y.year, name, 'deterministic', s.deterministic], [y.year, name, 'mean', s.mean], [y.year, name, 'min', s.min], [y.year, name, 'max', s.max]);
+      sim.quantileLevels.forEach((l, i) => rows.push([y.year, name, `q${l}`, s.quantiles[i]!]));
+      rows.push([y.year, name, 'resolution', s.resolution]);
+    }
+  }
+  return toCsv(['year', 'series', 'statistic', 'value'], rows);
+}
+
+async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities: TargetProbability[], verdicts: Verdict[]): Promise<string> {
+  const spec = trajectorySpec({
+    series: [{ name: 'scenario', points: sim.years.map((y) => ({ year: y.year, total: y.total.deterministic })) }],
+    fan: simulationFan(sim),
+    targets: (args.targets ?? []).map((t) => ({ year: t.year, population: t.population })),
+  });
+  const u = sim.uncertainty;
+  const probTable: Table = {
+    title: 'Probability of reaching the targets',
+    columns: [
+      { key: 'target', label: 'target' },
+      { key: 'p', label: 'P(total ≥ target)', format: 'percent1' },
+      { key: 'lower', label: '95 % low', format: 'percent1' },
+      { key: 'upper', label: '95 % high', format: 'percent1' },
+    ],
+    rows: probabilities.map((p) => ({ target: `${formatPersons(p.population)} in ${p.year}`, p: p.p, lower: p.lower, upper: p.upper })),
+  };
+  return buildReportHtml({
+    title: 'Simulation: how uncertain is the projection?',
+    subtitle: `${args.scenario} from ${args.base}, ${sim.trajectories.toLocaleString('en-US')} trajectories, seed ${sim.seed}`,
+    summary: verdicts,
+    sections: [
+      { heading: 'The fan', charts: [{ title: 'Total population with its simulation fan', spec }] },
+      { heading: 'Tables', tables: [quantileTable(sim), ...(probabilities.length ? [probTable] : [])] },
+      {
+        heading: 'Assumptions',
+        notes: [
+          `TFR: the scenario's path times exp(d), d an AR(1) with σ = ${u.tfr.sigma.toFixed(4)} and ρ = ${u.tfr.rho.toFixed(4)} per 5-year period.`,
+          `Life expectancy: the scenario's path plus a random walk with σ = ${u.e0.sigma.toFixed(3)} years per period (both sexes alike).`,
+          `Net migration: the scenario's plus a normal deviation with σ = ${formatPersons(u.migration.sigma)} persons a year per period.`,
+          `Survival for a drawn e0: ${sim.mortality === 'exact' ? 'solved exactly' : 'interpolated from a table of exact solves'}. Quantiles from histograms, each within its resolution (see the JSON).`,
+        ],
+      },
+    ],
+  });
+}

@@ -1,0 +1,245 @@
+import { project, type Projection } from '../../scenario/project.js';
+import type { Scenario } from '../../scenario/schema.js';
+import type { SolveResult } from '../../solve/result.js';
+import { assessTarget, type TargetAssessment } from '../../targets/assessTarget.js';
+import { feasibilityFrontier, type FrontierPoint } from '../../targets/frontier.js';
+import { requiredNetMigration } from '../../targets/requiredNetMigration.js';
+import { requiredTfr } from '../../targets/requiredTfr.js';
+import type { Target } from '../../targets/target.js';
+import { formatFixed, formatPersons, formatSigned } from '../../report/format.js';
+import { frontierSpec } from '../../report/frontier.js';
+import { tableText, type Table } from '../../report/table.js';
+import { trajectorySpec, type TrajectorySeries } from '../../report/trajectory.js';
+import { toCsv } from '../csv.js';
+import { UserError } from '../errors.js';
+import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import type { SolveOutput } from '../outputSchemas.js';
+import { yearTable } from '../tables.js';
+import { checkUntil, runProjection } from './project.js';
+
+export type SolveKind = 'migration' | 'tfr';
+
+export interface SolveArgs {
+  kind: SolveKind;
+  scenario: string;
+  base: string;
+  year?: number;
+  target: Target;
+  /** Migration only: first year of the constant net migration (default: the base year). */
+  from?: number;
+  bounds?: [number, number];
+  openAge?: number;
+  /** TFR values of a feasibility frontier to add (net migration needed by target-year TFR). */
+  frontier?: number[];
+  /** What `table` and `csv` print: 'result' (default) or 'frontier'. */
+  table?: 'result' | 'frontier';
+  format: Format;
+  out?: string;
+}
+
+/** `ccmpp solve migration|tfr`: what constant net migration, or what target-year TFR, reaches a population target. */
+export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
+  if (args.kind === 'tfr' && args.from !== undefined) throw new UserError('--from: expected only with `solve migration` (the TFR solve sets the target year’s TFR), got ' + args.from);
+  if (args.table === 'frontier' && !args.frontier) throw new UserError('--table frontier: expected --frontier <tfr values> as well, got no --frontier');
+  const { scenario } = await readScenario(args.scenario);
+  const base = await readPopulation(args.base, args.year);
+  const t = args.target;
+  checkUntil(t.year, base.year, '--target');
+  const openAge = args.openAge === undefined ? {} : { openAge: args.openAge };
+  if (args.from !== undefined && (args.from < base.year || args.from >= t.year))
+    throw new UserError(`--from: expected a year from the base year ${base.year} to before the target year ${t.year}, got ${args.from}`);
+  const call = <T>(fn: () => T) => runProjection(args.scenario, args.base, fn);
+  const assessment = call(() => assessTarget(base, scenario, t, openAge));
+  const result: SolveResult<number> =
+    args.kind === 'migration'
+      ? call(() => requiredNetMigration(base, scenario, t, { ...openAge, ...(args.from === undefined ? {} : { from: args.from }), ...(args.bounds ? { bounds: args.bounds } : {}) }))
+      : call(() => requiredTfr(base, scenario, t, { ...openAge, ...(args.bounds ? { bounds: args.bounds } : {}) }));
+  // The frontier searches net migration: --bounds apply to it in `solve migration`.
+  const frontierBounds = args.kind === 'migration' && args.bounds ? { bounds: args.bounds } : {};
+  const frontier = args.frontier ? call(() => feasibilityFrontier(base, scenario, t, { tfr: args.frontier!, ...frontierBounds, ...openAge })) : undefined;
+  const verdicts = [assessmentSentence(args.scenario, assessment), solveSentence(args.kind, result, t, args.from ?? base.year)];
+  const doc: SolveOutput = {
+    format: 'ccmpp.solve/1',
+    ccmpp: VERSION,
+    kind: args.kind,
+    inputs: {
+      scenario: args.scenario,
+      base: args.base,
+      baseYear: base.year,
+      ...(args.kind === 'migration' ? { from: args.from ?? base.year } : {}),
+      ...(args.bounds ? { bounds: args.bounds } : {}),
+      ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+    },
+    target: t,
+    assessment,
+    result,
+    verdicts,
+    ...(frontier ? { frontier } : {}),
+  };
+  const json = jsonText(doc);
+  const csv = args.table === 'frontier' ? frontierCsv(frontier!) : resultCsv(t, assessment, result);
+  let stdout: string;
+  if (args.format === 'json') stdout = json;
+  else if (args.format === 'csv') stdout = csv;
+  else {
+    stdout = `${verdicts.join('\n')}\n\n${tableText(resultTable(args.kind, t, assessment, result))}`;
+    if (frontier) stdout += `\n${tableText(frontierTable(frontier, t))}`;
+  }
+  const files = [];
+  if (args.out !== undefined) {
+    files.push({ name: 'solve.json', content: json }, { name: 'solve.csv', content: resultCsv(t, assessment, result) });
+    if (frontier) files.push({ name: 'frontier.csv', content: frontierCsv(frontier) });
+    files.push({ name: 'report.html', content: await solveReport(args, scenario, base, assessment, result, frontier, verdicts) });
+  }
+  return { stdout, files };
+}
+
+/** "Under s.json, 2030 is projected at 2,408,970: 191,030 short of the target 2,600,000." */
+export function assessmentSentence(scenarioName: string, a: TargetAssessment): string {
+  return a.reached
+    ? `Under ${scenarioName}, ${a.year} is projected at ${formatPersons(a.projected)}: the target ${formatPersons(a.target)} is reached (${formatSigned(a.gap)}).`
+    : `Under ${scenarioName}, ${a.year} is projected at ${formatPersons(a.projected)}: ${formatPersons(-a.gap)} short of the target ${formatPersons(a.target)}.`;
+}
+
+/** The solve's answer in one sentence with its numbers. */
+export function solveSentence(kind: SolveKind, r: SolveResult<number>, t: Target, from: number): string {
+  const goal = `${formatPersons(t.population)} in ${t.year}`;
+  if (kind === 'migration') {
+    if (r.status === 'reachable')
+      return `A constant net migration of ${formatSigned(r.value)} persons a year from ${from} to ${t.year} reaches ${goal} (projected ${formatPersons(r.achieved)}).`;
+    return r.side === 'above'
+      ? `No net migration within the bounds searched reaches ${goal}: the most, ${formatSigned(r.bound)} a year, gives ${formatPersons(r.achieved)}.`
+      : `Even the least net migration searched, ${formatSigned(r.bound)} a year, overshoots ${goal}: it gives ${formatPersons(r.achieved)}.`;
+  }
+  if (r.status === 'reachable')
+    return `A TFR of ${formatFixed(r.value, 3)} in ${t.year} (the path running linearly to it from its previous anchor) reaches ${goal} (projected ${formatPersons(r.achieved)}).`;
+  return r.side === 'above'
+    ? `Fertility alone cannot reach ${goal}: the most, a TFR of ${formatFixed(r.bound, 2)} in ${t.year}, gives ${formatPersons(r.achieved)}.`
+    : `Even a TFR of ${formatFixed(r.bound, 2)} in ${t.year} overshoots ${goal}: it gives ${formatPersons(r.achieved)}.`;
+}
+
+function resultTable(kind: SolveKind, t: Target, a: TargetAssessment, r: SolveResult<number>): Table {
+  const what = kind === 'migration' ? 'net migration a year' : `TFR in ${t.year}`;
+  const solution = (x: number) => (kind === 'migration' ? formatSigned(x) : formatFixed(x, 3));
+  const unit = kind === 'migration' ? 'persons a year' : 'children per woman';
+  const rows: Table['rows'] = [
+    { item: 'target', value: formatPersons(t.population), unit: `persons in ${t.year}` },
+    { item: 'projected under the scenario', value: formatPersons(a.projected), unit: 'persons' },
+    { item: 'gap (projected - target)', value: formatSigned(a.gap), unit: 'persons' },
+  ];
+  if (r.status === 'reachable')
+    rows.push({ item: `required ${what}`, value: solution(r.value), unit }, { item: 'projected with it', value: formatPersons(r.achieved), unit: 'persons' });
+  else
+    rows.push(
+      { item: `unreachable: ${r.side === 'above' ? 'largest' : 'smallest'} ${what} searched`, value: solution(r.bound), unit },
+      { item: 'projected with it (the best achievable)', value: formatPersons(r.achieved), unit: 'persons' },
+    );
+  return {
+    title: kind === 'migration' ? 'Net migration that reaches the target' : 'TFR that reaches the target',
+    // Preformatted: the column mixes persons, rates and signed counts.
+    columns: [
+      { key: 'item', label: 'item' },
+      { key: 'value', label: 'value', format: 'persons' },
+      { key: 'unit', label: 'unit' },
+    ],
+    rows,
+  };
+}
+
+function frontierTable(f: readonly FrontierPoint[], t: Target): Table {
+  return {
+    title: `Frontier: net migration a year that reaches ${formatPersons(t.population)} in ${t.year}, by TFR in ${t.year}`,
+    columns: [
+      { key: 'tfr', label: 'TFR' },
+      { key: 'net', label: 'net migration a year', format: 'signed' },
+      { key: 'achieved', label: 'projected', format: 'persons' },
+    ],
+    rows: f.map((p) => ({
+      tfr: formatFixed(p.tfr, 2),
+      net: p.netPerYear.status === 'reachable' ? p.netPerYear.value : `${p.netPerYear.side === 'above' ? '>' : '<'} ${formatSigned(p.netPerYear.bound)} (unreachable)`,
+      achieved: p.netPerYear.achieved,
+    })),
+  };
+}
+
+/** One row per indicator: `indicator,value`. */
+function resultCsv(t: Target, a: TargetAssessment, r: SolveResult<number>): string {
+  const rows: [string, string | number | boolean][] = [
+    ['target.year', t.year],
+    ['target.population', t.population],
+    ['projected', a.projected],
+    ['gap', a.gap],
+    ['reached', a.reached],
+    ['status', r.status],
+  ];
+  if (r.status === 'reachable') rows.push(['value', r.value], ['achieved', r.achieved], ['iterations', r.iterations]);
+  else rows.push(['side', r.side], ['bound', r.bound], ['achieved', r.achieved]);
+  return toCsv(['indicator', 'value'], rows);
+}
+
+/** One row per TFR: `tfr,status,netPerYear,achieved,side,bound`. */
+function frontierCsv(f: readonly FrontierPoint[]): string {
+  return toCsv(
+    ['tfr', 'status', 'netPerYear', 'achieved', 'side', 'bound'],
+    f.map((p) => {
+      const r = p.netPerYear;
+      return r.status === 'reachable' ? [p.tfr, r.status, r.value, r.achieved, null, null] : [p.tfr, r.status, null, r.achieved, r.side, r.bound];
+    }),
+  );
+}
+
+/**
+ * The scenario with the solution put in, for the chart: the constant net migration over the whole
+ * projection (only when it starts at the base year: a later start is a mix within a period, which a
+ * path cannot state), or the TFR path ending in an anchor at the target year, as `requiredTfr` sets it.
+ */
+export function solvedScenario(kind: SolveKind, s: Scenario, value: number, baseYear: number, targetYear: number, from: number): Scenario | undefined {
+  if (kind === 'migration') return from === baseYear ? { ...s, migration: { ...(s.migration ?? {}), netPerYear: value } } : undefined;
+  const tfr = s.fertility.tfr;
+  const anchors: Record<number, number> = {};
+  if (typeof tfr === 'number') anchors[baseYear] = tfr;
+  else for (const [y, v] of Object.entries(tfr)) if (Number(y) < targetYear) anchors[Number(y)] = v;
+  anchors[targetYear] = value;
+  return { ...s, fertility: { ...s.fertility, tfr: anchors } };
+}
+
+async function solveReport(
+  args: SolveArgs,
+  scenario: Scenario,
+  base: BasePopulation,
+  a: TargetAssessment,
+  r: SolveResult<number>,
+  frontier: FrontierPoint[] | undefined,
+  verdicts: string[],
+): Promise<string> {
+  const t = args.target;
+  const opts = { until: t.year, ...(args.openAge === undefined ? {} : { openAge: args.openAge }) };
+  const asGiven = runProjection(args.scenario, args.base, () => project(base, scenario, opts));
+  const series: TrajectorySeries[] = [{ name: 'scenario as given', projection: asGiven }];
+  let solved: Projection | undefined;
+  if (r.status === 'reachable') {
+    const s = solvedScenario(args.kind, scenario, r.value, base.year, t.year, args.from ?? base.year);
+    if (s) {
+      solved = runProjection(args.scenario, args.base, () => project(base, s, opts));
+      series.push({ name: args.kind === 'migration' ? `with ${formatSigned(r.value)} net migrants a year` : `with TFR ${formatFixed(r.value, 2)} in ${t.year}`, projection: solved });
+    }
+  }
+  const charts = [{ title: 'Total population against the target', spec: trajectorySpec({ series, targets: [{ year: t.year, population: t.population }] }) }];
+  if (frontier) charts.push({ title: 'Feasibility frontier', spec: frontierSpec(frontier, { target: t }) });
+  const tables = [resultTable(args.kind, t, a, r), yearTable(asGiven.indicators.years, 'Population by year, scenario as given')];
+  if (solved) tables.push(yearTable(solved.indicators.years, 'Population by year, with the solution'));
+  if (frontier) tables.push(frontierTable(frontier, t));
+  return buildReportHtml({
+    title: args.kind === 'migration' ? 'What net migration reaches the target?' : 'What fertility reaches the target?',
+    subtitle: `${args.scenario} from ${args.base} (${base.year}), target ${formatPersons(t.population)} in ${t.year}`,
+    summary: [
+      { text: verdicts[0]!, tone: a.reached ? 'reached' : 'missed' },
+      { text: verdicts[1]!, tone: r.status === 'reachable' ? 'info' : 'missed' },
+    ],
+    sections: [
+      { heading: 'Pictures', charts },
+      { heading: 'Tables', tables },
+    ],
+  });
+}

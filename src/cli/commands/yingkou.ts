@@ -1,0 +1,344 @@
+import { ageGroupLabel } from '../../ages/grid.js';
+import type { Population } from '../../project/projectCohorts.js';
+import type { SolveResult } from '../../solve/result.js';
+import type { ChangeComponents } from '../../targets/decompose.js';
+import { yingkou } from '../../yingkou/data.js';
+import { yingkouReport, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
+import { formatYingkouReport } from '../../yingkou/text.js';
+import { formatFixed, formatPercent, formatPersons, formatSigned } from '../../report/format.js';
+import { frontierSpec } from '../../report/frontier.js';
+import type { Verdict } from '../../report/html.js';
+import { pyramidSpec } from '../../report/pyramid.js';
+import type { Table } from '../../report/table.js';
+import { trajectorySpec } from '../../report/trajectory.js';
+import { toCsv, type CsvValue } from '../csv.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import type { YingkouOutput } from '../outputSchemas.js';
+import { indicatorRows, periodTable } from '../tables.js';
+
+export interface YingkouArgs {
+  format: Format;
+  out?: string;
+}
+
+/** `ccmpp yingkou`: the Yingkou report (issue 4) — is 2.6 million reachable by 2030? */
+export async function yingkouCommand(args: YingkouArgs): Promise<CommandResult> {
+  const r = yingkouReport();
+  const verdicts = yingkouVerdicts(r);
+  const doc = yingkouJson(r, verdicts.map((v) => v.text));
+  const json = jsonText(doc);
+  const csv = yingkouCsv(r);
+  const stdout = args.format === 'json' ? json : args.format === 'csv' ? csv : formatYingkouReport(r);
+  const files =
+    args.out === undefined
+      ? []
+      : [
+          { name: 'yingkou.json', content: json },
+          { name: 'yingkou.csv', content: csv },
+          { name: 'yingkou.txt', content: formatYingkouReport(r) },
+          { name: 'report.html', content: await yingkouHtml(r, verdicts) },
+        ];
+  return { stdout, files };
+}
+
+const M = (x: number) => formatPersons(x);
+
+/** The answers of issue 4 §3, one plain sentence each, with their numbers. */
+export function yingkouVerdicts(r: YingkouReport): Verdict[] {
+  const out: Verdict[] = [];
+  const [v2020, v2030] = r.planAlone.verdicts as [YingkouReport['planAlone']['verdicts'][number], YingkouReport['planAlone']['verdicts'][number]];
+  const short = (v: typeof v2020) => (v.reached ? `reaching the target of ${M(v.target)} (${formatSigned(v.gap)})` : `${M(-v.gap)} short of ${M(v.target)}`);
+  out.push({
+    text: `(1) Under the plan's own fertility and life-expectancy targets and no migration, Yingkou has ${M(v2020.projected)} residents in 2020 (${short(v2020)}) and ${M(v2030.projected)} in 2030 (${short(v2030)}).`,
+    tone: v2020.reached && v2030.reached ? 'reached' : 'missed',
+  });
+  const mig = r.requiredMigration.map((m) => `${m.target.year}: ${m.netPerYear.status === 'reachable' ? `${formatSigned(m.netPerYear.value)} a year` : `out of reach within the bounds (best ${M(m.netPerYear.achieved)})`}`);
+  out.push({ text: `(2) The constant net migration from 2015 that reaches each target — ${mig.join('; ')}.` });
+  out.push({ text: `(3) ${tfrSentence(r.requiredTfr2030, 'From 2015 with no migration')}` });
+  const f = r.frontier;
+  const reach = f.filter((p) => p.netPerYear.status === 'reachable');
+  if (reach.length > 0) {
+    const lo = reach[0]!;
+    const hi = reach[reach.length - 1]!;
+    out.push({
+      text: `(4) Even at a 2030 TFR of ${formatFixed(hi.tfr, 1)}, reaching 2,600,000 takes ${formatSigned((hi.netPerYear as { value: number }).value)} net migrants a year from 2015; at ${formatFixed(lo.tfr, 1)}, ${formatSigned((lo.netPerYear as { value: number }).value)}.`,
+    });
+  }
+  const c = r.change.planAlone;
+  const y2030 = r.planAlone.trajectory.projection.indicators.years.at(-1)!;
+  out.push({
+    text: `(5) Without migration, 2015–2030 brings ${M(c.births)} births and ${M(c.deaths)} deaths (natural increase ${formatSigned(c.naturalIncrease)}); by 2030, ${formatPercent(y2030.share60plus)} of residents are 60+. The urban-share target needs a URGD of ${formatFixed(r.change.urbanization.needed2015to2030, 4)} a year against ${formatFixed(r.change.urbanization.observed2010to2015, 4)} observed 2010–2015.`,
+  });
+  const k = r.census;
+  const implied = k.impliedNetMigration;
+  out.push({
+    text: `(6) The 2020 census counted ${M(k.census2020)} residents, ${M(k.target2020 - k.census2020)} below the 2020 target${implied.status === 'reachable' ? `; under the plan's fertility and mortality that implies a net migration of ${formatSigned(implied.value)} a year over 2015–2020` : ''}.`,
+    tone: k.census2020 >= k.target2020 ? 'reached' : 'missed',
+  });
+  const g = k.from2020;
+  out.push({
+    text: `From the census, the plan's paths give ${M(g.planAlone.verdict.projected)} in 2030 without migration; 2,600,000 would take ${g.requiredMigration.status === 'reachable' ? `${formatSigned(g.requiredMigration.value)} net migrants a year 2020–2030` : 'more migration than the bounds searched'}, or — without migration — ${g.requiredTfr2030.status === 'reachable' ? `a 2030 TFR of ${formatFixed(g.requiredTfr2030.value, 2)}` : `more than a 2030 TFR of ${formatFixed(g.requiredTfr2030.bound, 1)} gives`}.`,
+    tone: 'missed',
+  });
+  return out;
+}
+
+function tfrSentence(r: SolveResult<number>, what: string): string {
+  if (r.status === 'reachable') return `${what}, 2,600,000 in 2030 takes a 2030 TFR of ${formatFixed(r.value, 2)} children per woman (the plan: 1.8).`;
+  return `${what}, no 2030 TFR up to ${formatFixed(r.bound, 1)} reaches 2,600,000: the most it gives is ${M(r.achieved)}.`;
+}
+
+// --- JSON -----------------------------------------------------------------------------------------
+
+function populationJson(p: Population): { year: number; female: number[]; male: number[] } {
+  return { year: p.year, female: Array.from(p.female), male: Array.from(p.male) };
+}
+
+function trajectoryJson(t: Trajectory) {
+  const p = t.projection;
+  return {
+    name: t.name,
+    scenario: t.scenario as Record<string, unknown>,
+    years: p.years,
+    population: p.years.map((year, i) => ({ year, female: Array.from(p.population[i]!.female), male: Array.from(p.population[i]!.male) })),
+    indicators: p.indicators,
+  };
+}
+
+/** The report as the documented JSON (`ccmpp schema yingkou-output`): projections as indicators and populations. */
+export function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
+  const G = r.base2015.female.length;
+  const k = r.census;
+  return {
+    format: 'ccmpp.yingkou/1',
+    ccmpp: VERSION,
+    openAge: r.openAge,
+    ageGroups: [...r.planAlone.trajectory.projection.ageGroups],
+    base2015: { ...populationJson(r.base2015), ageGroups: Array.from({ length: G }, (_, i) => ageGroupLabel(i, G)) },
+    targets: r.targets,
+    planAlone: { trajectory: trajectoryJson(r.planAlone.trajectory), verdicts: r.planAlone.verdicts },
+    requiredMigration: r.requiredMigration,
+    requiredTfr2030: r.requiredTfr2030,
+    frontier: r.frontier,
+    change: {
+      planAlone: r.change.planAlone,
+      planWithMigration: r.change.planWithMigration ? { trajectory: trajectoryJson(r.change.planWithMigration.trajectory), total: r.change.planWithMigration.total } : null,
+      urbanization: r.change.urbanization,
+    },
+    census: {
+      census2020: k.census2020,
+      target2020: k.target2020,
+      projected2020: k.projected2020,
+      impliedNetMigration: k.impliedNetMigration,
+      rebased2020: populationJson(k.rebased2020),
+      from2020: {
+        planAlone: { trajectory: trajectoryJson(k.from2020.planAlone.trajectory), verdict: k.from2020.planAlone.verdict },
+        impliedMigrationContinued: k.from2020.impliedMigrationContinued
+          ? { trajectory: trajectoryJson(k.from2020.impliedMigrationContinued.trajectory), verdict: k.from2020.impliedMigrationContinued.verdict }
+          : null,
+        requiredMigration: k.from2020.requiredMigration,
+        requiredTfr2030: k.from2020.requiredTfr2030,
+      },
+      yearEnd: k.yearEnd,
+    },
+    verdicts,
+  };
+}
+
+// --- CSV ------------------------------------------------------------------------------------------
+
+/** Rows of a solve result: `status`, then `value` or `side` and `bound`, then `achieved`. */
+function solveRows(answer: string, series: string, time: string, name: string, r: SolveResult<number>): CsvValue[][] {
+  const rows: CsvValue[][] = [[answer, series, time, `${name}.status`, r.status]];
+  if (r.status === 'reachable') rows.push([answer, series, time, name, r.value]);
+  else rows.push([answer, series, time, `${name}.side`, r.side], [answer, series, time, `${name}.bound`, r.bound]);
+  rows.push([answer, series, time, `${name}.achieved`, r.achieved]);
+  return rows;
+}
+
+function changeRows(answer: string, series: string, c: ChangeComponents): CsvValue[][] {
+  const time = `${c.from}-${c.to}`;
+  return (['start', 'end', 'change', 'births', 'deaths', 'naturalIncrease', 'netMigrants'] as const).map((key) => [answer, series, time, key, c[key]]);
+}
+
+function trajectoryRows(answer: string, t: Trajectory): CsvValue[][] {
+  return indicatorRows(t.projection.indicators).map((row) => [answer, t.name, ...row]);
+}
+
+/**
+ * The report as tidy CSV, one row per indicator: `answer,series,time,indicator,value` — `answer` the
+ * number of the question (issue 4 §3), `series` the scenario or solve, `time` a year or a period,
+ * `value` a number (or a status word for solves).
+ */
+export function yingkouCsv(r: YingkouReport): string {
+  const rows: CsvValue[][] = [];
+  const plan = r.planAlone.trajectory;
+  rows.push(...trajectoryRows('1', plan));
+  for (const v of r.planAlone.verdicts) rows.push(['1', plan.name, String(v.year), 'target', v.target], ['1', plan.name, String(v.year), 'gap', v.gap], ['1', plan.name, String(v.year), 'reached', v.reached]);
+  for (const m of r.requiredMigration) rows.push(...solveRows('2', `target ${m.target.year}`, `2015-${m.target.year}`, 'netPerYear', m.netPerYear));
+  rows.push(...solveRows('3', 'no migration', '2030', 'tfr', r.requiredTfr2030));
+  for (const f of r.frontier) rows.push(...solveRows('4', `TFR ${f.tfr}`, '2015-2030', 'netPerYear', f.netPerYear));
+  rows.push(...changeRows('5', plan.name, r.change.planAlone));
+  if (r.change.planWithMigration) {
+    rows.push(...changeRows('5', r.change.planWithMigration.trajectory.name, r.change.planWithMigration.total));
+    rows.push(...trajectoryRows('5', r.change.planWithMigration.trajectory));
+  }
+  const u = r.change.urbanization;
+  rows.push(
+    ['5', 'urban share', '2010-2015', 'urgd.observed', u.observed2010to2015],
+    ['5', 'urban share', '2015-2020', 'urgd.needed', u.needed2015to2020],
+    ['5', 'urban share', '2015-2030', 'urgd.needed', u.needed2015to2030],
+    ['5', 'urban share', '2030', 'share.observedTrend', u.observedTrendIn2030],
+  );
+  const k = r.census;
+  rows.push(['6', 'census', '2020', 'residents', k.census2020], ['6', 'plan', '2020', 'target', k.target2020], ['6', plan.name, '2020', 'total', k.projected2020]);
+  rows.push(...solveRows('6', 'census-implied migration', '2015-2020', 'netPerYear', k.impliedNetMigration));
+  for (const t of [k.from2020.planAlone, k.from2020.impliedMigrationContinued]) {
+    if (!t) continue;
+    rows.push(...trajectoryRows('6', t.trajectory));
+    rows.push(['6', t.trajectory.name, '2030', 'target', t.verdict.target], ['6', t.trajectory.name, '2030', 'gap', t.verdict.gap], ['6', t.trajectory.name, '2030', 'reached', t.verdict.reached]);
+  }
+  rows.push(...solveRows('6', 'from the 2020 census', '2020-2030', 'netPerYear', k.from2020.requiredMigration));
+  rows.push(...solveRows('6', 'from the 2020 census, no migration', '2030', 'tfr', k.from2020.requiredTfr2030));
+  for (const [y, v] of Object.entries(k.yearEnd)) rows.push(['6', 'year-end residents', y, 'residents', v]);
+  return toCsv(['answer', 'series', 'time', 'indicator', 'value'], rows);
+}
+
+// --- report.html ----------------------------------------------------------------------------------
+
+function solveCell(r: SolveResult<number>, fmt: (x: number) => string): string {
+  return r.status === 'reachable' ? fmt(r.value) : `${r.side === 'above' ? '>' : '<'} ${fmt(r.bound)} (out of reach)`;
+}
+
+async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<string> {
+  const plan = r.planAlone.trajectory.projection;
+  const k = r.census;
+  const targetOf = (year: number) => r.targets.find((t) => t.year === year)?.population;
+  const series = [r.planAlone.trajectory, r.change.planWithMigration?.trajectory, k.from2020.planAlone.trajectory, k.from2020.impliedMigrationContinued?.trajectory]
+    .filter((t): t is Trajectory => t !== undefined)
+    .map((t) => ({ name: t.name, projection: t.projection }));
+  const observed = [
+    { year: 2010, population: yingkou.census2010.residents, label: 'census 2010', labelPosition: 'right' as const },
+    { year: 2020, population: k.census2020, label: 'census 2020', labelPosition: 'left' as const },
+    ...Object.entries(k.yearEnd).map(([y, v]) => ({ year: Number(y), population: v, label: `year-end ${y}`, labelPosition: 'right' as const })),
+  ];
+  const trajectory = trajectorySpec(
+    { series, targets: r.targets.map((t) => ({ ...t, label: `target ${formatPersons(t.population)}` })), observed },
+    { title: 'Yingkou residents: projections, the plan’s targets, the censuses', width: 640, height: 360 },
+  );
+  const years: Table = {
+    title: "The plan's fertility and mortality, no migration: years against the plan's targets",
+    columns: [
+      { key: 'year', label: 'year' },
+      { key: 'total', label: 'projected', format: 'persons' },
+      { key: 'target', label: 'plan target', format: 'persons' },
+      { key: 'gap', label: 'gap', format: 'signed' },
+      { key: 'share60plus', label: '60+ share', format: 'percent1' },
+      { key: 'oldAgeDependency', label: '65+/15-64', format: 'fixed3' },
+      { key: 'medianAge', label: 'median age', format: 'fixed1' },
+    ],
+    rows: plan.indicators.years.map((y) => {
+      const target = targetOf(y.year);
+      return { year: String(y.year), total: y.total, target: target ?? (y.year === r.base2015.year ? yingkou.plan.residents['2015'] : null), gap: target === undefined ? null : y.total - target, share60plus: y.share60plus, oldAgeDependency: y.oldAgeDependency, medianAge: y.medianAge };
+    }),
+  };
+  const migration: Table = {
+    title: 'Constant net migration from 2015 that reaches each target',
+    columns: [
+      { key: 'target', label: 'target' },
+      { key: 'net', label: 'net migration a year', format: 'signed' },
+      { key: 'achieved', label: 'projected', format: 'persons' },
+    ],
+    rows: r.requiredMigration.map((m) => ({ target: `${formatPersons(m.target.population)} in ${m.target.year}`, net: solveCell(m.netPerYear, formatSigned), achieved: m.netPerYear.achieved })),
+  };
+  const frontier: Table = {
+    title: 'Frontier: net migration a year (2015–2030) that reaches 2,600,000 in 2030, by 2030 TFR',
+    columns: [
+      { key: 'tfr', label: '2030 TFR' },
+      { key: 'net', label: 'net migration a year', format: 'signed' },
+    ],
+    rows: r.frontier.map((f) => ({ tfr: formatFixed(f.tfr, 1), net: solveCell(f.netPerYear, formatSigned) })),
+  };
+  const comp = (name: string, c: ChangeComponents) => ({ series: name, change: c.change, births: c.births, deaths: -c.deaths, natural: c.naturalIncrease, net: c.netMigrants });
+  const change: Table = {
+    title: 'Components of change 2015–2030',
+    columns: [
+      { key: 'series', label: 'scenario' },
+      { key: 'change', label: 'change', format: 'signed' },
+      { key: 'births', label: 'births', format: 'signed' },
+      { key: 'deaths', label: 'deaths', format: 'signed' },
+      { key: 'natural', label: 'natural increase', format: 'signed' },
+      { key: 'net', label: 'net migration', format: 'signed' },
+    ],
+    rows: [comp(r.planAlone.trajectory.name, r.change.planAlone), ...(r.change.planWithMigration ? [comp(r.change.planWithMigration.trajectory.name, r.change.planWithMigration.total)] : [])],
+    note: 'change = natural increase + net migration, exactly (the balancing identity).',
+  };
+  const u = r.change.urbanization;
+  const urban: Table = {
+    title: 'Urbanisation: urban–rural growth difference (URGD), UN method',
+    columns: [
+      { key: 'what', label: '' },
+      { key: 'value', label: 'URGD a year', format: 'fixed2' }, // preformatted cells, aligned as numbers
+    ],
+    rows: [
+      { what: 'observed 2010–2015 (58.86 % → 64.17 %)', value: formatFixed(u.observed2010to2015, 4) },
+      { what: 'needed 2015–2020 (→ 67 %)', value: formatFixed(u.needed2015to2020, 4) },
+      { what: 'needed 2015–2030 (→ 72 %)', value: formatFixed(u.needed2015to2030, 4) },
+      { what: `2010–2015 pace continued: urban share in 2030`, value: formatPercent(u.observedTrendIn2030, 1) },
+    ],
+  };
+  const g = k.from2020;
+  const census: Table = {
+    title: 'From the 2020 census to 2030',
+    columns: [
+      { key: 'what', label: '' },
+      { key: 'value', label: 'value', format: 'persons' },
+    ],
+    rows: [
+      { what: 'census 2020 (1 November)', value: k.census2020 },
+      { what: "plan's 2020 target", value: k.target2020 },
+      { what: "plan's own projection for 2020, no migration", value: k.projected2020 },
+      { what: 'net migration a year 2015–2020 implied by the census', value: solveCell(k.impliedNetMigration, formatSigned) },
+      { what: '2030, rebased, plan without migration', value: g.planAlone.verdict.projected },
+      ...(g.impliedMigrationContinued ? [{ what: '2030, rebased, census-implied migration continued', value: g.impliedMigrationContinued.verdict.projected }] : []),
+      { what: 'net migration a year 2020–2030 reaching 2,600,000', value: solveCell(g.requiredMigration, formatSigned) },
+      { what: '2030 TFR reaching 2,600,000 without migration', value: solveCell(g.requiredTfr2030, (x) => formatFixed(x, 2)) },
+    ],
+  };
+  const plan2015 = yingkou.plan;
+  return buildReportHtml({
+    title: 'Yingkou 2030: is 2.6 million reachable?',
+    subtitle: "Yingkou Population Development Plan (2016–2030) against its own assumptions and the 2020 census — computed by ccmpp",
+    summary: verdicts,
+    sections: [
+      {
+        heading: 'The picture',
+        charts: [
+          { title: 'Trajectories against the targets', spec: trajectory, caption: 'Lines: projections (from 2015, and rebased on the 2020 census). Red diamonds: the plan’s targets. Black dots: censuses and year-end estimates.' },
+          { title: 'Population pyramid', spec: pyramidSpec(plan, [2015, 2030], { title: "Yingkou, 2015 (estimated) and 2030 under the plan's paths, no migration" }), caption: 'The 2015 base is an estimate: the UN WPP 2019 China 2015 shape fitted to the plan’s three age groups.' },
+        ],
+      },
+      { heading: "1. The plan's own assumptions, no migration", verdicts: [verdicts[0]!], tables: [years, periodTable(plan.indicators.periods)] },
+      { heading: '2. Migration that would reach the targets', verdicts: [verdicts[1]!], tables: [migration] },
+      { heading: '3. Fertility alone', verdicts: [verdicts[2]!] },
+      {
+        heading: '4. Fertility against migration',
+        ...(verdicts[3] && r.frontier.some((f) => f.netPerYear.status === 'reachable') ? { verdicts: [verdicts[3]] } : {}),
+        charts: [{ title: 'Feasibility frontier', spec: frontierSpec(r.frontier, { target: r.targets[r.targets.length - 1]! }) }],
+        tables: [frontier],
+      },
+      { heading: '5. Components of change, ageing, urbanisation', verdicts: verdicts.filter((v) => v.text.startsWith('(5)')), tables: [change, urban] },
+      { heading: '6. Reality check: the 2020 census', verdicts: verdicts.filter((v) => v.text.startsWith('(6)') || v.text.startsWith('From the census')), tables: [census] },
+      {
+        heading: 'Assumptions and sources',
+        notes: [
+          `Base 2015: ${formatPersons(plan2015.residents['2015'])} residents (plan, year-end). The plan gives no age–sex table: the UN WPP 2019 China 2015 shape is fitted to its 0–14 / 15–59 / 60+ (${formatPersons(plan2015.ageGroups2015['0-14'])} / ${formatPersons(plan2015.ageGroups2015['15-59'])} / ${formatPersons(plan2015.ageGroups2015['60+'])}) by iterative proportional fitting — an estimate.`,
+          `Plan (Table 1): TFR ${plan2015.targets.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${plan2015.targets.lifeExpectancy.join(' → ')}, split by sex with a 4.5-year gap; SRB 107; the UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012).`,
+          `Migration: Rogers–Castro age profile (standard parameters), half of each period's migrants at its start. 5-year cohort-component steps, open age ${r.openAge}+.`,
+          'The census is dated 1 November 2020; the plan’s 2015 figure is year-end: 4.8 years apart, treated as one 5-year period.',
+          `Sources: ${plan2015.source}; ${yingkou.census2010.source}; ${yingkou.census2020.source}; ${yingkou.yearEnd.source}`,
+        ],
+      },
+    ],
+  });
+}

@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises';
+import { ageGroupLabel, parseAgeGroupLabel, STEP } from '../ages/grid.js';
+import { populationSchema, type Population } from '../project/projectCohorts.js';
+import { parseScenario, type ParsedScenario, type Scenario } from '../scenario/schema.js';
+import { formatValue, InputError } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { UserError, indent } from './errors.js';
+import { excerpt, parseJson } from './json.js';
+
+/**
+ * Reading the command's input files. Every problem is a {@link UserError} whose message names the
+ * file, and the line (CSV, JSON syntax) or the path inside it (schema violations), in the library's
+ * grammar `<where>: <rule>, got <value>`.
+ */
+
+/** A text file's contents (a leading byte-order mark dropped), or a UserError naming the file. */
+export async function readText(file: string, what: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${what} file not found: ${file}`);
+    if (code === 'EISDIR') throw new UserError(`${what} file is a directory, expected a file: ${file}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`${what} file cannot be read (permission denied): ${file}`);
+    throw new UserError(`${what} file cannot be read: ${file} (${(e as Error).message})`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses a JSON file's text, or throws a UserError with the line, the column and the line itself. */
+export function parseJsonFile(text: string, file: string): unknown {
+  const r = parseJson(text);
+  if (r.ok) return r.value;
+  const { line, column, rule, found, offset } = r.error;
+  throw new UserError(`${file}:${line}:${column}: invalid JSON: ${rule}, got ${found}\n${indent(excerpt(text, offset))}`);
+}
+
+/** Runs a library validation, turning its InputError into a UserError that names the file. */
+export function validated<T>(file: string, what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InputError) throw new UserError(`${file}: invalid ${what}:\n${indent(e.message)}`);
+    throw e;
+  }
+}
+
+/** A scenario file: JSON validated by `parseScenario` (a top-level `"$schema"` key, for editors, is allowed and ignored). */
+export async function readScenario(file: string): Promise<{ scenario: Scenario; parsed: ParsedScenario }> {
+  const scenario = parseJsonFile(await readText(file, 'scenario'), file);
+  const parsed = validated(file, 'scenario', () => parseScenario(scenario));
+  return { scenario: scenario as Scenario, parsed };
+}
+
+/** A base population read from a file, with the labels of its age groups. */
+export interface BasePopulation extends Population {
+  year: number;
+  female: number[];
+  male: number[];
+  ageGroups: string[];
+}
+
+/**
+ * A base population from a CSV or JSON file (by extension: `.csv`, else JSON).
+ *
+ * - CSV: header `age,female,male` (any order, case-insensitive), one row per 5-year group from
+ *   `0-4` up, the last one open (`85+`); persons ≥ 0. The base year is not in the file: give it
+ *   with `--year`.
+ * - JSON: `{ "year": 2015, "female": [...], "male": [...] }`, persons by 5-year group from 0-4, the
+ *   last group open. `--year`, if given, must agree with `year` (or supplies it when absent).
+ */
+export async function readPopulation(file: string, year: number | undefined): Promise<BasePopulation> {
+  const text = await readText(file, 'population');
+  if (/\.csv$/i.test(file)) {
+    if (year === undefined) throw new UserError(`--year: expected the base year of ${file} (a CSV population has no year column), got nothing`);
+    return parsePopulationCsv(text, file, year);
+  }
+  const json = parseJsonFile(text, file);
+  let data = json;
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const y = (json as { year?: unknown }).year;
+    if (year !== undefined && y !== undefined && y !== year)
+      throw new UserError(`--year: expected the year of ${file} (${formatValue(y)}) or no --year, got ${year}`);
+    if (y === undefined && year !== undefined) data = { ...json, year };
+    if (y === undefined && year === undefined) throw new UserError(`${file}: invalid population:\n  year: expected the base year (or give it with --year), got nothing`);
+  }
+  const p = validated(file, 'population', () => parseWith(populationSchema, data));
+  const G = p.female.length;
+  return { year: p.year, female: p.female, male: p.male, ageGroups: Array.from({ length: G }, (_, i) => ageGroupLabel(i, G)) };
+}
+
+/**
+ * Parses a population CSV (see {@link readPopulation}). Blank lines and lines starting with `#` are
+ * skipped; fields may be quoted ("…", with "" for a quote). Errors name the line and the column.
+ */
+export function parsePopulationCsv(text: string, file: string, year: number): BasePopulation {
+  const lines = text.split(/\r?\n/);
+  const at = (line: number, column?: string) => `${file}, line ${line}${column ? `, ${column}` : ''}`;
+  let header: string[] | undefined;
+  let headerLine = 0;
+  const female: number[] = [];
+  const male: number[] = [];
+  const ageGroups: string[] = [];
+  let closedAt = 0; // line of the open group, once seen
+  lines.forEach((raw, k) => {
+    const lineNo = k + 1;
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
+    const fields = splitCsvLine(raw, at(lineNo));
+    if (!header) {
+      const names = fields.map((f) => f.trim().toLowerCase());
+      const want = ['age', 'female', 'male'];
+      if (names.length !== 3 || !want.every((w) => names.includes(w)))
+        throw new UserError(`${at(lineNo)}: expected the header age,female,male, got ${JSON.stringify(raw.trim())}`);
+      header = names;
+      headerLine = lineNo;
+      return;
+    }
+    if (fields.length !== header.length)
+      throw new UserError(`${at(lineNo)}: expected ${header.length} fields (age,female,male), got ${fields.length}: ${JSON.stringify(raw.trim())}`);
+    const row: Record<string, string> = {};
+    header.forEach((h, j) => (row[h] = fields[j]!.trim()));
+    const i = ageGroups.length;
+    if (closedAt) throw new UserError(`${at(lineNo)}: expected no group after the open group ${ageGroups[i - 1]} (line ${closedAt}), got ${JSON.stringify(row.age)}`);
+    const age = parseAgeGroupLabel(row.age!);
+    if (!age || age.start !== STEP * i)
+      throw new UserError(
+        `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups from 0-4 up, in order, the last one open), got ${JSON.stringify(row.age)}`,
+      );
+    if (age.open) closedAt = lineNo;
+    for (const sex of ['female', 'male'] as const) {
+      const v = row[sex]!;
+      const x = v === '' ? NaN : Number(v);
+      if (!Number.isFinite(x) || x < 0) throw new UserError(`${at(lineNo, sex)}: expected a finite number >= 0 (persons), got ${JSON.stringify(v)}`);
+      (sex === 'female' ? female : male).push(x);
+    }
+    ageGroups.push(age.open ? `${age.start}+` : `${age.start}-${age.start + STEP - 1}`);
+  });
+  if (!header) throw new UserError(`${file}: expected the header age,female,male and one row per age group, got ${text.trim() === '' ? 'an empty file' : 'no header'}`);
+  if (ageGroups.length < 2) throw new UserError(`${file}: expected at least 2 age groups after the header (line ${headerLine}), got ${ageGroups.length}`);
+  if (!closedAt) throw new UserError(`${file}: expected the last group to be open (e.g. 85+), got ${JSON.stringify(ageGroups[ageGroups.length - 1])}`);
+  return { year, female, male, ageGroups };
+}
+
+/** Splits one CSV line into fields (RFC 4180 quoting; no field spans lines). */
+export function splitCsvLine(line: string, where: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        if (i >= line.length) throw new UserError(`${where}: expected a closing quote, got the end of the line`);
+        if (line[i] === '"') {
+          if (line[i + 1] === '"') {
+            v += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        v += line[i++];
+      }
+      const rest = /^\s*/.exec(line.slice(i))![0].length;
+      i += rest;
+      out.push(v);
+      if (i >= line.length) return out;
+      if (line[i] !== ',') throw new UserError(`${where}: expected a comma after a quoted field, got ${JSON.stringify(line[i])}`);
+      i++;
+    } else {
+      const j = line.indexOf(',', i);
+      if (j < 0) {
+        out.push(line.slice(i));
+        return out;
+      }
+      out.push(line.slice(i, j));
+      i = j + 1;
+    }
+  }
+}
+
+/** `2030:2600000` → a target; `_` may group digits (2_600_000). */
+export function parseTarget(text: string, option = '--target'): { year: number; population: number } {
+  const m = /^\s*(\d{4})\s*:\s*([0-9_.eE+]+)\s*$/.exec(text);
+  const population = m ? Number(m[2]!.replace(/_/g, '')) : NaN;
+  if (!m || !Number.isFinite(population))
+    throw new UserError(`${option}: expected year:population, e.g. 2030:2600000, got ${JSON.stringify(text)}`);
+  if (!(population > 0)) throw new UserError(`${option}: expected a population > 0, got ${population}`);
+  return { year: Number(m[1]), population };
+}
+
+/** `lo:hi` → bounds with lo < hi. */
+export function parseBounds(text: string, option = '--bounds'): [number, number] {
+  const m = /^\s*([^:]+):([^:]+)\s*$/.exec(text);
+  const lo = m ? Number(m[1]!.replace(/_/g, '')) : NaN;
+  const hi = m ? Number(m[2]!.replace(/_/g, '')) : NaN;
+  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UserError(`${option}: expected lower:upper, e.g. -200000:200000, got ${JSON.stringify(text)}`);
+  if (!(lo < hi)) throw new UserError(`${option}: expected the lower bound below the upper, got ${JSON.stringify(text)}`);
+  return [lo, hi];
+}
+
+/** An integer (a year, an age, a count), or a UserError naming the option. */
+export function parseInteger(text: string, option: string, rule = 'expected an integer'): number {
+  const x = Number(text.replace(/_/g, ''));
+  if (text.trim() === '' || !Number.isInteger(x)) throw new UserError(`${option}: ${rule}, got ${JSON.stringify(text)}`);
+  return x;
+}
+
+/**
+ * A list of numbers: `1.2,1.5,1.8` or a range `from:to:step` (both ends included, e.g. 1.2:3:0.2).
+ * Values of a range are rounded to 10 decimals so that 1.2 + 3 × 0.2 prints as 1.8.
+ */
+export function parseNumberList(text: string, option: string): number[] {
+  const range = /^\s*([^:,]+):([^:,]+):([^:,]+)\s*$/.exec(text);
+  if (range) {
+    const [from, to, step] = [range[1], range[2], range[3]].map((s) => Number(s));
+    if (![from, to, step].every((x) => Number.isFinite(x)) || !(step! > 0) || !(to! >= from!))
+      throw new UserError(`${option}: expected from:to:step with from <= to and step > 0, e.g. 1.2:3:0.2, got ${JSON.stringify(text)}`);
+    const n = Math.floor((to! - from!) / step! + 1e-9);
+    if (n > 1000) throw new UserError(`${option}: expected at most 1001 values, got ${n + 1}`);
+    return Array.from({ length: n + 1 }, (_, k) => Math.round((from! + k * step!) * 1e10) / 1e10);
+  }
+  const parts = text.split(',').map((s) => s.trim());
+  const xs = parts.map(Number);
+  if (parts.some((s) => s === '') || xs.some((x) => !Number.isFinite(x)))
+    throw new UserError(`${option}: expected numbers separated by commas (1.2,1.5,1.8) or a range from:to:step (1.2:3:0.2), got ${JSON.stringify(text)}`);
+  return xs;
+}

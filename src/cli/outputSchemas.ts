@@ -1,0 +1,284 @@
+import { z } from 'zod';
+
+/**
+ * The JSON the command prints with `--format json` (and writes to `--out`), one zod schema per
+ * command: the documentation and the test of that output (test/cli/json.test.ts validates real
+ * output against them; `ccmpp schema <name>-output` prints them as JSON Schema). Every document
+ * starts with `format` — `ccmpp.<command>/<major>` — whose major version changes only when a field
+ * is removed or changes meaning; new fields may be added within a version.
+ *
+ * Numbers are JSON numbers at full double precision; persons are not rounded. A number JSON cannot
+ * hold (NaN, e.g. the median age of an empty population) is written as null.
+ */
+
+const int = () => z.number().int();
+const num = () => z.number().nullable();
+const persons = () => z.number().describe('persons');
+
+/** Indicators of a population at one year (`YearIndicators`). */
+export const yearIndicatorsSchema = z
+  .strictObject({
+    year: int(),
+    total: persons(),
+    female: persons(),
+    male: persons(),
+    ages0to14: persons(),
+    ages15to59: persons(),
+    ages15to64: persons(),
+    ages60plus: persons(),
+    ages65plus: persons(),
+    share0to14: num().describe('share of the total, in [0, 1]'),
+    share15to59: num(),
+    share60plus: num(),
+    share65plus: num(),
+    sexRatio: num().describe('males per 100 females'),
+    medianAge: num().describe('years, linear within the 5-year group'),
+    oldAgeDependency: num().describe('65+ / 15-64'),
+    ratio60to15_59: num().describe('60+ / 15-59'),
+  })
+  .describe('indicators of the population at a year');
+
+/** Indicators of one 5-year period (`PeriodIndicators`). */
+export const periodIndicatorsSchema = z
+  .strictObject({
+    from: int(),
+    to: int(),
+    births: persons(),
+    deaths: persons(),
+    netMigrants: persons(),
+    cbr: num().describe('births per person-year'),
+    cdr: num().describe('deaths per person-year'),
+    growthRate: num().describe('ln(P(to)/P(from)) / 5, per year'),
+    tfr: num().describe('children per woman (the period average of the path)'),
+    srb: num().describe('males per 100 female births'),
+    e0: z.strictObject({ female: num(), male: num(), both: num() }).describe('life expectancy at birth of the period life tables, years'),
+  })
+  .describe('indicators of the period [from, to)');
+
+const populationAtYear = z.strictObject({
+  year: int(),
+  female: z.array(z.number()).describe('persons by 5-year group, as ageGroups'),
+  male: z.array(z.number()),
+});
+
+/** `ccmpp project --format json`. */
+export const projectOutputSchema = z
+  .strictObject({
+    format: z.literal('ccmpp.project/1'),
+    ccmpp: z.string().describe('version of ccmpp that wrote the document'),
+    inputs: z.strictObject({
+      scenario: z.string().describe('the scenario file, as given'),
+      base: z.string().describe('the base population file, as given'),
+      baseYear: int(),
+      until: int(),
+      openAge: int().describe('open age of the projection grid'),
+    }),
+    scenario: z.record(z.string(), z.unknown()).describe('the scenario as read (before defaults)'),
+    ageGroups: z.array(z.string()).describe("labels of the 5-year groups, '0-4' … '100+'"),
+    years: z.array(int()),
+    population: z.array(populationAtYear).describe('one per year'),
+    indicators: z.strictObject({ years: z.array(yearIndicatorsSchema), periods: z.array(periodIndicatorsSchema) }),
+  })
+  .describe('A cohort-component projection of a base population under a scenario');
+
+/** A solver's answer (`SolveResult<number>`). */
+export const solveResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('reachable'),
+    value: z.number().describe('the solution'),
+    achieved: z.number().describe('the population it gives at the target year'),
+    iterations: int(),
+  }),
+  z.strictObject({
+    status: z.literal('unreachable'),
+    side: z.enum(['below', 'above']).describe("where the target lies against what the bounds reach: 'above' the most, 'below' the least"),
+    bound: z.number().describe('the bound that comes closest'),
+    achieved: z.number().describe('what that bound gives: the best achievable'),
+  }),
+]);
+
+export type ProjectOutput = z.infer<typeof projectOutputSchema>;
+
+const targetSchema = z.strictObject({ year: int(), population: z.number() }).describe('a population target');
+
+/** `assessTarget`'s verdict. */
+const assessmentSchema = z
+  .strictObject({ year: int(), target: z.number(), projected: z.number(), gap: z.number().describe('projected - target'), reached: z.boolean() })
+  .describe('the target under the scenario as given');
+
+const frontierSchema = z
+  .array(z.strictObject({ tfr: z.number(), netPerYear: solveResultSchema }))
+  .describe('net migration a year that reaches the target, by TFR in the target year');
+
+/** `ccmpp solve --format json`. */
+export const solveOutputSchema = z
+  .strictObject({
+    format: z.literal('ccmpp.solve/1'),
+    ccmpp: z.string(),
+    kind: z.enum(['migration', 'tfr']).describe('what was solved for'),
+    inputs: z.strictObject({
+      scenario: z.string(),
+      base: z.string(),
+      baseYear: int(),
+      from: int().optional().describe('migration: first year of the constant net migration'),
+      bounds: z.tuple([z.number(), z.number()]).optional().describe('search range given with --bounds'),
+      openAge: int().optional(),
+    }),
+    target: targetSchema,
+    assessment: assessmentSchema,
+    result: solveResultSchema.describe('migration: persons a year; tfr: children per woman in the target year'),
+    verdicts: z.array(z.string()).describe('the answer in plain sentences (wording may change)'),
+    frontier: frontierSchema.optional(),
+  })
+  .describe('What constant net migration, or what TFR in the target year, reaches a population target');
+
+export type SolveOutput = z.infer<typeof solveOutputSchema>;
+
+const changeSchema = z
+  .strictObject({
+    from: int(),
+    to: int(),
+    start: z.number(),
+    end: z.number(),
+    change: z.number().describe('end - start'),
+    births: z.number(),
+    deaths: z.number(),
+    naturalIncrease: z.number().describe('births - deaths'),
+    netMigrants: z.number(),
+  })
+  .describe('components of change: change = naturalIncrease + netMigrants');
+
+const trajectorySchema = z
+  .strictObject({
+    name: z.string(),
+    scenario: z.record(z.string(), z.unknown()),
+    years: z.array(int()),
+    population: z.array(populationAtYear),
+    indicators: z.strictObject({ years: z.array(yearIndicatorsSchema), periods: z.array(periodIndicatorsSchema) }),
+  })
+  .describe('a projection: its scenario, population by age and sex, and indicators');
+
+const withVerdict = z.strictObject({ trajectory: trajectorySchema, verdict: assessmentSchema });
+
+/** `ccmpp yingkou --format json`: the answers of the Yingkou case (issue 4 §3). */
+export const yingkouOutputSchema = z
+  .strictObject({
+    format: z.literal('ccmpp.yingkou/1'),
+    ccmpp: z.string(),
+    openAge: int(),
+    ageGroups: z.array(z.string()).describe('age groups of the projections'),
+    base2015: populationAtYear.extend({ ageGroups: z.array(z.string()) }).describe('the estimated 2015 base'),
+    targets: z.array(targetSchema).describe("the plan's population targets"),
+    planAlone: z
+      .strictObject({ trajectory: trajectorySchema, verdicts: z.array(assessmentSchema) })
+      .describe("(1) the plan's fertility and mortality, no migration"),
+    requiredMigration: z
+      .array(z.strictObject({ target: targetSchema, netPerYear: solveResultSchema }))
+      .describe('(2) constant net migration a year from 2015 reaching each target'),
+    requiredTfr2030: solveResultSchema.describe('(3) 2030 TFR reaching 2.6 million with no migration'),
+    frontier: frontierSchema.describe('(4) net migration a year reaching 2.6 million in 2030, by 2030 TFR'),
+    change: z
+      .strictObject({
+        planAlone: changeSchema,
+        planWithMigration: z.strictObject({ trajectory: trajectorySchema, total: changeSchema }).nullable(),
+        urbanization: z.strictObject({
+          observed2010to2015: z.number().describe('URGD a year'),
+          needed2015to2020: z.number(),
+          needed2015to2030: z.number(),
+          observedTrendIn2030: z.number().describe('urban share in 2030 at the observed URGD'),
+        }),
+      })
+      .describe('(5) components of change 2015-2030 and the urbanisation check'),
+    census: z
+      .strictObject({
+        census2020: z.number(),
+        target2020: z.number(),
+        projected2020: z.number(),
+        impliedNetMigration: solveResultSchema.describe('average net migration a year 2015-2020 the census implies'),
+        rebased2020: populationAtYear.describe('the projected 2020 shape fitted to the census margins'),
+        from2020: z.strictObject({
+          planAlone: withVerdict,
+          impliedMigrationContinued: withVerdict.nullable(),
+          requiredMigration: solveResultSchema,
+          requiredTfr2030: solveResultSchema,
+        }),
+        yearEnd: z.record(z.string(), z.number()).describe('year-end residents by year'),
+      })
+      .describe('(6) the 2020 census against the plan, and the plan rebased on it'),
+    verdicts: z.array(z.string()).describe('the answers in plain sentences (wording may change)'),
+  })
+  .describe('The Yingkou report: is 2.6 million reachable by 2030?');
+
+export type YingkouOutput = z.infer<typeof yingkouOutputSchema>;
+
+const seriesSummarySchema = z
+  .strictObject({
+    deterministic: z.number().describe('the scenario itself (every sigma = 0)'),
+    mean: z.number(),
+    min: z.number(),
+    max: z.number(),
+    quantiles: z.array(z.number()).describe('one per quantileLevels'),
+    resolution: z.number().describe('largest error of the quantile estimates, persons'),
+  })
+  .describe('one series in one year over all trajectories, persons');
+
+/** `ccmpp simulate --format json`. */
+export const simulateOutputSchema = z
+  .strictObject({
+    format: z.literal('ccmpp.simulate/1'),
+    ccmpp: z.string(),
+    inputs: z.strictObject({
+      scenario: z.string(),
+      base: z.string(),
+      uncertainty: z.string().nullable().describe('the uncertainty file, or null for the defaults'),
+      baseYear: int(),
+      until: int(),
+      openAge: int().optional(),
+    }),
+    trajectories: int(),
+    seed: int(),
+    uncertainty: z
+      .strictObject({
+        tfr: z.strictObject({ sigma: z.number(), rho: z.number() }),
+        e0: z.strictObject({ sigma: z.number() }),
+        migration: z.strictObject({ sigma: z.number() }),
+      })
+      .describe('the uncertainty used, defaults filled in'),
+    mortality: z.enum(['interpolated', 'exact']),
+    quantileLevels: z.array(z.number()),
+    years: z.array(
+      z.strictObject({
+        year: int(),
+        total: seriesSummarySchema,
+        ages0to14: seriesSummarySchema,
+        ages15to59: seriesSummarySchema,
+        ages60plus: seriesSummarySchema,
+        ages65plus: seriesSummarySchema,
+      }),
+    ),
+    e0OutOfReach: int().describe("e0 draws beyond the mortality model's reach, held at its bound"),
+    probabilities: z
+      .array(
+        z.strictObject({
+          year: int(),
+          population: z.number(),
+          p: z.number().describe('P(total >= population)'),
+          lower: z.number(),
+          upper: z.number(),
+          exact: z.boolean(),
+        }),
+      )
+      .describe('one per --target, with the 95 % Wilson interval of the Monte Carlo error'),
+    verdicts: z.array(z.string()),
+  })
+  .describe('Monte Carlo around a scenario: quantiles by year and the probability of reaching targets');
+
+export type SimulateOutput = z.infer<typeof simulateOutputSchema>;
+
+/** Every command's JSON output schema, by command name (`ccmpp schema <name>-output`). */
+export const OUTPUT_SCHEMAS = {
+  project: projectOutputSchema,
+  solve: solveOutputSchema,
+  simulate: simulateOutputSchema,
+  yingkou: yingkouOutputSchema,
+} as const;

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { ageGroupLabel } from '../ages/grid.js';
+import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { nonNegative, numbers, positive, year } from '../validate/schemas.js';
+import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+
+/** What a pyramid needs from a projection (a `Projection` or a `CohortProjection` fits). */
+export interface PyramidSource {
+  years: readonly number[];
+  population: readonly { female: ArrayLike<number>; male: ArrayLike<number> }[];
+  /** Labels of the age groups; derived from the number of groups when absent ('0-4' … 'A+'). */
+  ageGroups?: readonly string[];
+}
+
+export interface PyramidOptions extends ChartOptions {
+  /** 'persons' (default) or 'share': each group as a share of its year's total, to compare shapes. */
+  unit?: 'persons' | 'share';
+}
+
+const sourceSchema = z
+  .object(
+    {
+      years: z.array(year(), { error: 'expected an array of years' }).min(1, { error: 'expected at least one year' }),
+      population: z.array(z.object({ female: numbers(nonNegative()), male: numbers(nonNegative()) }), {
+        error: 'expected an array of { female, male } populations',
+      }),
+      ageGroups: z.array(z.string(), { error: 'expected an array of age-group labels' }).optional(),
+    },
+    { error: 'expected a projection { years, population, ageGroups? }' },
+  )
+  .superRefine((p, ctx) => {
+    if (p.population.length !== p.years.length)
+      ctx.addIssue({ code: 'custom', path: ['population'], message: `expected one population per year (${p.years.length})`, input: p.population });
+    p.population.forEach((pop, i) => {
+      const G = p.population[0]!.female.length;
+      if (pop.female.length !== G || pop.male.length !== G)
+        ctx.addIssue({ code: 'custom', path: ['population', i], message: `expected ${G} female and ${G} male groups, as in the first year`, input: pop });
+    });
+    if (p.ageGroups && p.population[0] && p.ageGroups.length !== p.population[0].female.length)
+      ctx.addIssue({ code: 'custom', path: ['ageGroups'], message: `expected one label per age group (${p.population[0].female.length})`, input: p.ageGroups });
+  });
+
+const optionsSchema = z.strictObject(
+  {
+    title: z.string({ error: 'expected a string' }).optional(),
+    width: positive().optional(),
+    height: positive().optional(),
+    unit: z.enum(['persons', 'share'], { error: "expected 'persons' or 'share'" }).optional(),
+  },
+  { error: 'expected options { title?, width?, height?, unit? }' },
+);
+
+/**
+ * A Vega-Lite population pyramid: one bar per 5-year age group, males to the left of zero and
+ * females to the right, youngest at the bottom. Several years are overlaid on one pair of axes: the
+ * first year as filled bars, each later year as an outline, one colour per year, so the ageing of
+ * the population shows as the outline moving up. The x scale is symmetric and its labels are
+ * absolute values.
+ *
+ * `years` defaults to the projection's first and last; each must be one of its years.
+ *
+ * @example
+ * const p = project(base, scenario, { until: 2030 });
+ * const spec = pyramidSpec(p, [2015, 2030]); // render with vega-embed, or `ccmpp project --out`
+ */
+export function pyramidSpec(projection: PyramidSource, years?: readonly number[], options: PyramidOptions = {}): VegaLiteSpec {
+  const p = parseWith(sourceSchema, projection, 'projection');
+  const wanted = years === undefined ? [...new Set([p.years[0]!, p.years[p.years.length - 1]!])] : parseWith(z.array(year(), { error: 'expected an array of years' }).min(1, { error: 'expected at least one year' }), years, 'years');
+  const o = parseWith(optionsSchema, options, 'options');
+  const G = p.population[0]!.female.length;
+  const labels = p.ageGroups ?? Array.from({ length: G }, (_, i) => ageGroupLabel(i, G));
+  const share = o.unit === 'share';
+  const rows: { year: string; sex: 'Males' | 'Females'; age: string; persons: number; value: number }[] = [];
+  const seen = new Set<number>();
+  let max = 0;
+  wanted.forEach((y, k) => {
+    const t = p.years.indexOf(y);
+    if (t < 0) fail(`years[${k}]`, `expected one of the projection's years (${p.years.join(', ')})`, y);
+    if (seen.has(y)) fail(`years[${k}]`, 'expected each year once', y);
+    seen.add(y);
+    const pop = p.population[t]!;
+    let all = 0;
+    for (let i = 0; i < G; i++) all += pop.female[i]! + pop.male[i]!;
+    const scale = share ? 1 / all : 1;
+    for (let i = 0; i < G; i++) {
+      const m = pop.male[i]! * scale;
+      const f = pop.female[i]! * scale;
+      max = Math.max(max, m, f);
+      rows.push({ year: String(y), sex: 'Males', age: labels[i]!, persons: pop.male[i]!, value: -m });
+      rows.push({ year: String(y), sex: 'Females', age: labels[i]!, persons: pop.female[i]!, value: f });
+    }
+  });
+  const yearNames = wanted.map(String);
+  const edge = max > 0 ? max * 1.08 : 1;
+  const fmt = share ? '.1%' : '~s';
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    scale: { domain: [-edge, edge], nice: false },
+    axis: { labelExpr: `format(abs(datum.value), '${fmt}')`, title: share ? 'share of the year’s population' : 'persons', tickCount: 8 },
+  };
+  const y = { field: 'age', type: 'ordinal', sort: labels.slice().reverse(), axis: { title: 'age group' } };
+  const color = { field: 'year', type: 'nominal', title: 'year', scale: { domain: yearNames, range: yearPalette(yearNames.length) } };
+  const first = yearNames[0]!;
+  const layer: unknown[] = [
+    {
+      transform: [{ filter: { field: 'year', equal: first } }],
+      mark: { type: 'bar', opacity: 0.55 },
+      encoding: { x, y, color },
+    },
+  ];
+  if (yearNames.length > 1)
+    layer.push({
+      transform: [{ filter: { not: { field: 'year', equal: first } } }],
+      mark: { type: 'bar', filled: false, strokeWidth: 1.6 },
+      encoding: { x, y, color },
+    });
+  layer.push(
+    { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'value', type: 'quantitative' } } },
+    sideLabel(-edge * 0.97, 'Males', 'left', PALETTE.male, labels[G - 1]!),
+    sideLabel(edge * 0.97, 'Females', 'right', PALETTE.female, labels[G - 1]!),
+  );
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: o.title ?? `Population pyramid, ${wanted.join(' and ')}`, subtitle: share ? 'share of each year’s total, by sex and age' : 'persons by sex and 5-year age group' },
+    width: o.width ?? 520,
+    height: o.height ?? Math.max(220, 17 * G),
+    data: { values: rows },
+    layer,
+    config: CHART_CONFIG,
+  };
+}
+
+/**
+ * The first year grey, later years dark outlines then Okabe–Ito colours other than the two used
+ * for the sexes' labels (the overlay reads as "then vs now").
+ */
+const LATER_YEARS = ['#1a1a1a', '#CC79A7', '#009E73', '#E69F00', '#56B4E9'];
+function yearPalette(n: number): string[] {
+  const out = ['#a8a8a8'];
+  for (let i = 1; i < n; i++) out.push(LATER_YEARS[(i - 1) % LATER_YEARS.length]!);
+  return out;
+}
+
+/** "Males" / "Females" written at the top of their side of the pyramid. */
+function sideLabel(value: number, label: string, align: 'left' | 'right', color: string, top: string): unknown {
+  return {
+    data: { values: [{ value, label }] },
+    mark: { type: 'text', fontSize: 13, fontWeight: 'bold', baseline: 'middle', align, color },
+    encoding: { x: { field: 'value', type: 'quantitative' }, y: { datum: top, type: 'ordinal' }, text: { field: 'label' } },
+  };
+}

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { finite, nonNegative, positive, year } from '../validate/schemas.js';
+import { formatPersons } from './format.js';
+import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+
+/** A total population at a year. */
+export interface TrajectoryPoint {
+  year: number;
+  total: number;
+}
+
+/**
+ * One line of the chart: its points, or a projection (its `indicators.years` totals are used, so a
+ * `Projection` fits as it is).
+ */
+export type TrajectorySeries =
+  | { name: string; points: readonly TrajectoryPoint[] }
+  | { name: string; projection: { indicators: { years: readonly TrajectoryPoint[] } } };
+
+/** A population marked on the chart: a plan's target, or an observed count (a census). */
+export interface MarkedPopulation {
+  year: number;
+  population: number;
+  /** Text written beside the mark; default "target 2,600,000" / "observed 2,328,582". */
+  label?: string;
+  /** Where the label goes; default 'above' for targets, 'below' for observed counts. */
+  labelPosition?: 'above' | 'below' | 'left' | 'right';
+}
+
+/**
+ * Quantiles of simulated totals at one year (the fan): 2.5 %, 10 %, 50 %, 90 % and 97.5 %, in
+ * increasing order.
+ */
+export interface FanQuantiles {
+  year: number;
+  q025: number;
+  q10: number;
+  q50: number;
+  q90: number;
+  q975: number;
+}
+
+export interface TrajectoryInput {
+  /** Lines (scenarios), in legend order. */
+  series?: readonly TrajectorySeries[];
+  /** Targets, marked as red diamonds. */
+  targets?: readonly MarkedPopulation[];
+  /** Observed populations (censuses, estimates), marked as black dots. */
+  observed?: readonly MarkedPopulation[];
+  /** A simulation fan: shaded 95 % and 80 % bands and the median. */
+  fan?: readonly FanQuantiles[];
+}
+
+const point = z.strictObject({ year: year(), total: nonNegative() }, { error: 'expected { year, total }' });
+const seriesSchema = z.union(
+  [
+    z.strictObject({ name: z.string({ error: 'expected a string' }), points: z.array(point, { error: 'expected an array of { year, total }' }).min(1, { error: 'expected at least one point' }) }),
+    z.object({
+      name: z.string({ error: 'expected a string' }),
+      projection: z.object({ indicators: z.object({ years: z.array(z.object({ year: year(), total: nonNegative() })).min(1) }) }),
+    }),
+  ],
+  { error: 'expected { name, points } or { name, projection }' },
+);
+const marked = z.strictObject(
+  {
+    year: year(),
+    population: nonNegative(),
+    label: z.string({ error: 'expected a string' }).optional(),
+    labelPosition: z.enum(['above', 'below', 'left', 'right'], { error: "expected 'above', 'below', 'left' or 'right'" }).optional(),
+  },
+  { error: 'expected { year, population, label?, labelPosition? }' },
+);
+const fanRow = z
+  .strictObject(
+    { year: year(), q025: finite(), q10: finite(), q50: finite(), q90: finite(), q975: finite() },
+    { error: 'expected { year, q025, q10, q50, q90, q975 }' },
+  )
+  .refine((r) => r.q025 <= r.q10 && r.q10 <= r.q50 && r.q50 <= r.q90 && r.q90 <= r.q975, {
+    error: 'expected quantiles in increasing order (q025 <= q10 <= q50 <= q90 <= q975)',
+  });
+const inputSchema = z.strictObject(
+  {
+    series: z.array(seriesSchema, { error: 'expected an array of series' }).optional(),
+    targets: z.array(marked, { error: 'expected an array of { year, population }' }).optional(),
+    observed: z.array(marked, { error: 'expected an array of { year, population }' }).optional(),
+    fan: z.array(fanRow, { error: 'expected an array of quantile rows' }).optional(),
+  },
+  { error: 'expected { series?, targets?, observed?, fan? }' },
+);
+const optionsSchema = z.strictObject(
+  { title: z.string({ error: 'expected a string' }).optional(), width: positive().optional(), height: positive().optional() },
+  { error: 'expected options { title?, width?, height? }' },
+);
+
+/**
+ * A Vega-Lite chart of the total population over time: one line per series (scenario), the plan's
+ * targets as red diamonds and observed counts as black dots, each labelled with its number, and —
+ * when a simulation is given — its fan: the 95 % and 80 % bands of the simulated totals shaded
+ * and their median dashed. The y axis does not start at zero, so that gaps of a few per cent show.
+ *
+ * @example
+ * trajectorySpec({
+ *   series: [{ name: 'plan', projection: project(base, plan, { until: 2030 }) }],
+ *   targets: [{ year: 2020, population: 2_450_000 }, { year: 2030, population: 2_600_000 }],
+ *   observed: [{ year: 2020, population: 2_328_582, label: 'census 2020' }],
+ * });
+ */
+export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {}): VegaLiteSpec {
+  const d = parseWith(inputSchema, input, 'input');
+  const o = parseWith(optionsSchema, options, 'options');
+  const series = (d.series ?? []).map((s) => ({ name: s.name, points: 'points' in s ? s.points : s.projection.indicators.years.map((y) => ({ year: y.year, total: y.total })) }));
+  const names = series.map((s) => s.name);
+  names.forEach((n, i) => {
+    if (names.indexOf(n) !== i) fail(`input.series[${i}].name`, 'expected a name not used by another series', n);
+  });
+  if (series.length === 0 && !d.fan?.length) fail('input', 'expected at least one series or a fan', input);
+  const lines = series.flatMap((s) => s.points.map((p) => ({ series: s.name, year: p.year, total: p.total })));
+  const years = new Set<number>(lines.map((r) => r.year));
+  const extent = [
+    ...lines.map((r) => r.total),
+    ...(d.fan ?? []).flatMap((r) => [r.q025, r.q975]),
+    ...[...(d.targets ?? []), ...(d.observed ?? [])].map((r) => r.population),
+  ];
+  const x = { field: 'year', type: 'quantitative', scale: { zero: false, nice: false }, axis: { format: 'd', title: 'year' } };
+  const y = { field: 'total', type: 'quantitative', scale: { zero: false }, axis: { format: axisFormat(extent), title: 'total population' } };
+  const layer: unknown[] = [];
+  const fan = d.fan ?? [];
+  if (fan.length > 0) {
+    for (const r of fan) years.add(r.year);
+    const values = fan.map((r) => ({ ...r }));
+    layer.push(
+      { data: { values }, mark: { type: 'area', color: PALETTE.fan, opacity: 0.2 }, encoding: { x, y: { ...y, field: 'q025' }, y2: { field: 'q975' } } },
+      { data: { values }, mark: { type: 'area', color: PALETTE.fan, opacity: 0.4 }, encoding: { x, y: { ...y, field: 'q10' }, y2: { field: 'q90' } } },
+      { data: { values }, mark: { type: 'line', color: '#1f6f99', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'q50' } } },
+    );
+  }
+  if (lines.length > 0) {
+    const color = {
+      field: 'series',
+      type: 'nominal',
+      title: null,
+      sort: names,
+      scale: { domain: names, range: PALETTE.series.slice(0, Math.max(1, names.length)) },
+      legend: { labelLimit: 1000, direction: 'vertical', symbolType: 'stroke', symbolStrokeWidth: 3 },
+    };
+    layer.push(
+      { data: { values: lines }, mark: { type: 'line', strokeWidth: 2.2 }, encoding: { x, y, color, detail: { field: 'series' } } },
+      { data: { values: lines }, mark: { type: 'point', filled: true, size: 36 }, encoding: { x, y, color } },
+    );
+  }
+  const markLayers = (rows: readonly z.output<typeof marked>[], word: string, shape: string, colour: string, position: 'above' | 'below') => {
+    if (rows.length === 0) return;
+    const values = rows.map((r) => ({ year: r.year, total: r.population, label: r.label ?? `${word} ${formatPersons(r.population)}`, position: r.labelPosition ?? position }));
+    for (const r of rows) years.add(r.year);
+    layer.push({ data: { values }, mark: { type: 'point', shape, filled: true, size: 150, color: colour, stroke: 'white', strokeWidth: 1 }, encoding: { x, y } });
+    for (const [where, offset] of Object.entries(LABEL_OFFSETS)) {
+      const at = values.filter((v) => v.position === where);
+      if (at.length > 0) layer.push({ data: { values: at }, mark: { type: 'text', color: colour, fontSize: 11, fontWeight: 'bold', ...offset }, encoding: { x, y, text: { field: 'label' } } });
+    }
+  };
+  markLayers(d.targets ?? [], 'target', 'diamond', PALETTE.target, 'above');
+  markLayers(d.observed ?? [], 'observed', 'circle', PALETTE.observed, 'below');
+  // Ticks every 5 years (the projection's grid) when that gives at most 12; marks off the grid
+  // (year-end estimates) carry their year in their label.
+  const sorted = [...years].sort((a, b) => a - b);
+  const first = Math.floor(sorted[0]! / 5) * 5;
+  const ticks: number[] = [];
+  for (let t = first; t <= sorted[sorted.length - 1]!; t += 5) ticks.push(t);
+  x.axis = { ...x.axis, ...(ticks.length <= 12 ? { values: ticks } : {}) } as typeof x.axis;
+  const subtitle = fan.length > 0 ? 'shaded: 95 % and 80 % of simulated trajectories; dashed: their median' : 'persons';
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: o.title ?? 'Total population', subtitle },
+    width: o.width ?? 560,
+    height: o.height ?? 320,
+    layer,
+    config: CHART_CONFIG,
+  };
+}
+
+/** Text-mark offsets that put a label above, below, left or right of its point. */
+const LABEL_OFFSETS = {
+  above: { dy: -14, align: 'center' },
+  below: { dy: 16, align: 'center' },
+  left: { dx: -10, align: 'right', baseline: 'middle' },
+  right: { dx: 10, align: 'left', baseline: 'middle' },
+} as const;
+
+/**
+ * An SI axis format with enough significant digits for the ticks to differ: a range of 50,000
+ * around 1,000,000 needs 4 (1.005M, 1.01M, …), not 3.
+ */
+function axisFormat(values: readonly number[]): string {
+  const max = Math.max(...values.map(Math.abs));
+  const range = Math.max(...values) - Math.min(...values);
+  const step = range > 0 ? range / 8 : max / 8;
+  const digits = step > 0 && max > 0 ? Math.min(6, Math.max(2, Math.ceil(Math.log10(max / step)) + 1)) : 3;
+  return `,.${digits}~s`;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/app.js';
+import { TEMPLATES, yingkouFiles } from './helpers.js';
+
+// --format csv is tidy (one observation per row, full precision); --format table is for people;
+// --out writes the files of each command, report.html included.
+
+const project = ['project', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2030'];
+
+function parseCsv(text: string): { header: string[]; rows: string[][] } {
+  const lines = text.trimEnd().split('\n');
+  const split = (l: string) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, -1).map((f) => f.replace(/,$/, '').replace(/^"(.*)"$/, '$1').replace(/""/g, '"'));
+  return { header: split(lines[0]!), rows: lines.slice(1).map(split) };
+}
+
+describe('--format csv', () => {
+  it('project --table population: one row per year × sex × age group', async () => {
+    const r = await runCli([...project, '--format', 'csv', '--table', 'population']);
+    const { header, rows } = parseCsv(r.stdout);
+    expect(header).toEqual(['year', 'sex', 'age', 'population']);
+    expect(rows).toHaveLength(4 * 2 * 21);
+    expect(rows[0]).toEqual(['2015', 'female', '0-4', '28788']);
+    expect(new Set(rows.map((x) => x.slice(0, 3).join('|'))).size).toBe(rows.length); // each observation once
+    const total2030 = rows.filter((x) => x[0] === '2030').reduce((s, x) => s + Number(x[3]), 0);
+    const ind = parseCsv((await runCli([...project, '--format', 'csv'])).stdout);
+    expect(ind.header).toEqual(['time', 'indicator', 'value']);
+    const t2030 = Number(ind.rows.find((x) => x[0] === '2030' && x[1] === 'total')![2]);
+    expect(total2030).toBeCloseTo(t2030, 6);
+    expect(ind.rows.find((x) => x[0] === '2015-2020' && x[1] === 'e0.both')).toBeDefined();
+    expect(new Set(ind.rows.map((x) => `${x[0]}|${x[1]}`)).size).toBe(ind.rows.length);
+  });
+
+  it('solve: one row per indicator, and the frontier one row per TFR', async () => {
+    const f = yingkouFiles();
+    const args = ['solve', 'migration', f.plan, '--base', f.base, '--target', '2030:2600000', '--frontier', '1.2:1.6:0.2'];
+    const r = parseCsv((await runCli([...args, '--format', 'csv'])).stdout);
+    expect(r.header).toEqual(['indicator', 'value']);
+    expect(r.rows.map((x) => x[0])).toEqual(['target.year', 'target.population', 'projected', 'gap', 'reached', 'status', 'value', 'achieved', 'iterations']);
+    const fr = parseCsv((await runCli([...args, '--format', 'csv', '--table', 'frontier'])).stdout);
+    expect(fr.header).toEqual(['tfr', 'status', 'netPerYear', 'achieved', 'side', 'bound']);
+    expect(fr.rows.map((x) => x[0])).toEqual(['1.2', '1.4', '1.6']);
+    const bad = await runCli([...args.slice(0, -2), '--table', 'frontier']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--table frontier: expected --frontier <tfr values> as well');
+  });
+
+  it('simulate: one row per year × series × statistic', async () => {
+    const r = await runCli(['simulate', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2025', '--trajectories', '500', '--format', 'csv']);
+    const { header, rows } = parseCsv(r.stdout);
+    expect(header).toEqual(['year', 'series', 'statistic', 'value']);
+    expect(rows).toHaveLength(3 * 5 * (4 + 5 + 1));
+    expect(rows.filter((x) => x[1] === 'total' && x[2] === 'q0.5')).toHaveLength(3);
+  });
+
+  it('yingkou: one row per answer × series × time × indicator', async () => {
+    const { header, rows } = parseCsv((await runCli(['yingkou', '--format', 'csv'])).stdout);
+    expect(header).toEqual(['answer', 'series', 'time', 'indicator', 'value']);
+    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['1', '2', '3', '4', '5', '6']));
+    expect(new Set(rows.map((x) => x.slice(0, 4).join('|'))).size).toBe(rows.length);
+    const need = rows.find((x) => x[0] === '2' && x[1] === 'target 2030' && x[3] === 'netPerYear');
+    expect(Number(need![4])).toBeGreaterThan(0);
+    expect(rows.find((x) => x[0] === '6' && x[1] === 'census' && x[3] === 'residents')![4]).toBe('2328582');
+  });
+});
+
+describe('--format table', () => {
+  it('project prints a headline and the tables; --table population the age-by-sex table', async () => {
+    const r = await runCli(project);
+    expect(r.stdout).toMatch(/^Projection of data\/templates\/scenario\.json from data\/templates\/population\.csv, 2015-2030 \(open age 100\+\): 1,000,000 in 2015, [\d,]+ in 2030 \([+-][\d.]+ %\)\.\n/);
+    expect(r.stdout).toContain('\nPopulation by year\nyear      total');
+    expect(r.stdout).toContain('\nComponents of change by period\n');
+    const pop = await runCli([...project, '--table', 'population']);
+    expect(pop.stdout).toMatch(/\nage\s+female 2015\s+male 2015\s+female 2020/);
+    expect(pop.stdout).toMatch(/\n100\+\s+[\d,]+/);
+  });
+
+  it('yingkou prints the report of formatYingkouReport', async () => {
+    const r = await runCli(['yingkou']);
+    expect(r.stdout).toMatch(/^ccmpp — Yingkou Population Development Plan 2016–2030: is 2\.6 million reachable\?\n/);
+    expect(r.stdout).toContain('6. Reality check: the 2020 census');
+  });
+});
+
+describe('--out', () => {
+  it('each command lists its files under the directory; report.html is one page with its charts', async () => {
+    const f = yingkouFiles();
+    const cases: [string[], string[], number][] = [
+      [[...project, '--out', '/tmp/o'], ['projection.json', 'indicators.csv', 'population.csv', 'report.html'], 2],
+      [['solve', 'tfr', f.plan, '--base', f.base, '--target', '2030:2600000', '--frontier', '1.5,2', '--out', '/tmp/o'], ['solve.json', 'solve.csv', 'frontier.csv', 'report.html'], 2],
+      [['yingkou', '--out', '/tmp/o'], ['yingkou.json', 'yingkou.csv', 'yingkou.txt', 'report.html'], 3],
+    ];
+    for (const [args, names, charts] of cases) {
+      const r = await runCli(args);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.files.map((x) => x.path)).toEqual(names.map((n) => `/tmp/o/${n}`));
+      const html = r.files.find((x) => x.path.endsWith('report.html'))!.content;
+      expect(html.match(/<svg /g)?.length).toBe(charts);
+    }
+    const none = await runCli(project);
+    expect(none.files).toEqual([]);
+  });
+
+  it('--pyramid-years must be years of the projection', async () => {
+    const r = await runCli([...project, '--out', '/tmp/o', '--pyramid-years', '2015,2022']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('ccmpp: --pyramid-years: expected years of the projection (2015, 2020, 2025, 2030), got 2022\n');
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { yingkou } from '../../src/yingkou/data.js';
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = 'ccmpp-cli-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes files (name → text) into a fresh temporary directory; returns name → path. */
+export function writeTemp(files: Record<string, string>): Record<string, string> {
+  const dir = tempDir();
+  const out: Record<string, string> = {};
+  for (const [name, text] of Object.entries(files)) {
+    out[name] = join(dir, name);
+    writeFileSync(out[name]!, text);
+  }
+  return out;
+}
+
+/** The Yingkou 2015 base and plan scenario as the files a user would write. */
+export function yingkouFiles(): { base: string; plan: string; dir: string } {
+  const b = yingkou.base2015;
+  const f = writeTemp({
+    'base.json': JSON.stringify({ year: b.year, female: Array.from(b.female), male: Array.from(b.male) }),
+    'plan.json': JSON.stringify(yingkou.scenarios.plan),
+  });
+  return { base: f['base.json']!, plan: f['plan.json']!, dir: f['base.json']!.replace(/\/base\.json$/, '') };
+}
+
+/** The shipped templates. */
+export const TEMPLATES = {
+  scenario: 'data/templates/scenario.json',
+  population: 'data/templates/population.csv',
+  uncertainty: 'data/templates/uncertainty.json',
+} as const;
