@@ -60,3 +60,24 @@ export { urgd, projectUrbanShare } from './targets/urbanization.js';
 export { yingkou } from './yingkou/data.js';
 export { yingkouReport, type YingkouReport } from './yingkou/report.js';
 export { formatYingkouReport } from './yingkou/text.js';
+
+// report: chart specifications as plain Vega-Lite objects (rendering lives in the CLI)
+export { pyramidSpec, type PyramidSource, type PyramidOptions } from './report/pyramid.js';
+export { trajectorySpec, type TrajectoryInput, type TrajectorySeries, type TrajectoryPoint, type MarkedPopulation, type FanQuantiles } from './report/trajectory.js';
+export { frontierSpec, FRONTIER_STATUS, type FrontierOptions } from './report/frontier.js';
+export { simulationFan, FAN_LEVELS } from './report/fan.js';
+export { VEGA_LITE_SCHEMA, type VegaLiteSpec, type ChartOptions } from './report/vegaLite.js';
+export { reportHtml, type ReportDocument, type ReportSection, type ReportChart, type Verdict } from './report/html.js';
+export { tableText, type Table, type Column, type CellFormat, type CellValue } from './report/table.js';
+
+// scenario variants and comparison
+export { variants, DEFAULT_FERTILITY_SHIFT, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';
+export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './scenario/compare.js';
+
+// stochastic
+export { simulate, DEFAULT_QUANTILES, MAX_TRAJECTORIES, type Simulation, type SimulateOptions, type SimulationYear, type SeriesSummary, type TargetProbability } from './stochastic/simulate.js';
+export { simulateParallel, closeSimulationWorkers, type SimulateParallelOptions } from './stochastic/parallel.js';
+export { uncertaintySchema, DEFAULT_TFR_SIGMA, DEFAULT_TFR_RHO, DEFAULT_E0_SIGMA, DEFAULT_MIGRATION_SIGMA, type Uncertainty, type ResolvedUncertainty } from './stochastic/uncertainty.js';
+export { wilsonInterval, type ProportionInterval } from './stochastic/wilson.js';
+export type { MortalityPath } from './stochastic/engine.js';
+export type { SeriesName } from './stochastic/accumulator.js';

@@ -10,7 +10,23 @@ import { requiredNetMigration } from '../targets/requiredNetMigration.js';
 import { requiredTfr } from '../targets/requiredTfr.js';
 import type { Target } from '../targets/target.js';
 import { projectUrbanShare, urgd } from '../targets/urbanization.js';
+import { simulate, type SimulationYear, type TargetProbability } from '../stochastic/simulate.js';
+import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
 import { CENSUS_2020_MARGINS, yingkou } from './data.js';
+
+/** Monte Carlo trajectories of the uncertainty section: Wilson intervals of about ±0.003 at p = 0.5. */
+export const YINGKOU_TRAJECTORIES = 100_000;
+/** Seed of the uncertainty section (the same seed gives bit-identical results). */
+export const YINGKOU_SEED = 2015;
+
+/** One simulated scenario of the uncertainty section. */
+export interface SimulatedTrajectory {
+  name: string;
+  scenario: Scenario;
+  years: SimulationYear[];
+  /** P(total ≥ target) for each plan target, with its 95 % Wilson interval (exact counts). */
+  probabilities: TargetProbability[];
+}
 
 /**
  * Open age of the Yingkou projections: 85+. The base is estimated from three broad age groups, so
@@ -67,6 +83,17 @@ export interface YingkouReport {
     };
     yearEnd: Record<string, number>;
   };
+  /**
+   * (7) Uncertainty (issue 5): the plan, and the plan with the migration of answer (2), under the
+   * default uncertainty (TFR and e0 as in UN probabilistic projections; migration held as given).
+   */
+  uncertainty: {
+    trajectories: number;
+    seed: number;
+    quantileLevels: number[];
+    uncertainty: ResolvedUncertainty;
+    runs: SimulatedTrajectory[];
+  };
 }
 
 const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migration: { netPerYear } });
@@ -74,9 +101,10 @@ const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migratio
 /**
  * Computes the answers of the Yingkou case (issue 4 §3) from the data in `data/yingkou/`: the
  * plan's own projection and its gaps to the targets, the migration or fertility that would close
- * them, the frontier between the two, the components of change, the urbanisation check, and the
- * reality check against the 2020 census with a rebased projection. Nothing is typed in: every
- * figure comes from the library.
+ * them, the frontier between the two, the components of change, the urbanisation check, the
+ * reality check against the 2020 census with a rebased projection, and (issue 5) the probability
+ * of each target under the default uncertainty. Nothing is typed in: every figure comes from the
+ * library.
  *
  * Timing: the plan's 2015 figure is year-end and the census is 1 Nov 2020 — 4.8 years apart,
  * treated as one 5-year period.
@@ -123,6 +151,15 @@ export function yingkouReport(): YingkouReport {
     verdict: assessTarget(rebased2020, scenario, target2030, { openAge }),
   });
 
+  // (7)
+  const simulated = (name: string, scenario: Scenario) => {
+    const sim = simulate(base, scenario, {}, { trajectories: YINGKOU_TRAJECTORIES, seed: YINGKOU_SEED, until: 2030, openAge, targets: yingkou.targets });
+    return { sim, run: { name, scenario, years: sim.years, probabilities: yingkou.targets.map((t) => sim.probability(t)) } };
+  };
+  const runs = [simulated('plan, no migration', plan)];
+  if (planWithMigration) runs.push(simulated(planWithMigration.name, planWithMigration.scenario));
+  const first = runs[0]!.sim;
+
   return {
     openAge,
     base2015: base,
@@ -154,6 +191,13 @@ export function yingkouReport(): YingkouReport {
         requiredTfr2030: requiredTfr(rebased2020, plan, target2030, { openAge }),
       },
       yearEnd: yingkou.yearEnd.residents,
+    },
+    uncertainty: {
+      trajectories: first.trajectories,
+      seed: first.seed,
+      quantileLevels: first.quantileLevels,
+      uncertainty: first.uncertainty,
+      runs: runs.map((r) => r.run),
     },
   };
 }

@@ -7,6 +7,8 @@ const signed = (x: number) => (x >= 0 ? '+' : '−') + int(Math.abs(x));
 const millions = (x: number) => `${(x / 1e6).toFixed(3)} million`;
 const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
 const fixed = (x: number, digits: number) => x.toFixed(digits);
+/** A probability: 4 decimals, or 2 significant digits when closer to 0 or 1 than 1e-3 (0 and 1 exact). */
+const prob = (x: number) => (x === 0 || x === 1 ? String(x) : x < 1e-3 ? x.toExponential(1) : x > 1 - 1e-3 ? `1 − ${(1 - x).toExponential(1)}` : x.toFixed(4));
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
@@ -146,6 +148,32 @@ export function formatYingkouReport(r: YingkouReport): string {
   const ye = Object.entries(k.yearEnd).map(([y, v]) => `${int(v)} (${y})`).join(', ');
   out.push(`   Year-end residents since: ${ye} (Liaoning statistics bureau).`, '');
 
+  const u7 = r.uncertainty;
+  out.push(`7. Uncertainty: ${int(u7.trajectories)} Monte Carlo trajectories (seed ${u7.seed}), default uncertainty`);
+  out.push(
+    `   TFR: log-scale AR(1) deviation, σ ${fixed(u7.uncertainty.tfr.sigma, 4)}, ρ ${fixed(u7.uncertainty.tfr.rho, 4)} per period (bayesTFR phase III);`,
+    `   e0: random walk, σ ${fixed(u7.uncertainty.e0.sigma, 3)} years per period (Raftery et al. 2013); migration as given (σ ${int(u7.uncertainty.migration.sigma)}).`,
+  );
+  const levels = u7.quantileLevels.map((q) => `${+(100 * q).toFixed(1)} %`);
+  out.push(
+    table(
+      ['scenario', 'target', 'P(reached)', '95 % interval', ...levels.map((l) => `2030 ${l}`)],
+      u7.runs.flatMap((run) =>
+        run.probabilities.map((pr) => {
+          const y = run.years.find((yy) => yy.year === pr.year)!;
+          return [
+            run.name,
+            `${millions(pr.population)} in ${pr.year}`,
+            prob(pr.p),
+            `[${prob(pr.lower)}, ${prob(pr.upper)}]`,
+            ...(pr.year === 2030 ? y.total.quantiles.map(int) : levels.map(() => '')),
+          ];
+        }),
+      ),
+    ),
+  );
+  out.push('');
+
   const reach = r.requiredMigration[1]!.netPerYear;
   out.push('Verdict');
   out.push(
@@ -155,7 +183,8 @@ export function formatYingkouReport(r: YingkouReport): string {
       (k.impliedNetMigration.status === 'reachable' ? ` of about ${int(-k.impliedNetMigration.value)} a year.` : '.') +
       (f.requiredMigration.status === 'reachable'
         ? ` From the census, reaching 2.6 million would need ${signed(f.requiredMigration.value)} net migrants a year 2020–2030.`
-        : ''),
+        : '') +
+      ` Under the plan's own assumptions, give or take realistic fertility and mortality errors, P(2.6 million by 2030) = ${prob(u7.runs[0]!.probabilities[1]!.p)} (95 % interval ${prob(u7.runs[0]!.probabilities[1]!.lower)} to ${prob(u7.runs[0]!.probabilities[1]!.upper)}).`,
   );
   return out.join('\n') + '\n';
 }

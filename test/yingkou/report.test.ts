@@ -123,3 +123,27 @@ describe('the six answers', () => {
     expect(text).toMatch(/^Verdict$/m);
   });
 });
+
+describe('(7) uncertainty (issue 5)', () => {
+  it('gives P(target reached) with Wilson intervals under the default uncertainty, reproducibly', () => {
+    const u = r.uncertainty;
+    expect(u.trajectories).toBe(100_000);
+    expect(u.uncertainty.migration.sigma).toBe(0);
+    const [plan, withMigration] = u.runs;
+    for (const run of u.runs) {
+      for (const p of run.probabilities) {
+        expect(p.exact).toBe(true);
+        expect(p.lower).toBeLessThanOrEqual(p.p);
+        expect(p.upper).toBeGreaterThanOrEqual(p.p);
+      }
+    }
+    // The plan's deterministic 2030 total is ~190,000 short; fertility and e0 errors cannot close that.
+    expect(plan!.probabilities[1]!.p).toBeLessThan(0.001);
+    // With the migration that makes the deterministic projection hit 2.6 million, about half the
+    // trajectories reach it (the median sits on the target).
+    expect(withMigration!.probabilities[1]!.p).toBeGreaterThan(0.45);
+    expect(withMigration!.probabilities[1]!.p).toBeLessThan(0.55);
+    const y2030 = withMigration!.years.find((y) => y.year === 2030)!;
+    expect(y2030.total.deterministic).toBeCloseTo(2_600_000, -1);
+  });
+});
