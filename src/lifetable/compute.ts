@@ -1,3 +1,4 @@
+import { float64 } from '../memory/arena.js';
 import type { Sex } from '../types.js';
 import { a0Of, coaleDemeny4a1, type A0Rule } from './a0.js';
 import { MORTPAK_AX_FLOOR, constantHazardAx, grevilleAx, type AxRule } from './ax.js';
@@ -30,14 +31,14 @@ export interface LifeTableRules {
 
 /** Abridged ages 0, 1, 5, …, 5(rows − 2). */
 export function abridgedAges(rows: number): Float64Array {
-  const ages = new Float64Array(rows);
+  const ages = float64(rows);
   for (let i = 1; i < rows; i++) ages[i] = i === 1 ? 1 : 5 * (i - 1);
   return ages;
 }
 
 /** Allocates an empty table of `rows` rows (ages filled in). */
 export function emptyLifeTable(rows: number): LifeTable {
-  const col = () => new Float64Array(rows);
+  const col = () => float64(rows);
   return { ages: abridgedAges(rows), mx: col(), qx: col(), ax: col(), lx: col(), dx: col(), Lx: col(), Tx: col(), ex: col() };
 }
 

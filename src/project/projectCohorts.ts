@@ -4,7 +4,7 @@ import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers, year } from '../validate/schemas.js';
-import { Arena } from './arena.js';
+import { Arena } from '../memory/arena.js';
 import { BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, step, type KernelPeriod } from './kernel.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 

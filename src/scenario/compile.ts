@@ -9,7 +9,7 @@ import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
 import { LOGQUAD_ROWS } from '../mortality/logQuad.js';
 import { BASELINES } from '../mortality/baselines.js';
 import { solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
-import { Arena } from '../project/arena.js';
+import { Arena } from '../memory/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { BySex, Sex } from '../types.js';
 import { fail } from '../validate/errors.js';

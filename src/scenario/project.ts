@@ -3,7 +3,7 @@ import { ageGroupLabels, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { populationSchema, run, type CohortProjection, type Population } from '../project/projectCohorts.js';
-import { Arena } from '../project/arena.js';
+import { Arena } from '../memory/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
