@@ -55,6 +55,7 @@ export { requiredTfr, type RequiredTfrOptions } from './targets/requiredTfr.js';
 export { feasibilityFrontier, type FrontierPoint } from './targets/frontier.js';
 export { decomposeChange, type ChangeComponents } from './targets/decompose.js';
 export { urgd, projectUrbanShare } from './targets/urbanization.js';
+export { applySolution, type ApplySolutionOptions, type SolutionKind } from './targets/applySolution.js';
 
 // the Yingkou case
 export { yingkou } from './yingkou/data.js';
@@ -75,7 +76,7 @@ export { variants, DEFAULT_FERTILITY_SHIFT, type VariantName, type NamedScenario
 export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './scenario/compare.js';
 
 // stochastic
-export { simulate, DEFAULT_QUANTILES, MAX_TRAJECTORIES, type Simulation, type SimulateOptions, type SimulationYear, type SeriesSummary, type TargetProbability } from './stochastic/simulate.js';
+export { simulate, DEFAULT_QUANTILES, MAX_TRAJECTORIES, PROGRESS_CHUNK, type Simulation, type SimulateOptions, type SimulationYear, type SeriesSummary, type TargetProbability } from './stochastic/simulate.js';
 export { simulateParallel, closeSimulationWorkers, type SimulateParallelOptions } from './stochastic/parallel.js';
 export { uncertaintySchema, DEFAULT_TFR_SIGMA, DEFAULT_TFR_RHO, DEFAULT_E0_SIGMA, DEFAULT_MIGRATION_SIGMA, type Uncertainty, type ResolvedUncertainty } from './stochastic/uncertainty.js';
 export { wilsonInterval, type ProportionInterval } from './stochastic/wilson.js';

@@ -101,9 +101,10 @@ Examples:
     .addHelpText(
       'after',
       `
-The six answers of the Yingkou case, computed from data/yingkou/: the plan's own projection and its
+The seven answers of the Yingkou case, computed from data/yingkou/: the plan's own projection and its
 gaps, the migration or fertility that would close them, the frontier between the two, the components
-of change, and the reality check against the 2020 census.
+of change, the reality check against the 2020 census, and the probability of each target under the
+default uncertainty (100,000 seeded Monte Carlo trajectories, with its 95 % interval).
 
 Examples:
   $ ccmpp yingkou

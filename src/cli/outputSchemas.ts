@@ -160,6 +160,46 @@ const trajectorySchema = z
 
 const withVerdict = z.strictObject({ trajectory: trajectorySchema, verdict: assessmentSchema });
 
+const seriesSummarySchema = z
+  .strictObject({
+    deterministic: z.number().describe('the scenario itself (every sigma = 0)'),
+    mean: z.number(),
+    min: z.number(),
+    max: z.number(),
+    quantiles: z.array(z.number()).describe('one per quantileLevels'),
+    resolution: z.number().describe('largest error of the quantile estimates, persons'),
+  })
+  .describe('one series in one year over all trajectories, persons');
+
+/** The uncertainty a simulation used (`ResolvedUncertainty`). */
+const resolvedUncertaintySchema = z
+  .strictObject({
+    tfr: z.strictObject({ sigma: z.number(), rho: z.number() }),
+    e0: z.strictObject({ sigma: z.number() }),
+    migration: z.strictObject({ sigma: z.number() }),
+  })
+  .describe('the uncertainty used, defaults filled in');
+
+/** One year of a simulation (`SimulationYear`): each series over all trajectories. */
+const simulationYearSchema = z.strictObject({
+  year: int(),
+  total: seriesSummarySchema,
+  ages0to14: seriesSummarySchema,
+  ages15to59: seriesSummarySchema,
+  ages60plus: seriesSummarySchema,
+  ages65plus: seriesSummarySchema,
+});
+
+/** P(total >= target) with its 95 % Wilson interval (`TargetProbability`). */
+const targetProbabilitySchema = z.strictObject({
+  year: int(),
+  population: z.number(),
+  p: z.number().describe('P(total >= population)'),
+  lower: z.number(),
+  upper: z.number(),
+  exact: z.boolean(),
+});
+
 /** `ccmpp yingkou --format json`: the answers of the Yingkou case (issue 4 §3). */
 export const yingkouOutputSchema = z
   .strictObject({
@@ -205,22 +245,31 @@ export const yingkouOutputSchema = z
         yearEnd: z.record(z.string(), z.number()).describe('year-end residents by year'),
       })
       .describe('(6) the 2020 census against the plan, and the plan rebased on it'),
+    uncertainty: z
+      .strictObject({
+        trajectories: int().describe('Monte Carlo trajectories per scenario'),
+        seed: int().describe('the seed (the same seed gives the same figures)'),
+        quantileLevels: z.array(z.number()).describe('levels of the quantiles in runs[].years[].*.quantiles'),
+        uncertainty: resolvedUncertaintySchema,
+        runs: z
+          .array(
+            z.strictObject({
+              name: z.string(),
+              scenario: z.record(z.string(), z.unknown()),
+              years: z.array(simulationYearSchema).describe('per year: the scenario itself, the mean, extremes and quantiles over the trajectories'),
+              probabilities: z
+                .array(targetProbabilitySchema)
+                .describe("P(total >= target) for each of the plan's targets, with the 95 % Wilson interval of the Monte Carlo error (exact counts)"),
+            }),
+          )
+          .describe('the plan without migration, then (when answer 2 is reachable) the plan with the migration that reaches 2.6 million'),
+      })
+      .describe("(7) uncertainty: Monte Carlo around the plan's paths under the default uncertainty, and the probability of each target"),
     verdicts: z.array(z.string()).describe('the answers in plain sentences (wording may change)'),
   })
   .describe('The Yingkou report: is 2.6 million reachable by 2030?');
 
 export type YingkouOutput = z.infer<typeof yingkouOutputSchema>;
-
-const seriesSummarySchema = z
-  .strictObject({
-    deterministic: z.number().describe('the scenario itself (every sigma = 0)'),
-    mean: z.number(),
-    min: z.number(),
-    max: z.number(),
-    quantiles: z.array(z.number()).describe('one per quantileLevels'),
-    resolution: z.number().describe('largest error of the quantile estimates, persons'),
-  })
-  .describe('one series in one year over all trajectories, persons');
 
 /** `ccmpp simulate --format json`. */
 export const simulateOutputSchema = z
@@ -237,38 +286,12 @@ export const simulateOutputSchema = z
     }),
     trajectories: int(),
     seed: int(),
-    uncertainty: z
-      .strictObject({
-        tfr: z.strictObject({ sigma: z.number(), rho: z.number() }),
-        e0: z.strictObject({ sigma: z.number() }),
-        migration: z.strictObject({ sigma: z.number() }),
-      })
-      .describe('the uncertainty used, defaults filled in'),
+    uncertainty: resolvedUncertaintySchema,
     mortality: z.enum(['interpolated', 'exact']),
     quantileLevels: z.array(z.number()),
-    years: z.array(
-      z.strictObject({
-        year: int(),
-        total: seriesSummarySchema,
-        ages0to14: seriesSummarySchema,
-        ages15to59: seriesSummarySchema,
-        ages60plus: seriesSummarySchema,
-        ages65plus: seriesSummarySchema,
-      }),
-    ),
+    years: z.array(simulationYearSchema),
     e0OutOfReach: int().describe("e0 draws beyond the mortality model's reach, held at its bound"),
-    probabilities: z
-      .array(
-        z.strictObject({
-          year: int(),
-          population: z.number(),
-          p: z.number().describe('P(total >= population)'),
-          lower: z.number(),
-          upper: z.number(),
-          exact: z.boolean(),
-        }),
-      )
-      .describe('one per --target, with the 95 % Wilson interval of the Monte Carlo error'),
+    probabilities: z.array(targetProbabilitySchema).describe('one per --target, with the 95 % Wilson interval of the Monte Carlo error'),
     verdicts: z.array(z.string()),
   })
   .describe('Monte Carlo around a scenario: quantiles by year and the probability of reaching targets');

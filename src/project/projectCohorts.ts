@@ -47,7 +47,7 @@ export function projectCohorts(base: Population, periods: readonly PeriodInputs[
   const b = parseWith(populationSchema, base, 'base');
   const groups = b.female.length;
   const ps = parseWith(z.array(periodInputsSchema(groups), { error: 'expected an array of periods' }), periods, 'periods');
-  return run(b.year, Float64Array.from(b.female), Float64Array.from(b.male), ps.map(compilePeriod));
+  return run(b.year, b.female, b.male, ps.map(compilePeriod));
 }
 
 /** Where an impossible out-migration is reported: the path of the offending input. */
@@ -61,8 +61,8 @@ const periodsPath: MigrantsPath = (t, sex, x) => `periods[${t}].netMigrants.${se
  */
 export function run(
   year: number,
-  female: Float64Array,
-  male: Float64Array,
+  female: ArrayLike<number>,
+  male: ArrayLike<number>,
   periods: readonly KernelPeriod[],
   pathOf: MigrantsPath = periodsPath,
   arena: Arena = new Arena(2 * female.length * (periods.length + 1)),

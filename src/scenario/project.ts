@@ -81,7 +81,7 @@ export function project(base: Population, scenario: Scenario, options: ProjectOp
   if (o.until < b.year || (o.until - b.year) % STEP !== 0)
     fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
   const c = compileScenario(s, openAge);
-  return projectCompiled(c, { year: b.year, female: Float64Array.from(b.female), male: Float64Array.from(b.male) }, (o.until - b.year) / STEP);
+  return projectCompiled(c, b, (o.until - b.year) / STEP);
 }
 
 /** A hook that may change a period's levels before they become rates (targets, simulation). */
@@ -90,7 +90,7 @@ export type AdjustLevels = (levels: PeriodLevels, period: number) => void;
 /** Unchecked: projects a validated base (any open age) under a compiled scenario for `count` periods. */
 export function projectCompiled(
   c: CompiledScenario,
-  base: { year: number } & BySex<Float64Array>,
+  base: { year: number } & BySex<ArrayLike<number>>,
   count: number,
   adjust?: AdjustLevels,
 ): Projection {
@@ -134,11 +134,11 @@ export function projectCompiled(
 }
 
 /** A base on any 5-year grid brought to the projection's: split (stationary shares) or summed. */
-function toGrid(pop: Float64Array, lt: Parameters<typeof splitUnchecked>[1], openAge: number): Float64Array {
+function toGrid(pop: ArrayLike<number>, lt: Parameters<typeof splitUnchecked>[1], openAge: number): ArrayLike<number> {
   const groups = openAge / STEP + 1;
   if (pop.length === groups) return pop;
-  if (pop.length < groups) return splitUnchecked(pop, lt, openAge);
-  const out = pop.slice(0, groups);
+  if (pop.length < groups) return splitUnchecked(Float64Array.from(pop), lt, openAge);
+  const out = Float64Array.prototype.slice.call(Float64Array.from(pop), 0, groups);
   for (let i = groups; i < pop.length; i++) out[groups - 1] = out[groups - 1]! + pop[i]!;
   return out;
 }

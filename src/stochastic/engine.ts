@@ -208,11 +208,12 @@ export class Engine {
   }
 
   /**
-   * Runs trajectories [from, to) into a fresh accumulator. With `kept` (one array per year, indexed
-   * by trajectory − from), also keeps each trajectory's total.
+   * Runs trajectories [from, to) into `acc` (default: a fresh accumulator) and returns it. With
+   * `kept` (one array per year, indexed by trajectory − from), also keeps each trajectory's total.
+   * Running [a, b) then [b, c) into one accumulator records the same values in the same order as
+   * running [a, c): the statistics are the same bit for bit.
    */
-  run(from: number, to: number, binning: Binning, kept?: Float64Array[]): Accumulator {
-    const acc = emptyAccumulator(this.slots, this.targetSlots.length);
+  run(from: number, to: number, binning: Binning, kept?: Float64Array[], acc: Accumulator = emptyAccumulator(this.slots, this.targetSlots.length)): Accumulator {
     const v = new Float64Array(this.slots);
     const ts = this.targetSlots;
     const tp = this.targetPopulations;
@@ -223,7 +224,7 @@ export class Engine {
       for (let j = 0; j < ts.length; j++) if (v[ts[j]!]! >= tp[j]!) acc.targetCounts[j]!++;
       if (kept) for (let y = 0; y < kept.length; y++) kept[y]![i - from] = v[y * SERIES_COUNT]!;
     }
-    acc.e0OutOfReach = this.outOfReach;
+    acc.e0OutOfReach += this.outOfReach;
     return acc;
   }
 }

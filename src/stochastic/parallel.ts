@@ -17,7 +17,8 @@ import type { WorkerAnswer, WorkerTask } from './worker.js';
 /** Most worker threads one call may use. */
 export const MAX_WORKERS = 256;
 
-export interface SimulateParallelOptions extends SimulateOptions {
+/** {@link simulate}'s options (without `onProgress`: the workers report only when done) and the number of workers. */
+export interface SimulateParallelOptions extends Omit<SimulateOptions, 'onProgress'> {
   /** Worker threads; default: the machine's available parallelism. */
   workers?: number;
 }

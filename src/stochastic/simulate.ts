@@ -36,7 +36,17 @@ export interface SimulateOptions {
   targets?: Target[];
   /** 'interpolated' (default): survival from a table of exact e0 solves; 'exact': an e0 solve per draw. */
   mortality?: MortalityPath;
+  /**
+   * Called after each chunk of {@link PROGRESS_CHUNK} trajectories (and after the last, with
+   * done = total), for a progress display. It changes nothing in the results; an error it throws
+   * stops the simulation and propagates (a way to cancel). Not part of the JSON-shaped options
+   * that `simulateOptionsSchema` validates: it is checked to be a function.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Trajectories between two {@link SimulateOptions.onProgress} calls: a few milliseconds of work for a city-sized projection. */
+export const PROGRESS_CHUNK = 1000;
 
 /** Summary of one series (persons) in one year over all trajectories. */
 export interface SeriesSummary {
@@ -241,13 +251,35 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
  * const sim = simulate(yingkou.base2015, yingkou.scenarios.plan, {}, { trajectories: 100_000, seed: 1, until: 2030 });
  * sim.years.at(-1)?.total.quantiles            // [q2.5, q10, median, q90, q97.5] of the 2030 total
  * sim.probability({ year: 2030, population: 2_600_000 }) // { p, lower, upper, exact, … }
+ * // With a progress display (the same results, bit for bit):
+ * simulate(base, scenario, {}, { trajectories: 100_000, seed: 1, until: 2030, onProgress: (done, total) => bar.update(done / total) });
  */
 export function simulate(base: Population, scenario: Scenario, uncertainty: Uncertainty, options: SimulateOptions): Simulation {
-  const o = parseWith(simulateOptionsSchema, options, 'options');
+  const { onProgress, rest } = progressOption(options);
+  const o = parseWith(simulateOptionsSchema, rest, 'options');
   const p = prepare(base, scenario, uncertainty, o);
   const engine = new Engine(p.spec);
-  const binning = engine.pilot(p.trajectories);
-  const kept = p.keep ? engine.years.map(() => new Float64Array(p.trajectories)) : undefined;
-  const acc = engine.run(0, p.trajectories, binning, kept);
-  return summarize(p, engine, acc, binning, kept);
+  const N = p.trajectories;
+  const binning = engine.pilot(N);
+  const kept = p.keep ? engine.years.map(() => new Float64Array(N)) : undefined;
+  if (!onProgress) return summarize(p, engine, engine.run(0, N, binning, kept), binning, kept);
+  // In chunks, into one accumulator: the same values recorded in the same order as one run.
+  let acc: Accumulator | undefined;
+  for (let from = 0; from < N; from += PROGRESS_CHUNK) {
+    const to = Math.min(N, from + PROGRESS_CHUNK);
+    acc = engine.run(from, to, binning, kept?.map((k) => k.subarray(from, to)), acc);
+    onProgress(to, N);
+  }
+  return summarize(p, engine, acc!, binning, kept);
+}
+
+/**
+ * Splits `onProgress` (a function, which the JSON-shaped zod schema does not describe) off the
+ * options and checks it; the rest goes to `simulateOptionsSchema`.
+ */
+function progressOption(options: unknown): { onProgress: ((done: number, total: number) => void) | undefined; rest: unknown } {
+  if (options === null || typeof options !== 'object' || !('onProgress' in options)) return { onProgress: undefined, rest: options };
+  const { onProgress, ...rest } = options as { onProgress?: unknown };
+  if (onProgress !== undefined && typeof onProgress !== 'function') fail('options.onProgress', 'expected a function (done, total) => void', onProgress);
+  return { onProgress: onProgress as ((done: number, total: number) => void) | undefined, rest };
 }

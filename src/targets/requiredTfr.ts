@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Population } from '../project/projectCohorts.js';
 import type { CompiledScenario } from '../scenario/compile.js';
-import type { Anchors } from '../scenario/path.js';
 import type { Scenario } from '../scenario/schema.js';
 import { solveMonotone } from '../solve/monotone.js';
 import type { SolveResult } from '../solve/result.js';
@@ -10,6 +9,7 @@ import { parseWith } from '../validate/parse.js';
 import { nonNegative } from '../validate/schemas.js';
 import { targetProblem, totalAtTarget, type TargetOptions } from './context.js';
 import { TARGET_TOLERANCE, type Target } from './target.js';
+import { tfrAnchoredAt } from './tfrAnchor.js';
 
 /** Default TFR search range: 0 to 8 children per woman (above any observed national TFR). */
 export const TFR_BOUNDS: readonly [number, number] = [0, 8];
@@ -49,22 +49,9 @@ export function requiredTfr(base: Population, scenario: Scenario, target: Target
 
 /**
  * The compiled scenario with the TFR path ending in an anchor (year, value): anchors before `year`
- * kept, the rest replaced. A single anchor (a constant) is placed at the base year.
+ * kept, the rest replaced; a constant counts as an anchor at the base year ({@link tfrAnchoredAt},
+ * the rule `applySolution` applies to scenarios as written).
  */
 export function withTfrAnchor(c: CompiledScenario, baseYear: number, year: number, value: number): CompiledScenario {
-  return { ...c, tfr: anchorAt(c.tfr, baseYear, year, value) };
-}
-
-function anchorAt(a: Anchors, baseYear: number, year: number, value: number): Anchors {
-  const years: number[] = [];
-  const values: number[] = [];
-  for (let i = 0; i < a.years.length; i++) {
-    if (a.years[i]! < year) {
-      years.push(a.years[i] === -Infinity ? baseYear : a.years[i]!); // a constant: from the base year
-      values.push(a.values[i]!);
-    }
-  }
-  years.push(year);
-  values.push(value);
-  return { years, values };
+  return { ...c, tfr: tfrAnchoredAt(c.tfr, baseYear, year, value) };
 }

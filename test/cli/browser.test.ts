@@ -77,10 +77,18 @@ describe('report.html in a browser', () => {
     expect(dom).toContain('<h1>Yingkou 2030: is 2.6 million reachable?</h1>');
     const [trajectory, pyramid, frontier, ...rest] = charts(dom);
     expect(rest).toEqual([]);
-    // The trajectory: 4 lines (plan, plan + migration, and the two rebased on the census), targets, censuses.
-    expect(trajectory!.marks.line).toBe(4);
+    // The trajectory: 4 lines (plan, plan + migration, and the two rebased on the census), targets,
+    // censuses, and the simulation fan of the plan: its 95 % and 80 % bands and its dashed median.
+    expect(trajectory!.marks.area).toBe(2);
+    expect(trajectory!.marks.line).toBe(4 + 1);
+    expect(trajectory!.text).toMatch(/<g class="mark-line role-mark[^"]*"[^>]*><path[^>]*stroke-dasharray="6,4"/);
+    expect(trajectory!.text).toContain('shaded: 95 % and 80 % of simulated trajectories; dashed: their median');
     expect(trajectory!.text).toContain('target 2,600,000');
+    expect(trajectory!.text).toContain('target 2,450,000');
     expect(trajectory!.text).toContain('census 2020');
+    // Section 7 is on the page with its verdict.
+    expect(dom).toContain('7. Uncertainty: the probability of reaching the targets');
+    expect(dom).toMatch(/P\(2,600,000 by 2030\) = [\d.]+ %/);
     // The pyramid: a bar per year (2) × sex × age group (18 at open age 85+), both sides labelled.
     expect(pyramid!.marks.rect).toBe(2 * 2 * 18);
     expect(pyramid!.text).toContain('>Males<');

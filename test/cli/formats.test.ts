@@ -55,11 +55,27 @@ describe('--format csv', () => {
   it('yingkou: one row per answer × series × time × indicator', async () => {
     const { header, rows } = parseCsv((await runCli(['yingkou', '--format', 'csv'])).stdout);
     expect(header).toEqual(['answer', 'series', 'time', 'indicator', 'value']);
-    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['1', '2', '3', '4', '5', '6']));
+    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['1', '2', '3', '4', '5', '6', '7']));
     expect(new Set(rows.map((x) => x.slice(0, 4).join('|'))).size).toBe(rows.length);
     const need = rows.find((x) => x[0] === '2' && x[1] === 'target 2030' && x[3] === 'netPerYear');
     expect(Number(need![4])).toBeGreaterThan(0);
     expect(rows.find((x) => x[0] === '6' && x[1] === 'census' && x[3] === 'residents')![4]).toBe('2328582');
+    // 7: the simulation's settings, per scenario × year × series its statistics, per target P with its interval.
+    const seven = rows.filter((x) => x[0] === '7');
+    const at = (series: string, time: string, indicator: string) => seven.find((x) => x[1] === series && x[2] === time && x[3] === indicator)?.[4];
+    expect(at('uncertainty', '2015-2030', 'trajectories')).toBe('100000');
+    expect(at('uncertainty', '2015-2030', 'seed')).toBe('2015');
+    const runs = ['plan, no migration', 'plan + migration reaching 2.6 million'];
+    expect(new Set(seven.filter((x) => x[1] !== 'uncertainty').map((x) => x[1]))).toEqual(new Set(runs));
+    // 2 runs × 4 years × 5 series × (deterministic, mean, min, max, 5 quantiles, resolution) + 2 runs × 2 targets × 5.
+    expect(seven).toHaveLength(6 + 2 * 4 * 5 * 10 + 2 * 2 * 5);
+    for (const run of runs) {
+      const p = Number(at(run, '2030', 'p'));
+      expect(Number(at(run, '2030', 'target'))).toBe(2_600_000);
+      expect(Number(at(run, '2030', 'p.lower'))).toBeLessThanOrEqual(p);
+      expect(Number(at(run, '2030', 'p.upper'))).toBeGreaterThanOrEqual(p);
+      expect(Number(at(run, '2030', 'total.q0.025'))).toBeLessThan(Number(at(run, '2030', 'total.q0.975')));
+    }
   });
 });
 
@@ -98,6 +114,35 @@ describe('--out', () => {
     }
     const none = await runCli(project);
     expect(none.files).toEqual([]);
+  });
+
+  it('the Yingkou report.html: the fan on the trajectory chart, and section 7 with its verdict and tables', async () => {
+    const r = await runCli(['yingkou', '--out', '/tmp/o']);
+    const html = r.files.find((x) => x.path.endsWith('report.html'))!.content;
+    expect(html).toContain('shaded: 95 % and 80 % of simulated trajectories; dashed: their median');
+    expect(html).toContain('Shaded: 95 % and 80 % of 100,000 simulated trajectories of “plan, no migration”');
+    expect(html).toContain('<h2>7. Uncertainty: the probability of reaching the targets</h2>');
+    expect(html).toMatch(/\(7\) Give or take realistic errors in fertility and life expectancy .*P\(2,600,000 by 2030\) = [\d.]+ % \(95 % interval/);
+    expect(html).toContain('Probability of reaching the plan’s targets (Monte Carlo, default uncertainty)');
+    expect(html).toContain('Simulated totals: quantiles over the trajectories');
+  });
+
+  it('the solve report draws the scenario with the solution (applySolution), except for a later --from', async () => {
+    const f = yingkouFiles();
+    const html = async (extra: string[]) => {
+      const r = await runCli(['solve', 'migration', f.plan, '--base', f.base, '--target', '2030:2600000', ...extra, '--out', '/tmp/o']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      return r.files.find((x) => x.path.endsWith('report.html'))!.content;
+    };
+    const fromBase = await html([]);
+    expect(fromBase).toMatch(/>with \+[\d,]+ net migrants a year</);
+    expect(fromBase).toContain('Population by year, with the solution');
+    const later = await html(['--from', '2020']);
+    expect(later).not.toMatch(/>with \+[\d,]+ net migrants a year</);
+    expect(later).not.toContain('Population by year, with the solution');
+    expect(later).toContain('The solution starts in 2020, within the projection');
+    const tfr = await runCli(['solve', 'tfr', f.plan, '--base', f.base, '--target', '2030:2600000', '--out', '/tmp/o']);
+    expect(tfr.files.find((x) => x.path.endsWith('report.html'))!.content).toMatch(/>with TFR [\d.]+ in 2030</);
   });
 
   it('--pyramid-years must be years of the projection', async () => {

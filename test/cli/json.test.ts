@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/app.js';
 import { simulateWithProgress } from '../../src/cli/commands/simulate.js';
+import { formatProbability } from '../../src/cli/commands/yingkou.js';
 import { projectOutputSchema, simulateOutputSchema, solveOutputSchema, yingkouOutputSchema } from '../../src/cli/outputSchemas.js';
 import { readPopulation } from '../../src/cli/inputs.js';
 import { project } from '../../src/scenario/project.js';
-import { simulate } from '../../src/stochastic/simulate.js';
+import { PROGRESS_CHUNK, simulate } from '../../src/stochastic/simulate.js';
 import { requiredNetMigration } from '../../src/targets/requiredNetMigration.js';
 import { requiredTfr } from '../../src/targets/requiredTfr.js';
 import { yingkou } from '../../src/yingkou/data.js';
 import { yingkouReport } from '../../src/yingkou/report.js';
-import { TEMPLATES, yingkouFiles } from './helpers.js';
+import { TEMPLATES, writeTemp, yingkouFiles } from './helpers.js';
 
 // `--format json` is the stable output: each command's real output is validated against its strict
 // zod schema (src/cli/outputSchemas.ts — an unknown or missing field fails), and its numbers are
@@ -62,11 +63,26 @@ describe('--format json', () => {
     const direct = simulate(base, scenario as never, u, options);
     expect(doc.years).toEqual(JSON.parse(JSON.stringify(direct.years)));
     expect(doc.probabilities).toEqual([direct.probability({ year: 2030, population: 1_050_000 })]);
-    // Chunked with a progress display (the path a terminal takes): the same numbers, the bar driven to the end.
+    // With a progress display (the path a terminal takes: simulate's onProgress): the same output,
+    // the bar started with the total, driven chunk by chunk to the end, and stopped.
     const seen: number[] = [];
-    const chunked = await simulateWithProgress(base, scenario as never, u, options, { start: (n) => seen.push(-n), update: (d) => seen.push(d), stop: () => seen.push(0) });
-    expect(chunked.years).toEqual(direct.years);
-    expect(seen).toEqual([-4500, 2000, 4000, 4500, 0]);
+    const progress = () => ({ start: (n: number) => seen.push(-n), update: (d: number) => seen.push(d), stop: () => seen.push(0) });
+    const watched = await runCli([...args, '--uncertainty', TEMPLATES.uncertainty, '--trajectories', '4500', '--seed', '11', '--target', '2030:1050000', '--format', 'json'], { progress });
+    expect(watched.stdout).toBe(r.stdout);
+    expect(seen).toEqual([-4500, 1000, 2000, 3000, 4000, 4500, 0]);
+    expect(PROGRESS_CHUNK).toBe(1000);
+    // The bar is stopped even when the run fails: out-migration draws larger than the population …
+    seen.length = 0;
+    const wild = writeTemp({ 'u.json': JSON.stringify({ migration: { sigma: 1e6 } }) })['u.json']!;
+    const failed = await runCli([...args, '--uncertainty', wild, '--trajectories', '4500', '--format', 'json'], { progress });
+    expect(failed.exitCode).toBe(2);
+    expect(failed.stderr).toMatch(/^ccmpp: cannot project data\/templates\/scenario\.json from data\/templates\/population\.csv:\n {2}uncertainty\.migration\.sigma: expected migration draws that leave no age group with fewer than 0 people/);
+    expect(seen).toEqual([-4500, 0]);
+    // … or when the display itself throws.
+    seen.length = 0;
+    const fault = new Error('display broke');
+    expect(() => simulateWithProgress(base, scenario as never, u, options, { start: () => {}, update: () => { throw fault; }, stop: () => seen.push(0) })).toThrow(fault);
+    expect(seen).toEqual([0]);
   });
 
   it('yingkou: the report of yingkouReport(), every figure', async () => {
@@ -82,6 +98,23 @@ describe('--format json', () => {
     expect(doc.census.impliedNetMigration).toEqual(direct.census.impliedNetMigration);
     expect(doc.census.rebased2020.female).toEqual(Array.from(direct.census.rebased2020.female));
     expect(doc.change.urbanization).toEqual(direct.change.urbanization);
-    expect(doc.verdicts.length).toBeGreaterThanOrEqual(6);
+    // (7) the uncertainty section: settings, and per run its years and probabilities, as computed.
+    expect(doc.uncertainty).toEqual(JSON.parse(JSON.stringify(direct.uncertainty)));
+    expect(doc.uncertainty.runs.map((run) => run.name)).toEqual(['plan, no migration', 'plan + migration reaching 2.6 million']);
+    expect(doc.uncertainty.runs[0]!.probabilities.map((p) => [p.year, p.population])).toEqual([
+      [2020, 2_450_000],
+      [2030, 2_600_000],
+    ]);
+    expect(doc.uncertainty.runs[0]!.years.map((y) => y.year)).toEqual([2015, 2020, 2025, 2030]);
+    expect(doc.verdicts).toHaveLength(8);
+    const p2030 = direct.uncertainty.runs[0]!.probabilities[1]!;
+    expect(doc.verdicts[7]).toContain(`reach 2,600,000 by 2030 with a probability of ${formatProbability(p2030.p)} (95 % interval ${formatProbability(p2030.lower)} to ${formatProbability(p2030.upper)})`);
+    expect(doc.verdicts[7]).toMatch(/^\(7\) .*, and 2,450,000 in 2020 with [\d.]+ % \(95 % interval [\d.]+ % to [\d.]+ %\)\. With the \+[\d,]+ net migrants a year of answer \(2\), P\(2,600,000 by 2030\) = [\d.]+ % /);
+  });
+
+  it('probabilities print with two significant digits near 0 % and 100 %', () => {
+    expect([0, 3.8413e-5, 0.0338393, 0.5014, 0.99996158, 1].map(formatProbability)).toEqual(['0 %', '0.0038 %', '3.4 %', '50.1 %', '99.9962 %', '100 %']);
+    expect(formatProbability(0.000999)).toBe('0.1 %'); // 0.0999 % rounds to 2 significant digits
+    expect(formatProbability(0.9984)).toBe('99.8 %'); // 0.16 % from 100 %: one decimal is enough
   });
 });

@@ -1,6 +1,5 @@
-import { merge, SERIES, type Accumulator } from '../../stochastic/accumulator.js';
-import { Engine } from '../../stochastic/engine.js';
-import { prepare, simulateOptionsSchema, summarize, type Simulation, type SimulateOptions, type TargetProbability } from '../../stochastic/simulate.js';
+import { SERIES } from '../../stochastic/accumulator.js';
+import { simulate, type Simulation, type SimulateOptions, type TargetProbability } from '../../stochastic/simulate.js';
 import { uncertaintySchema, type Uncertainty } from '../../stochastic/uncertainty.js';
 import type { Population } from '../../project/projectCohorts.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -34,35 +33,18 @@ export interface SimulateArgs {
   out?: string;
 }
 
-/** Trajectories per chunk between progress updates (and yields to the event loop, so the bar redraws). */
-const CHUNK = 2000;
-
 /**
- * `simulate` with a progress display: the same steps (validate, pilot, run, summarize), with the run
- * split into chunks of trajectories merged in order. Trajectory i draws from its own stream keyed by
- * (seed, i) and the statistics are exact integer sums, so the result equals `simulate`'s bit for
- * bit (test/cli/simulate.test.ts checks it).
+ * `simulate` driving a progress display through its `onProgress` option (the results are the same
+ * bit for bit with or without it). The bar is stopped however the run ends.
  */
-export async function simulateWithProgress(base: Population, scenario: Scenario, uncertainty: Uncertainty, options: SimulateOptions, progress?: Progress): Promise<Simulation> {
-  const o = parseWith(simulateOptionsSchema, options, 'options');
-  const p = prepare(base, scenario, uncertainty, o);
-  const engine = new Engine(p.spec);
-  const binning = engine.pilot(p.trajectories);
-  progress?.start(p.trajectories);
-  let acc: Accumulator | undefined;
+export function simulateWithProgress(base: Population, scenario: Scenario, uncertainty: Uncertainty, options: SimulateOptions, progress?: Progress): Simulation {
+  if (!progress) return simulate(base, scenario, uncertainty, options);
+  progress.start(options.trajectories);
   try {
-    for (let from = 0; from < p.trajectories; from += CHUNK) {
-      const to = Math.min(p.trajectories, from + CHUNK);
-      const a = engine.run(from, to, binning);
-      if (acc) merge(acc, a);
-      else acc = a;
-      progress?.update(to);
-      if (progress) await new Promise((resolve) => setImmediate(resolve));
-    }
+    return simulate(base, scenario, uncertainty, { ...options, onProgress: (done) => progress.update(done) });
   } finally {
-    progress?.stop();
+    progress.stop();
   }
-  return summarize(p, engine, acc!, binning, undefined);
 }
 
 /** `ccmpp simulate`: Monte Carlo around a scenario — quantiles by year and the probability of reaching targets. */
@@ -86,7 +68,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
     ...(args.targets ? { targets: args.targets } : {}),
     ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
   };
-  const sim = await runProjection(args.scenario, args.base, () => simulateWithProgress(base, scenario, uncertainty, options, progress));
+  const sim = runProjection(args.scenario, args.base, () => simulateWithProgress(base, scenario, uncertainty, options, progress));
   const probabilities = (args.targets ?? []).map((t) => sim.probability(t));
   const verdicts = simulationVerdicts(sim, probabilities);
   const doc: SimulateOutput = {

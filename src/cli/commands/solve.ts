@@ -5,6 +5,7 @@ import { assessTarget, type TargetAssessment } from '../../targets/assessTarget.
 import { feasibilityFrontier, type FrontierPoint } from '../../targets/frontier.js';
 import { requiredNetMigration } from '../../targets/requiredNetMigration.js';
 import { requiredTfr } from '../../targets/requiredTfr.js';
+import { applySolution } from '../../targets/applySolution.js';
 import type { Target } from '../../targets/target.js';
 import { formatFixed, formatPersons, formatSigned } from '../../report/format.js';
 import { frontierSpec } from '../../report/frontier.js';
@@ -13,7 +14,7 @@ import { trajectorySpec, type TrajectorySeries } from '../../report/trajectory.j
 import { toCsv } from '../csv.js';
 import { UserError } from '../errors.js';
 import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
-import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type ChartRequest, type CommandResult, type Format } from '../output.js';
 import type { SolveOutput } from '../outputSchemas.js';
 import { yearTable } from '../tables.js';
 import { checkUntil, runProjection } from './project.js';
@@ -189,21 +190,6 @@ function frontierCsv(f: readonly FrontierPoint[]): string {
   );
 }
 
-/**
- * The scenario with the solution put in, for the chart: the constant net migration over the whole
- * projection (only when it starts at the base year: a later start is a mix within a period, which a
- * path cannot state), or the TFR path ending in an anchor at the target year, as `requiredTfr` sets it.
- */
-export function solvedScenario(kind: SolveKind, s: Scenario, value: number, baseYear: number, targetYear: number, from: number): Scenario | undefined {
-  if (kind === 'migration') return from === baseYear ? { ...s, migration: { ...(s.migration ?? {}), netPerYear: value } } : undefined;
-  const tfr = s.fertility.tfr;
-  const anchors: Record<number, number> = {};
-  if (typeof tfr === 'number') anchors[baseYear] = tfr;
-  else for (const [y, v] of Object.entries(tfr)) if (Number(y) < targetYear) anchors[Number(y)] = v;
-  anchors[targetYear] = value;
-  return { ...s, fertility: { ...s.fertility, tfr: anchors } };
-}
-
 async function solveReport(
   args: SolveArgs,
   scenario: Scenario,
@@ -218,14 +204,19 @@ async function solveReport(
   const asGiven = runProjection(args.scenario, args.base, () => project(base, scenario, opts));
   const series: TrajectorySeries[] = [{ name: 'scenario as given', projection: asGiven }];
   let solved: Projection | undefined;
-  if (r.status === 'reachable') {
-    const s = solvedScenario(args.kind, scenario, r.value, base.year, t.year, args.from ?? base.year);
-    if (s) {
-      solved = runProjection(args.scenario, args.base, () => project(base, s, opts));
-      series.push({ name: args.kind === 'migration' ? `with ${formatSigned(r.value)} net migrants a year` : `with TFR ${formatFixed(r.value, 2)} in ${t.year}`, projection: solved });
-    }
+  // A constant net migration from a later year than the base is a step no path can state
+  // (applySolution refuses it): then only the scenario as given is drawn.
+  const from = args.from ?? base.year;
+  const drawable = args.kind === 'tfr' || from === base.year;
+  if (r.status === 'reachable' && drawable) {
+    const s = runProjection(args.scenario, args.base, () => applySolution(scenario, args.kind, { baseYear: base.year, targetYear: t.year, ...(args.kind === 'migration' ? { from } : {}), value: r.value }));
+    solved = runProjection(args.scenario, args.base, () => project(base, s, opts));
+    series.push({ name: args.kind === 'migration' ? `with ${formatSigned(r.value)} net migrants a year` : `with TFR ${formatFixed(r.value, 2)} in ${t.year}`, projection: solved });
   }
-  const charts = [{ title: 'Total population against the target', spec: trajectorySpec({ series, targets: [{ year: t.year, population: t.population }] }) }];
+  const trajectory: ChartRequest = { title: 'Total population against the target', spec: trajectorySpec({ series, targets: [{ year: t.year, population: t.population }] }) };
+  if (r.status === 'reachable' && !drawable)
+    trajectory.caption = `The solution starts in ${from}, within the projection: the scenario's migration before it and the constant after it make a step no scenario path can state, so only the scenario as given is drawn.`;
+  const charts: ChartRequest[] = [trajectory];
   if (frontier) charts.push({ title: 'Feasibility frontier', spec: frontierSpec(frontier, { target: t }) });
   const tables = [resultTable(args.kind, t, a, r), yearTable(asGiven.indicators.years, 'Population by year, scenario as given')];
   if (solved) tables.push(yearTable(solved.indicators.years, 'Population by year, with the solution'));

@@ -1,13 +1,17 @@
 import { ageGroupLabel } from '../../ages/grid.js';
 import type { Population } from '../../project/projectCohorts.js';
 import type { SolveResult } from '../../solve/result.js';
+import { SERIES } from '../../stochastic/accumulator.js';
+import type { TargetProbability } from '../../stochastic/simulate.js';
 import type { ChangeComponents } from '../../targets/decompose.js';
+import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
-import { yingkouReport, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
+import { yingkouReport, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
 import { formatYingkouReport } from '../../yingkou/text.js';
 import { formatFixed, formatPercent, formatPersons, formatSigned } from '../../report/format.js';
 import { frontierSpec } from '../../report/frontier.js';
 import type { Verdict } from '../../report/html.js';
+import { simulationFan } from '../../report/fan.js';
 import { pyramidSpec } from '../../report/pyramid.js';
 import type { Table } from '../../report/table.js';
 import { trajectorySpec } from '../../report/trajectory.js';
@@ -80,7 +84,50 @@ export function yingkouVerdicts(r: YingkouReport): Verdict[] {
     text: `From the census, the plan's paths give ${M(g.planAlone.verdict.projected)} in 2030 without migration; 2,600,000 would take ${g.requiredMigration.status === 'reachable' ? `${formatSigned(g.requiredMigration.value)} net migrants a year 2020–2030` : 'more migration than the bounds searched'}, or — without migration — ${g.requiredTfr2030.status === 'reachable' ? `a 2030 TFR of ${formatFixed(g.requiredTfr2030.value, 2)}` : `more than a 2030 TFR of ${formatFixed(g.requiredTfr2030.bound, 1)} gives`}.`,
     tone: 'missed',
   });
+  const u = r.uncertainty;
+  const [plan, withMigration] = u.runs;
+  if (plan) {
+    const last = r.targets[r.targets.length - 1]!;
+    const others = r.targets.slice(0, -1).map((t) => `${M(t.population)} in ${t.year} with ${probabilityText(probabilityOf(plan, t))}`);
+    const pLast = probabilityOf(plan, last);
+    let text = `(7) Give or take realistic errors in fertility and life expectancy (the default uncertainty, ${u.trajectories.toLocaleString('en-US')} simulated trajectories, seed ${u.seed}), the plan's own assumptions without migration reach ${M(last.population)} by ${last.year} with a probability of ${probabilityText(pLast)}${others.length ? `, and ${others.join(', ')}` : ''}.`;
+    if (withMigration) {
+      const p = probabilityOf(withMigration, last);
+      const m = r.requiredMigration.find((q) => q.target.year === last.year)?.netPerYear;
+      const net = m?.status === 'reachable' ? `the ${formatSigned(m.value)} net migrants a year of answer (2)` : 'the migration of answer (2)';
+      text += ` With ${net}, P(${M(last.population)} by ${last.year}) = ${probabilityText(p)}.`;
+    }
+    out.push({ text, tone: pLast.p >= 0.5 ? 'reached' : 'missed' });
+  }
   return out;
+}
+
+/** The probability a simulated scenario gives a target (computed for every plan target). */
+function probabilityOf(run: SimulatedTrajectory, t: Target): TargetProbability {
+  const p = run.probabilities.find((q) => q.year === t.year && q.population === t.population);
+  if (!p) throw new Error(`no probability of ${t.population} in ${t.year} for ${run.name}`);
+  return p;
+}
+
+/**
+ * A probability as a per cent: one decimal, or two significant digits of the distance to 0 % or
+ * 100 % when that is below 0.1 % (so that 0.0038 % and 99.996 % are not printed as 0.0 % and 100.0 %);
+ * 0 and 1 exactly as 0 % and 100 %.
+ */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return String(p);
+  if (p <= 0) return '0 %';
+  if (p >= 1) return '100 %';
+  const pc = 100 * p;
+  if (pc < 0.1) return `${Number(pc.toPrecision(2))} %`;
+  const rest = 100 - pc;
+  if (rest < 0.1) return `${pc.toFixed(1 - Math.floor(Math.log10(rest)))} %`;
+  return `${pc.toFixed(1)} %`;
+}
+
+/** "3.5 % (95 % interval 3.4 % to 3.6 %)". */
+function probabilityText(p: TargetProbability): string {
+  return `${formatProbability(p.p)} (95 % interval ${formatProbability(p.lower)} to ${formatProbability(p.upper)})`;
 }
 
 function tfrSentence(r: SolveResult<number>, what: string): string {
@@ -141,6 +188,13 @@ export function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput
       },
       yearEnd: k.yearEnd,
     },
+    uncertainty: {
+      trajectories: r.uncertainty.trajectories,
+      seed: r.uncertainty.seed,
+      quantileLevels: r.uncertainty.quantileLevels,
+      uncertainty: r.uncertainty.uncertainty,
+      runs: r.uncertainty.runs.map((run) => ({ name: run.name, scenario: run.scenario as Record<string, unknown>, years: run.years, probabilities: run.probabilities })),
+    },
     verdicts,
   };
 }
@@ -166,8 +220,44 @@ function trajectoryRows(answer: string, t: Trajectory): CsvValue[][] {
 }
 
 /**
+ * Answer 7: the simulation's settings (series `uncertainty`), then per scenario and year each series'
+ * statistics (`total.mean`, `total.q0.025`, …, as `ccmpp simulate` names them) and per target
+ * `target`, `p`, `p.lower`, `p.upper`, `p.exact`.
+ */
+function uncertaintyRows(r: YingkouReport): CsvValue[][] {
+  const u = r.uncertainty;
+  const rows: CsvValue[][] = [];
+  const last = u.runs[0]?.years.at(-1)?.year ?? r.base2015.year;
+  const span = `${r.base2015.year}-${last}`;
+  rows.push(
+    ['7', 'uncertainty', span, 'trajectories', u.trajectories],
+    ['7', 'uncertainty', span, 'seed', u.seed],
+    ['7', 'uncertainty', span, 'tfr.sigma', u.uncertainty.tfr.sigma],
+    ['7', 'uncertainty', span, 'tfr.rho', u.uncertainty.tfr.rho],
+    ['7', 'uncertainty', span, 'e0.sigma', u.uncertainty.e0.sigma],
+    ['7', 'uncertainty', span, 'migration.sigma', u.uncertainty.migration.sigma],
+  );
+  for (const run of u.runs) {
+    for (const y of run.years) {
+      const time = String(y.year);
+      for (const name of SERIES) {
+        const s = y[name];
+        rows.push(['7', run.name, time, `${name}.deterministic`, s.deterministic], ['7', run.name, time, `${name}.mean`, s.mean], ['7', run.name, time, `${name}.min`, s.min], ['7', run.name, time, `${name}.max`, s.max]);
+        u.quantileLevels.forEach((l, i) => rows.push(['7', run.name, time, `${name}.q${l}`, s.quantiles[i]!]));
+        rows.push(['7', run.name, time, `${name}.resolution`, s.resolution]);
+      }
+    }
+    for (const p of run.probabilities) {
+      const time = String(p.year);
+      rows.push(['7', run.name, time, 'target', p.population], ['7', run.name, time, 'p', p.p], ['7', run.name, time, 'p.lower', p.lower], ['7', run.name, time, 'p.upper', p.upper], ['7', run.name, time, 'p.exact', p.exact]);
+    }
+  }
+  return rows;
+}
+
+/**
  * The report as tidy CSV, one row per indicator: `answer,series,time,indicator,value` — `answer` the
- * number of the question (issue 4 §3), `series` the scenario or solve, `time` a year or a period,
+ * number of the question (1–6: issue 4 §3; 7: the uncertainty of issue 5), `series` the scenario or solve, `time` a year or a period,
  * `value` a number (or a status word for solves).
  */
 export function yingkouCsv(r: YingkouReport): string {
@@ -201,6 +291,7 @@ export function yingkouCsv(r: YingkouReport): string {
   rows.push(...solveRows('6', 'from the 2020 census', '2020-2030', 'netPerYear', k.from2020.requiredMigration));
   rows.push(...solveRows('6', 'from the 2020 census, no migration', '2030', 'tfr', k.from2020.requiredTfr2030));
   for (const [y, v] of Object.entries(k.yearEnd)) rows.push(['6', 'year-end residents', y, 'residents', v]);
+  rows.push(...uncertaintyRows(r));
   return toCsv(['answer', 'series', 'time', 'indicator', 'value'], rows);
 }
 
@@ -222,8 +313,11 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
     { year: 2020, population: k.census2020, label: 'census 2020', labelPosition: 'left' as const },
     ...Object.entries(k.yearEnd).map(([y, v]) => ({ year: Number(y), population: v, label: `year-end ${y}`, labelPosition: 'right' as const })),
   ];
+  const sim = r.uncertainty;
+  const planRun = sim.runs[0];
+  const fan = planRun ? simulationFan({ quantileLevels: sim.quantileLevels, years: planRun.years }) : undefined;
   const trajectory = trajectorySpec(
-    { series, targets: r.targets.map((t) => ({ ...t, label: `target ${formatPersons(t.population)}` })), observed },
+    { series, targets: r.targets.map((t) => ({ ...t, label: `target ${formatPersons(t.population)}` })), observed, ...(fan ? { fan } : {}) },
     { title: 'Yingkou residents: projections, the plan’s targets, the censuses', width: 640, height: 360 },
   );
   const years: Table = {
@@ -305,6 +399,37 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
       { what: '2030 TFR reaching 2,600,000 without migration', value: solveCell(g.requiredTfr2030, (x) => formatFixed(x, 2)) },
     ],
   };
+  const probabilities: Table = {
+    title: 'Probability of reaching the plan’s targets (Monte Carlo, default uncertainty)',
+    columns: [
+      { key: 'scenario', label: 'scenario' },
+      { key: 'target', label: 'target' },
+      { key: 'p', label: 'P(total ≥ target)', format: 'percent1' }, // preformatted: small probabilities keep 2 significant digits
+      { key: 'interval', label: '95 % interval', format: 'percent1' },
+    ],
+    rows: sim.runs.flatMap((run) =>
+      run.probabilities.map((p) => ({ scenario: run.name, target: `${formatPersons(p.population)} in ${p.year}`, p: formatProbability(p.p), interval: `${formatProbability(p.lower)} – ${formatProbability(p.upper)}` })),
+    ),
+    note: 'The interval is the 95 % Wilson interval of the Monte Carlo error: how far the estimate may be from the probability the model gives, not the uncertainty of the population itself.',
+  };
+  const levels = sim.quantileLevels;
+  const quantiles: Table = {
+    title: 'Simulated totals: quantiles over the trajectories',
+    columns: [
+      { key: 'scenario', label: 'scenario' },
+      { key: 'year', label: 'year' },
+      { key: 'deterministic', label: 'projection', format: 'persons' },
+      ...levels.map((l, i) => ({ key: `q${i}`, label: `${+(100 * l).toFixed(2)} %`, format: 'persons' as const })),
+    ],
+    rows: sim.runs.flatMap((run) =>
+      run.years.map((y) => {
+        const row: Table['rows'][number] = { scenario: run.name, year: String(y.year), deterministic: y.total.deterministic };
+        y.total.quantiles.forEach((v, i) => (row[`q${i}`] = v));
+        return row;
+      }),
+    ),
+  };
+  const uu = sim.uncertainty;
   const plan2015 = yingkou.plan;
   return buildReportHtml({
     title: 'Yingkou 2030: is 2.6 million reachable?',
@@ -314,7 +439,11 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
       {
         heading: 'The picture',
         charts: [
-          { title: 'Trajectories against the targets', spec: trajectory, caption: 'Lines: projections (from 2015, and rebased on the 2020 census). Red diamonds: the plan’s targets. Black dots: censuses and year-end estimates.' },
+          {
+            title: 'Trajectories against the targets',
+            spec: trajectory,
+            caption: `Lines: projections (from 2015, and rebased on the 2020 census). Red diamonds: the plan’s targets. Black dots: censuses and year-end estimates.${planRun ? ` Shaded: 95 % and 80 % of ${sim.trajectories.toLocaleString('en-US')} simulated trajectories of “${planRun.name}” under the default uncertainty; dashed: their median (section 7).` : ''}`,
+          },
           { title: 'Population pyramid', spec: pyramidSpec(plan, [2015, 2030], { title: "Yingkou, 2015 (estimated) and 2030 under the plan's paths, no migration" }), caption: 'The 2015 base is an estimate: the UN WPP 2019 China 2015 shape fitted to the plan’s three age groups.' },
         ],
       },
@@ -329,6 +458,16 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
       },
       { heading: '5. Components of change, ageing, urbanisation', verdicts: verdicts.filter((v) => v.text.startsWith('(5)')), tables: [change, urban] },
       { heading: '6. Reality check: the 2020 census', verdicts: verdicts.filter((v) => v.text.startsWith('(6)') || v.text.startsWith('From the census')), tables: [census] },
+      {
+        heading: '7. Uncertainty: the probability of reaching the targets',
+        verdicts: verdicts.filter((v) => v.text.startsWith('(7)')),
+        tables: [probabilities, quantiles],
+        notes: [
+          `TFR: the plan's path times exp(d), d an AR(1) with σ = ${formatFixed(uu.tfr.sigma, 4)} and ρ = ${formatFixed(uu.tfr.rho, 4)} per 5-year period (bayesTFR, phase III).`,
+          `Life expectancy: the plan's path plus a random walk with σ = ${formatFixed(uu.e0.sigma, 3)} years per period (Raftery et al. 2013), both sexes alike.`,
+          `Net migration: as the scenario gives it (σ = ${formatPersons(uu.migration.sigma)}), as in the UN's probabilistic projections. ${sim.trajectories.toLocaleString('en-US')} trajectories per scenario, seed ${sim.seed}: the same seed gives the same figures.`,
+        ],
+      },
       {
         heading: 'Assumptions and sources',
         notes: [
