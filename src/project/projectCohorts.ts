@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ageGroupLabel } from '../ages/grid.js';
 import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
+import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers, year } from '../validate/schemas.js';
 import { Arena } from '../memory/arena.js';
@@ -34,6 +35,13 @@ export const populationSchema = z
       ctx.addIssue({ code: 'custom', path: ['male'], message: 'expected as many male as female groups', input: p.male });
   });
 
+const bases = new ValidationMemo<z.output<typeof populationSchema>>();
+
+/** Validates a base population (remembered for the same, unchanged object: see ValidationMemo). */
+export function parsePopulation(base: unknown, path = 'base'): z.output<typeof populationSchema> {
+  return bases.get(base, () => parseWith(populationSchema, base, path));
+}
+
 /**
  * Projects a population by the cohort-component method, one 5-year period per entry of `periods`.
  * Per sex, exactly: P(t+5) = P(t) + births − deaths + netMigrants (the balancing identity).
@@ -44,7 +52,7 @@ export const populationSchema = z
  * out.years // [2015, 2020, 2025, 2030]
  */
 export function projectCohorts(base: Population, periods: readonly PeriodInputs[]): CohortProjection {
-  const b = parseWith(populationSchema, base, 'base');
+  const b = parsePopulation(base);
   const groups = b.female.length;
   const ps = parseWith(z.array(periodInputsSchema(groups), { error: 'expected an array of periods' }), periods, 'periods');
   return run(b.year, b.female, b.male, ps.map(compilePeriod));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STEP } from '../ages/grid.js';
-import { populationSchema, type Population } from '../project/projectCohorts.js';
+import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import type { TargetAssessment } from '../targets/assessTarget.js';
 import { targetSchema, type Target } from '../targets/target.js';
 import { fail, InputError } from '../validate/errors.js';
@@ -80,7 +80,7 @@ export function compareScenarios(
   scenarios: readonly { name: string; scenario: Scenario }[] | Record<string, Scenario>,
   options: CompareOptions,
 ): ScenarioComparison {
-  const b = parseWith(populationSchema, base, 'base');
+  const b = parsePopulation(base);
   const o = parseWith(optionsSchema, options, 'options');
   const list: { name: string; scenario: unknown; path: string }[] = Array.isArray(scenarios)
     ? parseWith(namedSchema, scenarios, 'scenarios').map((s, i) => ({ name: s.name, scenario: s.scenario, path: `scenarios[${i}].scenario` }))

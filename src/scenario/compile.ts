@@ -13,8 +13,9 @@ import { Arena } from '../memory/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { BySex, Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
+import { ValidationMemo } from '../validate/memo.js';
 import { anchorsOf, averageOver, type Anchors, type Path } from './path.js';
-import type { ParsedScenario } from './schema.js';
+import { parseScenario, type ParsedScenario } from './schema.js';
 
 /** Sex ratio at birth when a scenario gives none: 105 males per 100 females, the biological norm (UN). */
 export const DEFAULT_SRB = 105;
@@ -48,6 +49,22 @@ export interface PeriodLevels {
   e0: BySex<number>;
   /** Net migrants a year, both sexes. */
   netPerYear: number;
+}
+
+const scenarios = new ValidationMemo<{ parsed: ParsedScenario; byOpenAge: Map<number, CompiledScenario> }>();
+
+/**
+ * Validates and compiles a scenario for a grid, remembering both for the same, unchanged scenario
+ * object (see ValidationMemo). The result is shared: treat it as read-only.
+ */
+export function compiledScenario(scenario: unknown, openAge: number): { parsed: ParsedScenario; compiled: CompiledScenario } {
+  const memo = scenarios.get(scenario, () => ({ parsed: parseScenario(scenario), byOpenAge: new Map() }));
+  let compiled = memo.byOpenAge.get(openAge);
+  if (!compiled) {
+    compiled = compileScenario(memo.parsed, openAge);
+    memo.byOpenAge.set(openAge, compiled);
+  }
+  return { parsed: memo.parsed, compiled };
 }
 
 /** Compiles a validated scenario for a grid with open age `openAge` (≥ 50). */

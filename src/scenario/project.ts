@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { ageGroupLabels, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { populationSchema, run, type CohortProjection, type Population } from '../project/projectCohorts.js';
+import { parsePopulation, run, type CohortProjection, type Population } from '../project/projectCohorts.js';
 import { Arena } from '../memory/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
 import { year } from '../validate/schemas.js';
 import {
-  compileScenario,
+  compiledScenario,
   emptyKernelPeriod,
   fillPeriodRates,
   kernelPeriodSize,
@@ -19,7 +19,7 @@ import {
   type PeriodLevels,
 } from './compile.js';
 import { yearIndicators, type PeriodIndicators, type YearIndicators } from './indicators.js';
-import { parseScenario, type Scenario } from './schema.js';
+import type { Scenario } from './schema.js';
 import { splitUnchecked } from './splitOpenAgeGroup.js';
 
 /** Default open age of a projection (`100+`). */
@@ -74,14 +74,13 @@ const optionsSchema = z.strictObject(
  * p.indicators.years.at(-1)?.total // the projected 2030 population
  */
 export function project(base: Population, scenario: Scenario, options: ProjectOptions): Projection {
-  const b = parseWith(populationSchema, base, 'base');
-  const s = parseScenario(scenario);
+  const b = parsePopulation(base);
   const o = parseWith(optionsSchema, options, 'options');
   const openAge = o.openAge ?? DEFAULT_PROJECTION_OPEN_AGE;
+  const { compiled } = compiledScenario(scenario, openAge);
   if (o.until < b.year || (o.until - b.year) % STEP !== 0)
     fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
-  const c = compileScenario(s, openAge);
-  return projectCompiled(c, b, (o.until - b.year) / STEP);
+  return projectCompiled(compiled, b, (o.until - b.year) / STEP);
 }
 
 /** A hook that may change a period's levels before they become rates (targets, simulation). */

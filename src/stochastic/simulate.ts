@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STEP } from '../ages/grid.js';
-import { populationSchema, type Population } from '../project/projectCohorts.js';
+import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import { DEFAULT_PROJECTION_OPEN_AGE, MIN_PROJECTION_OPEN_AGE } from '../scenario/project.js';
 import { parseScenario, type Scenario } from '../scenario/schema.js';
 import { targetSchema, type Target } from '../targets/target.js';
@@ -137,7 +137,7 @@ export interface Prepared {
 
 /** Validates the public inputs (shared by simulate and simulateParallel). */
 export function prepare(base: Population, scenario: Scenario, uncertainty: Uncertainty, o: z.output<typeof simulateOptionsSchema>): Prepared {
-  const b = parseWith(populationSchema, base, 'base');
+  const b = parsePopulation(base);
   const s = parseScenario(scenario);
   const u = resolveUncertainty(parseWith(uncertaintySchema, uncertainty, 'uncertainty'));
   if (o.until < b.year || (o.until - b.year) % STEP !== 0) fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);

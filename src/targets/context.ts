@@ -1,8 +1,8 @@
 import { STEP } from '../ages/grid.js';
-import { populationSchema, type Population } from '../project/projectCohorts.js';
-import { compileScenario, type CompiledScenario } from '../scenario/compile.js';
+import { parsePopulation, type Population } from '../project/projectCohorts.js';
+import { compiledScenario, type CompiledScenario } from '../scenario/compile.js';
 import { DEFAULT_PROJECTION_OPEN_AGE, projectCompiled, type AdjustLevels } from '../scenario/project.js';
-import { parseScenario, type ParsedScenario, type Scenario } from '../scenario/schema.js';
+import type { ParsedScenario, Scenario } from '../scenario/schema.js';
 import type { BySex } from '../types.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -27,15 +27,15 @@ export interface TargetProblem {
 
 /** Validates and compiles; the target year must be on the base's 5-year grid, after the base year. */
 export function targetProblem(base: Population, scenario: Scenario | ParsedScenario, target: Target, openAge = DEFAULT_PROJECTION_OPEN_AGE): TargetProblem {
-  const b = parseWith(populationSchema, base, 'base');
-  const s = parseScenario(scenario);
+  const b = parsePopulation(base);
+  const { parsed: s, compiled } = compiledScenario(scenario, openAge);
   const t = parseWith(targetSchema, target, 'target');
   if (t.year <= b.year || (t.year - b.year) % STEP !== 0)
     fail('target.year', `expected a year after the base year ${b.year} on its 5-year grid`, t.year);
   return {
     base: { year: b.year, female: Float64Array.from(b.female), male: Float64Array.from(b.male) },
     scenario: s,
-    compiled: compileScenario(s, openAge),
+    compiled,
     target: t,
     periods: (t.year - b.year) / STEP,
     openAge,

@@ -60,7 +60,7 @@ export const yingkou = {
   /** Estimated 2015 base: the reference shape fitted to the plan's 0–14, 15–59 and 60+. */
   get base2015(): Population {
     base2015 ??= { year: 2015, ...fitToMargins(referenceShape, BASE_2015_MARGINS) };
-    return { year: 2015, female: base2015.female, male: base2015.male };
+    return base2015;
   },
   /** The plan's population targets (Table 1). */
   targets: [
