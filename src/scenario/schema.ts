@@ -3,7 +3,7 @@ import { fertilityPatternSchema } from '../fertility/pattern.js';
 import { mxJsonSchema } from '../lifetable/lifeTable.js';
 import { migrationProfileSchema } from '../migration/profile.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, nonNegative, plainArrays, positive, unit } from '../validate/schemas.js';
+import { finite, keyedObject, nonNegative, plainArrays, positive, unit } from '../validate/schemas.js';
 import { pathSchema } from './path.js';
 
 const e0Path = pathSchema(positive());
@@ -13,18 +13,18 @@ const e0Path = pathSchema(positive());
  * birth, and the models that turn them into rates (issue 3 §5). JSON-shaped (plain arrays), strict
  * (an unknown key is an error), and the single source of the JSON Schema the CLI ships.
  */
-export const scenarioSchema = z.strictObject({
+export const scenarioSchema = keyedObject({
   /** Location of the scenario's JSON Schema, for editors (`ccmpp schema`); ignored. */
   $schema: z.string({ error: "expected a string (the JSON Schema's location)" }).optional(),
-  fertility: z.strictObject({
+  fertility: keyedObject({
     /** Total fertility rate, children per woman. */
     tfr: pathSchema(nonNegative()),
     /** 'china-2015' (UN WPP 2019) or 7 shares of TFR for 15–19 … 45–49 summing to 1. */
     pattern: fertilityPatternSchema,
   }),
-  mortality: z.strictObject({
+  mortality: keyedObject({
     /** Life expectancy at birth: both sexes (split by sexGap), or { female, male }. */
-    e0: z.union([e0Path, z.strictObject({ female: e0Path, male: e0Path })], {
+    e0: z.union([e0Path, keyedObject({ female: e0Path, male: e0Path })], {
       error: 'expected a life-expectancy path, or { female, male } paths',
     }),
     /** Female-minus-male e0 gap for a both-sex e0 path; default 4.5 (UN WPP 2019, China 2015–2020). */
@@ -34,24 +34,22 @@ export const scenarioSchema = z.strictObject({
       .union(
         [
           z.literal('log-quadratic'),
-          z.strictObject({ baseline: z.union([z.literal('china-2015'), z.strictObject({ female: mxJsonSchema, male: mxJsonSchema })]) }),
+          keyedObject({ baseline: z.union([z.literal('china-2015'), keyedObject({ female: mxJsonSchema, male: mxJsonSchema })]) }),
         ],
         { error: "expected 'log-quadratic' or { baseline: 'china-2015' | { female, male } }" },
       )
       .optional(),
   }),
-  migration: z
-    .strictObject({
-      /** Net migrants a year, both sexes; negative = net out-migration. */
-      netPerYear: pathSchema(finite()),
-      /** Age profile; default 'rogers-castro' (standard parameters). */
-      profile: migrationProfileSchema.optional(),
-      /** Share of women among migrants; default 0.5. */
-      femaleShare: unit().optional(),
-      /** 'even' (default: half at the start of each period, half at the end) or 'end'. */
-      timing: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
-    })
-    .optional(),
+  migration: keyedObject({
+    /** Net migrants a year, both sexes; negative = net out-migration. */
+    netPerYear: pathSchema(finite()),
+    /** Age profile; default 'rogers-castro' (standard parameters). */
+    profile: migrationProfileSchema.optional(),
+    /** Share of women among migrants; default 0.5. */
+    femaleShare: unit().optional(),
+    /** 'even' (default: half at the start of each period, half at the end) or 'end'. */
+    timing: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
+  }).optional(),
   /** Sex ratio at birth, males per 100 female births; default 105. */
   srb: pathSchema(positive()).optional(),
 });

@@ -99,3 +99,14 @@ function copyPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * A strict object schema whose messages name its keys: `expected an object { a, b }` for a value
+ * of another kind (or a missing one), `expected only the keys a, b` for an unknown key.
+ */
+export function keyedObject<S extends z.ZodRawShape>(shape: S) {
+  const keys = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only the keys ${keys}` : `expected an object { ${keys} }`),
+  });
+}

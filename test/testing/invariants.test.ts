@@ -207,3 +207,24 @@ describe('invariants.increasingIn / decreasingIn', () => {
     );
   });
 });
+
+describe('invariants.solverAgreesWithAssessment', () => {
+  // A stand-in model: total(x) = 1000 + 10 x, target 1500 → x = 50.
+  const total = (x: number) => 1000 + 10 * x;
+  it('holds for a value that reaches the target within the tolerance, and fails for one that overshoots', () => {
+    const ok = { status: 'reachable' as const, value: 50.05, achieved: total(50.05), iterations: 3 };
+    expect(invariants.solverAgreesWithAssessment(ok, 1500, total)).toEqual({ holds: true });
+    // 50.5 gives 1505: reached, but 5 persons over; and just below it (50.3) the target is still reached.
+    const over = { status: 'reachable' as const, value: 50.5, achieved: total(50.5), iterations: 3 };
+    const { violations } = failing(invariants.solverAgreesWithAssessment(over, 1500, total));
+    expect(violations.map((v) => v.where)).toEqual(['value 50.5', 'just below 50.5']);
+  });
+  it('fails for a value short of the target, and for a wrong unreachable verdict', () => {
+    const short = { status: 'reachable' as const, value: 49, achieved: total(49), iterations: 3 };
+    expect(failing(invariants.solverAgreesWithAssessment(short, 1500, total)).message).toMatch(/value 49: expected target ≤ total ≤ target \+ 1/);
+    const wrong = { status: 'unreachable' as const, side: 'above' as const, bound: 100, achieved: total(100) };
+    expect(failing(invariants.solverAgreesWithAssessment(wrong, 1500, total)).message).toMatch(/bound 100: expected the bound to fall short of the target 1500/);
+    const right = { status: 'unreachable' as const, side: 'above' as const, bound: 40, achieved: total(40) };
+    expect(invariants.solverAgreesWithAssessment(right, 1500, total)).toEqual({ holds: true });
+  });
+});
