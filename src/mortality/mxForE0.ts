@@ -7,6 +7,7 @@ import { mxSchema, sexSchema } from '../lifetable/lifeTable.js';
 import type { SolveResult } from '../solve/result.js';
 import type { Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
+import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, positive } from '../validate/schemas.js';
 import { BASELINES, type BaselineName } from './baselines.js';
@@ -80,6 +81,24 @@ function scratchTable(rows: number): LifeTable {
   return t;
 }
 
+/** Validated options, remembered for the same unchanged object (see ValidationMemo). */
+const solveSpecs = new ValidationMemo<{ spec: E0SolveSpec; rows: number }>();
+
+function solveSpecOf(options: unknown): { spec: E0SolveSpec; rows: number } {
+  const o = parseWith(optionsSchema, options, 'options');
+  const model = parseModel(o.model);
+  if (model !== 'log-quadratic' && o.k !== undefined) fail('options.k', 'expected no k with a baseline model (k belongs to the log-quadratic model)', o.k);
+  const spec: E0SolveSpec = {
+    sex: o.sex,
+    model,
+    k: o.k ?? 0,
+    a0Rule: o.a0Rule ?? 'andreev-kingkade',
+    axRule: o.axRule ?? 'mortpak',
+  };
+  const rows = model === 'log-quadratic' ? LOGQUAD_ROWS : typeof model.baseline === 'string' ? BASELINES[model.baseline][o.sex].length : model.baseline.length;
+  return { spec, rows };
+}
+
 /**
  * The mx schedule whose life expectancy at birth is `e0`, within 1e-8 years, under a one-parameter
  * mortality model:
@@ -104,17 +123,7 @@ function scratchTable(rows: number): LifeTable {
  */
 export function mxForE0(e0: number, options: MxForE0Options): SolveResult<Float64Array> {
   const target = parseWith(e0Schema, e0, 'e0');
-  const o = parseWith(optionsSchema, options, 'options');
-  const model = parseModel(o.model);
-  if (model !== 'log-quadratic' && o.k !== undefined) fail('options.k', 'expected no k with a baseline model (k belongs to the log-quadratic model)', o.k);
-  const spec: E0SolveSpec = {
-    sex: o.sex,
-    model,
-    k: o.k ?? 0,
-    a0Rule: o.a0Rule ?? 'andreev-kingkade',
-    axRule: o.axRule ?? 'mortpak',
-  };
-  const rows = model === 'log-quadratic' ? LOGQUAD_ROWS : typeof model.baseline === 'string' ? BASELINES[model.baseline][o.sex].length : model.baseline.length;
+  const { spec, rows } = solveSpecs.get(options, () => solveSpecOf(options));
   const out = scratchTable(rows);
   const r = solveLifeTableForE0(target, spec, out);
   if (r.status === 'reachable') {
