@@ -56,23 +56,13 @@ export interface PeriodIndicators {
 export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>): YearIndicators {
   const G = pop.female.length;
   if (G < 14) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', 5 * (G - 1));
-  let female = 0;
-  let male = 0;
-  let ages0to14 = 0;
-  let ages15to59 = 0;
-  let ages60to64 = 0;
-  let ages65plus = 0;
-  for (let i = 0; i < G; i++) {
-    const f = pop.female[i] as number;
-    const m = pop.male[i] as number;
-    female += f;
-    male += m;
-    const n = f + m;
-    if (i < 3) ages0to14 += n;
-    else if (i < 12) ages15to59 += n;
-    else if (i === 12) ages60to64 += n;
-    else ages65plus += n;
-  }
+  broadSums(pop.female, pop.male, sums, 0);
+  const female = sums[FEMALE]!;
+  const male = sums[MALE]!;
+  const ages0to14 = sums[AGES_0_14]!;
+  const ages15to59 = sums[AGES_15_59]!;
+  const ages60to64 = sums[AGES_60_64]!;
+  const ages65plus = sums[AGES_65_PLUS]!;
   const all = female + male;
   const ages15to64 = ages15to59 + ages60to64;
   const ages60plus = ages60to64 + ages65plus;
@@ -95,6 +85,46 @@ export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>): Yea
     oldAgeDependency: ages65plus / ages15to64,
     ratio60to15_59: ages60plus / ages15to59,
   };
+}
+
+/** Slots of {@link broadSums}. */
+export const FEMALE = 0;
+export const MALE = 1;
+export const AGES_0_14 = 2;
+export const AGES_15_59 = 3;
+export const AGES_60_64 = 4;
+export const AGES_65_PLUS = 5;
+const sums = new Float64Array(6);
+
+/**
+ * The sums every indicator starts from, in one pass, written to `out` from `at`: female, male,
+ * 0–14, 15–59, 60–64, 65+ (grid with open age ≥ 65). The simulation sums with this same function,
+ * so a trajectory without uncertainty reproduces `project()`'s indicators bit for bit.
+ */
+export function broadSums(female: ArrayLike<number>, male: ArrayLike<number>, out: Float64Array, at: number): void {
+  let f = 0;
+  let m = 0;
+  let a0 = 0;
+  let a15 = 0;
+  let a60 = 0;
+  let a65 = 0;
+  for (let i = 0; i < female.length; i++) {
+    const fi = female[i] as number;
+    const mi = male[i] as number;
+    f += fi;
+    m += mi;
+    const n = fi + mi;
+    if (i < 3) a0 += n;
+    else if (i < 12) a15 += n;
+    else if (i === 12) a60 += n;
+    else a65 += n;
+  }
+  out[at + FEMALE] = f;
+  out[at + MALE] = m;
+  out[at + AGES_0_14] = a0;
+  out[at + AGES_15_59] = a15;
+  out[at + AGES_60_64] = a60;
+  out[at + AGES_65_PLUS] = a65;
 }
 
 function medianAgeBySex(pop: BySex<ArrayLike<number>>, all: number): number {

@@ -7,6 +7,7 @@ import { solveLifeTableForE0 } from '../mortality/solveE0.js';
 import { step, type KernelPeriod } from '../project/kernel.js';
 import { compilePeriod } from '../project/periodInputs.js';
 import { compileScenario, E0_JUMP_TOLERANCE, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
+import { AGES_0_14, AGES_15_59, AGES_60_64, AGES_65_PLUS, broadSums, FEMALE, MALE } from '../scenario/indicators.js';
 import { projectCompiled, type Projection } from '../scenario/project.js';
 import type { ParsedScenario } from '../scenario/schema.js';
 import type { Target } from '../targets/target.js';
@@ -230,31 +231,15 @@ export class Engine {
 }
 
 /**
- * The series of one population (total, 0–14, 15–59, 60+, 65+), summed exactly as
- * `yearIndicators` sums them, so that a trajectory without uncertainty reproduces `project()`'s
- * indicators bit for bit.
+ * The series of one population (total, 0–14, 15–59, 60+, 65+), from the sums `yearIndicators`
+ * uses, so that a trajectory without uncertainty reproduces `project()`'s indicators bit for bit.
  */
 function seriesOf(pf: Float64Array, pm: Float64Array, out: Float64Array, at: number): void {
-  let female = 0;
-  let male = 0;
-  let a0 = 0;
-  let a15 = 0;
-  let a60 = 0;
-  let a65 = 0;
-  for (let i = 0; i < pf.length; i++) {
-    const f = pf[i]!;
-    const m = pm[i]!;
-    female += f;
-    male += m;
-    const n = f + m;
-    if (i < 3) a0 += n;
-    else if (i < 12) a15 += n;
-    else if (i === 12) a60 += n;
-    else a65 += n;
-  }
-  out[at] = female + male;
-  out[at + 1] = a0;
-  out[at + 2] = a15;
-  out[at + 3] = a60 + a65;
-  out[at + 4] = a65;
+  broadSums(pf, pm, sums, 0);
+  out[at] = sums[FEMALE]! + sums[MALE]!;
+  out[at + 1] = sums[AGES_0_14]!;
+  out[at + 2] = sums[AGES_15_59]!;
+  out[at + 3] = sums[AGES_60_64]! + sums[AGES_65_PLUS]!;
+  out[at + 4] = sums[AGES_65_PLUS]!;
 }
+const sums = new Float64Array(6);

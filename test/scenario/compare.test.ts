@@ -1,5 +1,5 @@
+import { messageOf } from '../inputError.js';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/validate/errors.js';
 import { compareScenarios } from '../../src/scenario/compare.js';
 import { project } from '../../src/scenario/project.js';
 import { variants } from '../../src/scenario/variants.js';
@@ -49,15 +49,7 @@ describe('compareScenarios', () => {
 });
 
 describe('compareScenarios: errors', () => {
-  const message = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return (e as Error).message;
-    }
-    throw new Error('expected an InputError');
-  };
+  const message = messageOf;
   it('a bad scenario is reported under its name or index', () => {
     expect(message(() => compareScenarios(city2015, { good: plan, bad: { ...plan, srb: -1 } }, { until: 2030 }))).toBe(
       'scenarios.bad.srb: expected a finite number > 0, got -1',

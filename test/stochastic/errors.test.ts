@@ -1,5 +1,5 @@
+import { messageOf } from '../inputError.js';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/validate/errors.js';
 import { simulate, type SimulateOptions } from '../../src/stochastic/simulate.js';
 import type { Uncertainty } from '../../src/stochastic/uncertainty.js';
 import { city2015, plan } from './fixtures.js';
@@ -9,15 +9,6 @@ import { city2015, plan } from './fixtures.js';
 
 const ok: SimulateOptions = { trajectories: 10, seed: 1, until: 2030 };
 
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 const run = (u: unknown, o: unknown) => () => simulate(city2015, plan, u as Uncertainty, o as SimulateOptions);
 
