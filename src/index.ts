@@ -45,6 +45,8 @@ export { scenarioSchema, parseScenario, type Scenario, type ParsedScenario } fro
 export { project, type Projection, type ProjectOptions } from './scenario/project.js';
 export { yearIndicators, medianAge, type YearIndicators, type PeriodIndicators } from './scenario/indicators.js';
 export { splitOpenAgeGroup } from './scenario/splitOpenAgeGroup.js';
+export { variants, DEFAULT_FERTILITY_SHIFT, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';
+export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './scenario/compare.js';
 
 // targets
 export { fitToMargins, type Margin } from './ages/fitToMargins.js';
@@ -57,11 +59,6 @@ export { decomposeChange, type ChangeComponents } from './targets/decompose.js';
 export { urgd, projectUrbanShare } from './targets/urbanization.js';
 export { applySolution, type ApplySolutionOptions, type SolutionKind } from './targets/applySolution.js';
 
-// the Yingkou case
-export { yingkou } from './yingkou/data.js';
-export { yingkouReport, type YingkouReport } from './yingkou/report.js';
-export { formatYingkouReport } from './yingkou/text.js';
-
 // report: chart specifications as plain Vega-Lite objects (rendering lives in the CLI)
 export { pyramidSpec, type PyramidSource, type PyramidOptions } from './report/pyramid.js';
 export { trajectorySpec, type TrajectoryInput, type TrajectorySeries, type TrajectoryPoint, type MarkedPopulation, type FanQuantiles } from './report/trajectory.js';
@@ -71,10 +68,6 @@ export { VEGA_LITE_SCHEMA, type VegaLiteSpec, type ChartOptions } from './report
 export { reportHtml, type ReportDocument, type ReportSection, type ReportChart, type Verdict } from './report/html.js';
 export { tableText, type Table, type Column, type CellFormat, type CellValue } from './report/table.js';
 
-// scenario variants and comparison
-export { variants, DEFAULT_FERTILITY_SHIFT, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';
-export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './scenario/compare.js';
-
 // stochastic
 export { simulate, DEFAULT_QUANTILES, MAX_TRAJECTORIES, PROGRESS_CHUNK, type Simulation, type SimulateOptions, type SimulationYear, type SeriesSummary, type TargetProbability } from './stochastic/simulate.js';
 export { simulateParallel, closeSimulationWorkers, type SimulateParallelOptions } from './stochastic/parallel.js';
@@ -82,3 +75,8 @@ export { uncertaintySchema, DEFAULT_TFR_SIGMA, DEFAULT_TFR_RHO, DEFAULT_E0_SIGMA
 export { wilsonInterval, type ProportionInterval } from './stochastic/wilson.js';
 export type { MortalityPath } from './stochastic/engine.js';
 export type { SeriesName } from './stochastic/accumulator.js';
+
+// the Yingkou case
+export { yingkou } from './yingkou/data.js';
+export { yingkouReport, YINGKOU_OPEN_AGE, YINGKOU_TRAJECTORIES, YINGKOU_SEED, type YingkouReport } from './yingkou/report.js';
+export { formatYingkouReport } from './yingkou/text.js';
