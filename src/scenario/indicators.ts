@@ -1,4 +1,3 @@
-import { total } from '../ages/broad.js';
 import { fail } from '../validate/errors.js';
 import { STEP } from '../ages/grid.js';
 import type { BySex } from '../types.js';
@@ -81,7 +80,7 @@ export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>): Yea
     share60plus: ages60plus / all,
     share65plus: ages65plus / all,
     sexRatio: (100 * male) / female,
-    medianAge: medianAgeBySex(pop, all),
+    medianAge: medianAge(pop.female, pop.male),
     oldAgeDependency: ages65plus / ages15to64,
     ratio60to15_59: ages60plus / ages15to59,
   };
@@ -127,27 +126,20 @@ export function broadSums(female: ArrayLike<number>, male: ArrayLike<number>, ou
   out[at + AGES_65_PLUS] = a65;
 }
 
-function medianAgeBySex(pop: BySex<ArrayLike<number>>, all: number): number {
-  const half = all / 2;
-  let below = 0;
-  for (let i = 0; i < pop.female.length; i++) {
-    const n = (pop.female[i] as number) + (pop.male[i] as number);
-    if (below + n >= half && n > 0) return STEP * i + (STEP * (half - below)) / n;
-    below += n;
-  }
-  return NaN;
-}
-
 /**
  * Median age of a 5-year distribution: the age below which half the population lies, interpolated
  * linearly within its group (people spread evenly over the group). In the open group, the group is
- * taken as 5 years wide: a median there is reported at most 5 years above the open age.
+ * taken as 5 years wide: a median there is reported at most 5 years above the open age. With
+ * `other` (e.g. the other sex), the median of the two distributions summed group by group.
  */
-export function medianAge(pop: ArrayLike<number>): number {
-  const half = total(pop) / 2;
+export function medianAge(pop: ArrayLike<number>, other?: ArrayLike<number>): number {
+  const at = (i: number) => (pop[i] as number) + (other ? (other[i] as number) : 0);
+  let all = 0;
+  for (let i = 0; i < pop.length; i++) all += at(i);
+  const half = all / 2;
   let below = 0;
   for (let i = 0; i < pop.length; i++) {
-    const n = pop[i] as number;
+    const n = at(i);
     if (below + n >= half && n > 0) return STEP * i + (STEP * (half - below)) / n;
     below += n;
   }

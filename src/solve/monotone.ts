@@ -9,9 +9,9 @@ export interface MonotoneSolveOptions {
 /**
  * Solves f(x) = target for a monotone f on [lo, hi] by regula falsi with the Illinois modification
  * (Dowell & Jarratt 1971): the bracket always holds the root, and convergence is superlinear on
- * smooth f. The answer errs on the side that reaches the target — f(value) ∈ [target, target + tol]
- * when f increases (f(value) ∈ [target − tol, target] … mirrored when it decreases), so "reached at the
- * solved value" is exact. A target outside [f(lo), f(hi)] is `unreachable`, with the closer bound and
+ * smooth f. The answer lies on the far side of the target, within the tolerance: f(value) ∈
+ * [target, target + tol] when f increases, [target − tol, target] when it decreases — so for a
+ * rising total, "reached at the solved value" holds exactly. A target outside [f(lo), f(hi)] is `unreachable`, with the closer bound and
  * what it achieves.
  *
  * @example

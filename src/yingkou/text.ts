@@ -1,12 +1,13 @@
+import { formatFixed, formatPercent, formatPersons, formatSigned } from '../report/format.js';
 import type { SolveResult } from '../solve/result.js';
 import type { YingkouReport } from './report.js';
 import { yingkou } from './data.js';
 
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
-const signed = (x: number) => (x >= 0 ? '+' : '−') + int(Math.abs(x));
+const int = formatPersons;
+const signed = formatSigned;
+const pct = formatPercent;
+const fixed = formatFixed;
 const millions = (x: number) => `${(x / 1e6).toFixed(3)} million`;
-const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
-const fixed = (x: number, digits: number) => x.toFixed(digits);
 /** A probability: 4 decimals, or 2 significant digits when closer to 0 or 1 than 1e-3 (0 and 1 exact). */
 const prob = (x: number) => (x === 0 || x === 1 ? String(x) : x < 1e-3 ? x.toExponential(1) : x > 1 - 1e-3 ? `1 − ${(1 - x).toExponential(1)}` : x.toFixed(4));
 
