@@ -31,6 +31,14 @@ export { hadwigerPattern, hadwigerDensity, type HadwigerShape } from './fertilit
 export { rogersCastro, ROGERS_CASTRO_STANDARD, type RogersCastroParams } from './migration/rogersCastro.js';
 export { migrationProfile, type MigrationProfile } from './migration/profile.js';
 export { netMigrantsByAge, type NetMigrantsOptions } from './migration/netMigrants.js';
+export {
+  flowDifference,
+  FLOW_DIFFERENCE_BAYESPOP,
+  FLOW_DIFFERENCE_NONE,
+  type FlowDifferenceParams,
+  type GrossFlows,
+} from './migration/flowDifference.js';
+export { outMigrationSchedule, type OutMigrationSchedule } from './migration/outSchedule.js';
 
 // mortality
 export type { SolveResult } from './solve/result.js';

@@ -13,6 +13,14 @@ export interface PeriodInputs {
   srb: number;
   /** Net migrants over the whole 5-year period, per group; negative = net out-migration. */
   netMigrants?: BySex<ArrayLike<number>>;
+  /** In-migrants over the whole 5-year period, per group (≥ 0). */
+  inMigrants?: BySex<ArrayLike<number>>;
+  /**
+   * Out-migrants who leave in proportion to `schedule(x) · P(x)`, the people present in each half
+   * of the period: `persons` over the period (both sexes) plus `rate` × the person-years at risk
+   * (`rate` per person-year; see the kernel's step).
+   */
+  outMigration?: { persons?: number; rate?: number; schedule: BySex<ArrayLike<number>> };
   /** 'even' (default): half at the start, half at the end; 'end': all at the end. */
   migrationTiming?: 'even' | 'end';
 }
@@ -31,6 +39,7 @@ export function periodInputsSchema(groups: number) {
 
 function buildSchema(groups: number) {
   const perGroup = numbers(finite()).refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` });
+  const perGroupNonNegative = numbers(nonNegative()).refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` });
   const survival = z.strictObject({
     birth: unit(),
     ratios: numbers(unit()).refine((v) => v.length === groups - 1, { error: `expected ${groups - 1} ratios (one per group but the open one)` }),
@@ -44,6 +53,17 @@ function buildSchema(groups: number) {
     netMigrants: z
       .strictObject({ female: perGroup, male: perGroup })
       .optional(),
+    inMigrants: z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative }).optional(),
+    outMigration: z
+      .strictObject({
+        persons: nonNegative().optional(),
+        rate: finite()
+          .min(0, { error: 'expected a rate per person-year in [0, 1)' })
+          .lt(1, { error: 'expected a rate per person-year in [0, 1)' })
+          .optional(),
+        schedule: z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative }),
+      })
+      .optional(),
     migrationTiming: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
   });
 }
@@ -53,7 +73,8 @@ export type ParsedPeriod = z.output<ReturnType<typeof buildSchema>>;
 
 /** Turns validated inputs into the kernel's typed arrays (copies: the caller's arrays are never aliased). */
 export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {
-  const mig = p.netMigrants;
+  const out = p.outMigration;
+  const G = p.asfr.length;
   return {
     sf: Float64Array.from(p.survival.female.ratios),
     sm: Float64Array.from(p.survival.male.ratios),
@@ -61,8 +82,29 @@ export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {
     bm: p.survival.male.birth,
     asfr: Float64Array.from(p.asfr),
     femaleShare: 100 / (100 + p.srb),
-    mf: mig ? Float64Array.from(mig.female) : null,
-    mm: mig ? Float64Array.from(mig.male) : null,
+    mf: counts(p.netMigrants?.female, p.inMigrants?.female),
+    mm: counts(p.netMigrants?.male, p.inMigrants?.male),
     startShare: p.migrationTiming === 'end' ? 0 : 0.5,
+    out:
+      out && ((out.persons ?? 0) > 0 || (out.rate ?? 0) > 0)
+        ? {
+            rf: Float64Array.from(out.schedule.female),
+            rm: Float64Array.from(out.schedule.male),
+            persons: out.persons ?? 0,
+            rate: out.rate ?? 0,
+            startF: new Float64Array(G),
+            startM: new Float64Array(G),
+            byAgeF: new Float64Array(G),
+            byAgeM: new Float64Array(G),
+          }
+        : null,
   };
+}
+
+/** Migrant counts by group: net + in (either may be absent), or null for none. */
+function counts(net: ArrayLike<number> | undefined, into: ArrayLike<number> | undefined): Float64Array | null {
+  if (!net && !into) return null;
+  const v = Float64Array.from((net ?? into)!);
+  if (net && into) for (let i = 0; i < v.length; i++) v[i] = v[i]! + into[i]!;
+  return v;
 }

@@ -6,7 +6,7 @@ import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers, year } from '../validate/schemas.js';
 import { Arena } from '../memory/arena.js';
-import { BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, step, type KernelPeriod } from './kernel.js';
+import { hasOutflow, BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, OUT_F, OUT_M, step, TOTALS_SIZE, WORST_GROUP, WORST_SEX, WORST_SHARE, type KernelPeriod } from './kernel.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 
 /** A population by sex and 5-year group (persons) at a year. */
@@ -21,7 +21,18 @@ export interface CohortProjection {
   /** One per period. */
   births: BySex<number>[];
   deaths: BySex<number>[];
+  /** In-migrants − out-migrants, per period and sex. */
   netMigrants: BySex<number>[];
+  /** In-migrants per period and sex (Σ of `migrants[t].in`). */
+  inMigrants: BySex<number>[];
+  /** Out-migrants per period and sex (Σ of `migrants[t].out`). */
+  outMigrants: BySex<number>[];
+  /**
+   * Migrants of each period by sex and group (the group index of the grid, as net migrants are
+   * given): in-migrants, and out-migrants (rate-based out-flow, plus the negative part of net
+   * migrants given by age). `in − out` is the net by group.
+   */
+  migrants: { in: BySex<Float64Array>; out: BySex<Float64Array> }[];
 }
 
 export const populationSchema = z
@@ -63,17 +74,35 @@ export type MigrantsPath = (period: number, sex: Sex, group: number) => string;
 
 const periodsPath: MigrantsPath = (t, sex, x) => `periods[${t}].netMigrants.${sex}[${x}]`;
 
+/** How a caller takes part in {@link run}. */
+export interface RunHooks {
+  /** Path of the input blamed for a group that migrants' counts would make negative. */
+  pathOf?: MigrantsPath;
+  /** Called before period `t`'s step with the population at its start (e.g. to set flows that depend on it). */
+  beforeStep?: (t: number, pf: Float64Array, pm: Float64Array, k: KernelPeriod) => void;
+  /**
+   * The error for period `t` when its rate-based out-flow takes more people than a group holds
+   * (`totals` as the failed step left them); default: names `periods[t].outMigration`.
+   */
+  outflowError?: (t: number, pf: Float64Array, pm: Float64Array, k: KernelPeriod, totals: Float64Array) => InputError;
+}
+
+/** Numbers {@link run} takes from its arena: populations, and migrants by age per period. */
+export function runSize(groups: number, periods: number): number {
+  return 2 * groups * (periods + 1) + 4 * groups * periods;
+}
+
 /**
- * Unchecked projection over compiled periods (the start arrays are not modified). Populations are
- * views into `arena`, which must hold 2 × groups × (periods + 1) numbers.
+ * Unchecked projection over compiled periods (the start arrays are not modified). Populations and
+ * migrants by age are views into `arena`, which must hold {@link runSize} numbers.
  */
 export function run(
   year: number,
   female: ArrayLike<number>,
   male: ArrayLike<number>,
   periods: readonly KernelPeriod[],
-  pathOf: MigrantsPath = periodsPath,
-  arena: Arena = new Arena(2 * female.length * (periods.length + 1)),
+  hooks: RunHooks = {},
+  arena: Arena = new Arena(runSize(female.length, periods.length)),
 ): CohortProjection {
   const groups = female.length;
   const f0 = arena.take(groups);
@@ -86,30 +115,77 @@ export function run(
     births: [],
     deaths: [],
     netMigrants: [],
+    inMigrants: [],
+    outMigrants: [],
+    migrants: [],
   };
-  const totals = new Float64Array(4);
+  const totals = new Float64Array(TOTALS_SIZE);
   let pf = out.population[0]!.female;
   let pm = out.population[0]!.male;
   periods.forEach((k, t) => {
     const nf = arena.take(groups);
     const nm = arena.take(groups);
     const start = year + 5 * t;
-    if (!step(pf, pm, k, nf, nm, totals)) throw negativeError(t, start, pf, pm, k, nf, nm, pathOf);
+    hooks.beforeStep?.(t, pf, pm, k);
+    if (!step(pf, pm, k, nf, nm, totals)) {
+      if (totals[WORST_SHARE]! > 1) throw (hooks.outflowError ?? defaultOutflowError)(t, pf, pm, k, totals);
+      throw negativeError(t, start, pf, pm, k, nf, nm, hooks.pathOf ?? periodsPath);
+    }
+    const inF = arena.take(groups);
+    const inM = arena.take(groups);
+    const outF = arena.take(groups);
+    const outM = arena.take(groups);
+    const flows = hasOutflow(k);
+    split(k.mf, flows ? k.out!.byAgeF : undefined, inF, outF);
+    split(k.mm, flows ? k.out!.byAgeM : undefined, inM, outM);
+    const sIn = { female: sum(inF), male: sum(inM) };
+    const sOut = { female: sum(outF), male: sum(outM) };
     out.years.push(start + 5);
     out.population.push({ female: nf, male: nm });
     out.births.push({ female: totals[BIRTHS_F]!, male: totals[BIRTHS_M]! });
     out.deaths.push({ female: totals[DEATHS_F]!, male: totals[DEATHS_M]! });
-    out.netMigrants.push({ female: k.mf ? sum(k.mf) : 0, male: k.mm ? sum(k.mm) : 0 });
+    out.netMigrants.push({ female: netOf(k.mf, totals[OUT_F]!), male: netOf(k.mm, totals[OUT_M]!) });
+    out.inMigrants.push(sIn);
+    out.outMigrants.push(sOut);
+    out.migrants.push({ in: { female: inF, male: inM }, out: { female: outF, male: outM } });
     pf = nf;
     pm = nm;
   });
   return out;
 }
 
+/** In and out by group: counts split by sign (net by age given), plus the rate-based out-flow. */
+function split(counts: Float64Array | null, rateOut: Float64Array | undefined, into: Float64Array, out: Float64Array): void {
+  for (let x = 0; x < into.length; x++) {
+    const c = counts ? counts[x]! : 0;
+    into[x] = c > 0 ? c : 0;
+    out[x] = (c < 0 ? -c : 0) + (rateOut ? rateOut[x]! : 0);
+  }
+}
+
+/** Net migrants of a sex: its counts (as given, so the sum is the one asked for) less the rate-based out-flow. */
+function netOf(counts: Float64Array | null, outflow: number): number {
+  return (counts ? sum(counts) : 0) - outflow;
+}
+
 function sum(a: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]!;
   return s;
+}
+
+const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, _pf, _pm, _k, totals) =>
+  new InputError([
+    {
+      path: `periods[${t}].outMigration`,
+      rule: `expected an out-flow the population can supply (it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} group ${totals[WORST_GROUP]})`,
+      value: undefined,
+    },
+  ]);
+
+/** "1.37 times the people" for an out-flow share above 1. */
+export function shareText(share: number): string {
+  return Number.isFinite(share) ? `${share.toFixed(2)} times the people` : 'more people than there are';
 }
 
 /** Names the period, sex and group where out-migration would take more people than there are. */

@@ -3,7 +3,9 @@ import { patternShares } from '../fertility/pattern.js';
 import { fillAsfrFromTfr } from '../fertility/asfr.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
+import { flowsOf, resolveFlowDifference, type FlowDifferenceParams } from '../migration/flowDifference.js';
 import { fillNetMigrants } from '../migration/netMigrants.js';
+import { resolveOutSchedule } from '../migration/outSchedule.js';
 import { resolveProfile } from '../migration/profile.js';
 import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
 import { LOGQUAD_ROWS } from '../mortality/logQuad.js';
@@ -38,7 +40,23 @@ export interface CompiledScenario {
   spec: BySex<E0SolveSpec>;
   /** Rows of the life tables the mortality model produces. */
   rows: BySex<number>;
-  migration: { net: Anchors; shares: Float64Array; femaleShare: number; startShare: number } | null;
+  migration: CompiledMigration | null;
+}
+
+/** A scenario's migration, resolved for a grid. */
+export interface CompiledMigration {
+  /** Net migrants a year (turned into gross flows by `fdm`), or null for gross flows given directly. */
+  net: Anchors | null;
+  fdm: Readonly<FlowDifferenceParams>;
+  /** Gross flows given directly: in-migrants a year, out-migrants a year per person present. */
+  inPerYear: Anchors | null;
+  outRate: Anchors | null;
+  /** In-migrants' age shares (summing to 1) and female share. */
+  shares: Float64Array;
+  femaleShare: number;
+  /** Relative out-migration rates by group (both sexes). */
+  outSchedule: Float64Array;
+  startShare: number;
 }
 
 /** The levels of one period: path averages, before models turn them into rates. */
@@ -47,8 +65,11 @@ export interface PeriodLevels {
   tfr: number;
   srb: number;
   e0: BySex<number>;
-  /** Net migrants a year, both sexes. */
+  /** Net migrants a year, both sexes (net migration given as a net figure; 0 otherwise). */
   netPerYear: number;
+  /** Gross flows given directly (0 otherwise): in-migrants a year, out-migrants a year per person present. */
+  inPerYear: number;
+  outRate: number;
 }
 
 const scenarios = new ValidationMemo<{ parsed: ParsedScenario; byOpenAge: Map<number, CompiledScenario> }>();
@@ -102,9 +123,13 @@ export function compileScenario(s: ParsedScenario, openAge: number): CompiledSce
     rows: { female: rowsOf('female'), male: rowsOf('male') },
     migration: mig
       ? {
-          net: anchorsOf(mig.netPerYear as Path),
+          net: mig.netPerYear === undefined ? null : anchorsOf(mig.netPerYear as Path),
+          fdm: resolveFlowDifference(mig.flowDifference),
+          inPerYear: mig.inPerYear === undefined ? null : anchorsOf(mig.inPerYear as Path),
+          outRate: mig.outRate === undefined ? null : anchorsOf(mig.outRate as Path),
           shares: resolveProfile(mig.profile ?? 'rogers-castro', openAge, 'migration.profile'),
           femaleShare: mig.femaleShare ?? 0.5,
+          outSchedule: resolveOutSchedule(mig.outSchedule ?? 'rogers-castro', openAge, 'migration.outSchedule'),
           startShare: mig.timing === 'end' ? 0 : 0.5,
         }
       : null,
@@ -132,7 +157,9 @@ export function periodLevels(c: CompiledScenario, from: number): PeriodLevels {
     tfr: averageOver(c.tfr, from, to),
     srb,
     e0,
-    netPerYear: c.migration ? averageOver(c.migration.net, from, to) : 0,
+    netPerYear: c.migration?.net ? averageOver(c.migration.net, from, to) : 0,
+    inPerYear: c.migration?.inPerYear ? averageOver(c.migration.inPerYear, from, to) : 0,
+    outRate: c.migration?.outRate ? averageOver(c.migration.outRate, from, to) : 0,
   };
 }
 
@@ -162,7 +189,7 @@ function scratchTable(slot: 0 | 1, rows: number): LifeTable {
 
 /** Numbers a kernel period of this scenario's grid holds (for sizing an {@link Arena}). */
 export function kernelPeriodSize(c: CompiledScenario): number {
-  return 2 * (c.groups - 1) + c.groups + (c.migration ? 2 * c.groups : 0);
+  return 2 * (c.groups - 1) + c.groups + (c.migration ? 6 * c.groups : 0);
 }
 
 /** A kernel period for a compiled scenario's grid, its arrays taken from `arena` (or allocated). */
@@ -178,14 +205,44 @@ export function emptyKernelPeriod(c: CompiledScenario, arena: Arena = new Arena(
     mf: c.migration ? arena.take(G) : null,
     mm: c.migration ? arena.take(G) : null,
     startShare: c.migration ? c.migration.startShare : 0.5,
+    out: c.migration
+      ? {
+          rf: c.migration.outSchedule,
+          rm: c.migration.outSchedule,
+          persons: 0,
+          rate: 0,
+          startF: arena.take(G),
+          startM: arena.take(G),
+          byAgeF: arena.take(G),
+          byAgeM: arena.take(G),
+        }
+      : null,
   };
+}
+
+/**
+ * A period's migration into `k` (made by {@link emptyKernelPeriod}), given the population at the
+ * period's start (P, both sexes): the gross flows given, plus those of the net figure N by the
+ * Flow-Difference Method (IM = max(β0·P + β1·N, m·P, m·P + N), OM = IM − N, per year;
+ * `flowDifference`). In-migrants: 5 × IM × sex share × age profile; out-migrants: 5 × OM persons
+ * plus `outRate` per person-year, leaving in proportion to the out-schedule × the people present.
+ */
+export function fillMigration(c: CompiledScenario, lv: PeriodLevels, population: number, k: KernelPeriod): void {
+  const m = c.migration;
+  if (!m) return;
+  // Gross flows given, plus the net figure's flows (0 and 0 for N = 0 under the default parameters).
+  const flows = flowsOf(lv.netPerYear, population, m.fdm);
+  fillNetMigrants(STEP * (lv.inPerYear + flows.inPerYear), m.femaleShare, m.shares, k.mf!, k.mm!);
+  k.out!.persons = STEP * flows.outPerYear;
+  k.out!.rate = lv.outRate;
 }
 
 /**
  * Turns a period's levels into rates in `k` (preallocated by {@link emptyKernelPeriod}): ASFR =
  * TFR × pattern / 5; survival from the life table whose e0 is the level (solved per sex in
- * `tables`, which keep the solution); net migrants = 5 × netPerYear × sex share × age profile.
- * Returns the e0 the life tables achieve. Throws where a level is out of the model's reach.
+ * `tables`, which keep the solution). Migration depends on the population at the period's start:
+ * {@link fillMigration} sets it then. Returns the e0 the life tables achieve. Throws where a level
+ * is out of the model's reach.
  */
 export function fillPeriodRates(c: CompiledScenario, lv: PeriodLevels, tables: Tables, k: KernelPeriod): BySex<number> {
   fillAsfrFromTfr(lv.tfr, c.pattern, k.asfr);
@@ -194,7 +251,6 @@ export function fillPeriodRates(c: CompiledScenario, lv: PeriodLevels, tables: T
   const eM = solveE0(c, 'male', lv, tables.male);
   k.bf = fillSurvivalRatios(tables.female, c.openAge, k.sf);
   k.bm = fillSurvivalRatios(tables.male, c.openAge, k.sm);
-  if (c.migration) fillNetMigrants(STEP * lv.netPerYear, c.migration.femaleShare, c.migration.shares, k.mf!, k.mm!);
   return { female: eF, male: eM };
 }
 

@@ -33,7 +33,10 @@ export interface PeriodIndicators {
   to: number;
   births: number;
   deaths: number;
+  /** In-migrants − out-migrants. */
   netMigrants: number;
+  inMigrants: number;
+  outMigrants: number;
   /** births / person-years, person-years = 5 (P(from) + P(to)) / 2. */
   cbr: number;
   /** deaths / person-years. */

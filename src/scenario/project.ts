@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { ageGroupLabels, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { parsePopulation, run, type CohortProjection, type Population } from '../project/projectCohorts.js';
+import { parsePopulation, run, runSize, type CohortProjection, type Population, type RunHooks } from '../project/projectCohorts.js';
 import { Arena } from '../memory/arena.js';
-import type { KernelPeriod } from '../project/kernel.js';
+import { hasOutflow, type KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
 import { year } from '../validate/schemas.js';
 import {
   compiledScenario,
   emptyKernelPeriod,
+  fillMigration,
   fillPeriodRates,
   kernelPeriodSize,
   periodLevels,
@@ -21,6 +22,7 @@ import {
 import { yearIndicators, type PeriodIndicators, type YearIndicators } from './indicators.js';
 import type { Scenario } from './schema.js';
 import { splitUnchecked } from './splitOpenAgeGroup.js';
+import { outflowError } from './outflowError.js';
 
 /** Default open age of a projection (`100+`). */
 export const DEFAULT_PROJECTION_OPEN_AGE = 100;
@@ -86,15 +88,30 @@ export function project(base: Population, scenario: Scenario, options: ProjectOp
 /** A hook that may change a period's levels before they become rates (targets, simulation). */
 export type AdjustLevels = (levels: PeriodLevels, period: number) => void;
 
-/** Unchecked: projects a validated base (any open age) under a compiled scenario for `count` periods. */
-export function projectCompiled(
+/** A scenario's periods with their rates: everything a projection needs but the migration, which follows the population. */
+export interface CompiledPeriods {
+  kernels: KernelPeriod[];
+  levels: PeriodLevels[];
+  /** The e0 each period's life tables achieve. */
+  achieved: BySex<number>[];
+  /** The base on the projection's grid. */
+  female: ArrayLike<number>;
+  male: ArrayLike<number>;
+  arena: Arena;
+}
+
+/**
+ * Unchecked: the rates of `count` periods of a compiled scenario from a validated base (any open
+ * age; brought to the grid with the first period's life table), with the arena the projection uses.
+ */
+export function compilePeriods(
   c: CompiledScenario,
   base: { year: number } & BySex<ArrayLike<number>>,
   count: number,
   adjust?: AdjustLevels,
-): Projection {
+): CompiledPeriods {
   const tables = tablesFor(c);
-  const arena = new Arena(count * kernelPeriodSize(c) + 2 * c.groups * (count + 1));
+  const arena = new Arena(count * kernelPeriodSize(c) + runSize(c.groups, count));
   const kernels: KernelPeriod[] = [];
   const levels: PeriodLevels[] = [];
   const achieved: BySex<number>[] = [];
@@ -118,8 +135,18 @@ export function projectCompiled(
     female = toGrid(female, tables.female, c.openAge);
     male = toGrid(male, tables.male, c.openAge);
   }
-  const where = (t: number, sex: string, x: number) => `migration.netPerYear (${base.year + STEP * t}-${base.year + STEP * (t + 1)}, ${sex}, group ${x})`;
-  const cohorts = run(base.year, female, male, kernels, where, arena);
+  return { kernels, levels, achieved, female, male, arena };
+}
+
+/** Unchecked: projects a validated base (any open age) under a compiled scenario for `count` periods. */
+export function projectCompiled(
+  c: CompiledScenario,
+  base: { year: number } & BySex<ArrayLike<number>>,
+  count: number,
+  adjust?: AdjustLevels,
+): Projection {
+  const { kernels, levels, achieved, female, male, arena } = compilePeriods(c, base, count, adjust);
+  const cohorts = run(base.year, female, male, kernels, migrationHooks(c, base.year, levels), arena);
   return {
     ...cohorts,
     openAge: c.openAge,
@@ -130,6 +157,21 @@ export function projectCompiled(
       periods: levels.map((lv, t) => periodIndicators(cohorts, t, lv, achieved[t]!)),
     },
   };
+}
+
+/** How a scenario's migration takes part in the period loop: flows from each period's start population. */
+export function migrationHooks(c: CompiledScenario, baseYear: number, levels: readonly PeriodLevels[]): RunHooks {
+  if (!c.migration) return {};
+  return {
+    beforeStep: (t, pf, pm, k) => fillMigration(c, levels[t]!, total(pf) + total(pm), k),
+    outflowError: (t, pf, pm, k) => outflowError(c, baseYear + STEP * t, levels[t]!, pf, pm, k),
+  };
+}
+
+function total(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
 }
 
 /** A base on any 5-year grid brought to the projection's: split (stationary shares) or summed. */
@@ -149,7 +191,8 @@ function periodInputsOf(k: KernelPeriod, srb: number): PeriodInputs {
     srb,
     migrationTiming: k.startShare === 0 ? 'end' : 'even',
   };
-  if (k.mf && k.mm) p.netMigrants = { female: k.mf, male: k.mm };
+  if (k.mf && k.mm) p.inMigrants = { female: k.mf, male: k.mm };
+  if (hasOutflow(k)) p.outMigration = { persons: k.out!.persons, rate: k.out!.rate, schedule: { female: k.out!.rf, male: k.out!.rm } };
   return p;
 }
 
@@ -166,6 +209,8 @@ function periodIndicators(p: CohortProjection, t: number, lv: PeriodLevels, e0: 
     births,
     deaths,
     netMigrants: sum(p.netMigrants[t]!),
+    inMigrants: sum(p.inMigrants[t]!),
+    outMigrants: sum(p.outMigrants[t]!),
     cbr: births / personYears,
     cdr: deaths / personYears,
     growthRate: Math.log(P1 / P0) / STEP,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { fertilityPatternSchema } from '../fertility/pattern.js';
 import { mxJsonSchema } from '../lifetable/lifeTable.js';
+import { flowDifferenceSchema } from '../migration/flowDifference.js';
+import { outScheduleSchema } from '../migration/outSchedule.js';
 import { migrationProfileSchema } from '../migration/profile.js';
+import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, keyedObject, nonNegative, plainArrays, positive, unit } from '../validate/schemas.js';
 import { pathSchema } from './path.js';
@@ -40,12 +43,29 @@ export const scenarioSchema = keyedObject({
       )
       .optional(),
   }),
+  /**
+   * Migration as gross flows: give `netPerYear` (turned into in- and out-migrants by the
+   * Flow-Difference Method), or `inPerYear` and/or `outRate`. In-migrants follow the age `profile`
+   * and `femaleShare`; out-migrants leave in proportion to `outSchedule(x)` × the people present.
+   */
   migration: keyedObject({
     /** Net migrants a year, both sexes; negative = net out-migration. */
-    netPerYear: pathSchema(finite()),
-    /** Age profile; default 'rogers-castro' (standard parameters). */
+    netPerYear: pathSchema(finite()).optional(),
+    /** Flow-Difference parameters turning `netPerYear` into gross flows; default β0 = β1 = m = 0. */
+    flowDifference: flowDifferenceSchema.optional(),
+    /** In-migrants a year, both sexes (instead of `netPerYear`). */
+    inPerYear: pathSchema(nonNegative()).optional(),
+    /** Out-migrants a year per person present, both sexes, in [0, 1) (instead of `netPerYear`). */
+    outRate: pathSchema(
+      finite()
+        .min(0, { error: 'expected a rate a year in [0, 1)' })
+        .lt(1, { error: 'expected a rate a year in [0, 1)' }),
+    ).optional(),
+    /** Age profile of in-migrants; default 'rogers-castro' (standard parameters). */
     profile: migrationProfileSchema.optional(),
-    /** Share of women among migrants; default 0.5. */
+    /** Age schedule of out-migration rates; default 'rogers-castro' (standard parameters, as rates). */
+    outSchedule: outScheduleSchema.optional(),
+    /** Share of women among in-migrants; default 0.5. (Out-migrants' sexes follow the people present.) */
     femaleShare: unit().optional(),
     /** 'even' (default: half at the start of each period, half at the end) or 'end'. */
     timing: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
@@ -69,6 +89,16 @@ export type ParsedScenario = z.output<typeof scenarioSchema>;
  */
 export function parseScenario(input: unknown): ParsedScenario {
   const s = parseWith(scenarioSchema, plainArrays(input));
+  const m = s.migration;
+  if (m) {
+    const gross = m.inPerYear !== undefined || m.outRate !== undefined;
+    if (m.netPerYear === undefined && !gross)
+      fail('migration', 'expected netPerYear, or inPerYear and/or outRate (gross flows)', m);
+    if (m.netPerYear !== undefined && gross)
+      fail('migration', 'expected either netPerYear or gross flows (inPerYear, outRate), not both', m);
+    if (m.flowDifference !== undefined && gross)
+      fail('migration.flowDifference', 'expected flow-difference parameters only with netPerYear (they turn a net figure into gross flows)', m.flowDifference);
+  }
   if (typeof s.mortality.e0 === 'object' && 'female' in s.mortality.e0 && s.mortality.sexGap !== undefined) {
     parseWith(z.undefined({ error: 'expected no sexGap with sex-specific e0 paths (the gap is already given by them)' }), s.mortality.sexGap, 'mortality.sexGap');
   }

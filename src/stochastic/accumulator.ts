@@ -75,6 +75,8 @@ export interface Accumulator {
   targetCounts: Float64Array;
   /** e0 draws (period × sex) beyond the mortality model's reach, held at its bound. */
   e0OutOfReach: number;
+  /** Migration draws (period × trajectory) held at the largest out-flow the population could supply. */
+  migrationAtBound: number;
 }
 
 export function emptyAccumulator(slots: number, targets: number): Accumulator {
@@ -89,6 +91,7 @@ export function emptyAccumulator(slots: number, targets: number): Accumulator {
     max: new Float64Array(slots).fill(-Infinity),
     targetCounts: new Float64Array(targets),
     e0OutOfReach: 0,
+    migrationAtBound: 0,
   };
 }
 
@@ -122,6 +125,7 @@ export function record(a: Accumulator, b: Binning, values: Float64Array): void {
 export function merge(a: Accumulator, b: Accumulator): void {
   a.trajectories += b.trajectories;
   a.e0OutOfReach += b.e0OutOfReach;
+  a.migrationAtBound += b.migrationAtBound;
   for (let i = 0; i < a.counts.length; i++) a.counts[i]! += b.counts[i]!;
   for (let s = 0; s < a.under.length; s++) {
     a.under[s]! += b.under[s]!;

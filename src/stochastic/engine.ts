@@ -2,17 +2,14 @@ import { STEP } from '../ages/grid.js';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP } from '../fertility/layout.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
-import { fillNetMigrants } from '../migration/netMigrants.js';
 import { solveLifeTableForE0 } from '../mortality/solveE0.js';
-import { step, type KernelPeriod } from '../project/kernel.js';
-import { compilePeriod } from '../project/periodInputs.js';
-import { compileScenario, E0_JUMP_TOLERANCE, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
+import { step, TOTALS_SIZE, type KernelPeriod } from '../project/kernel.js';
+import { compileScenario, E0_JUMP_TOLERANCE, fillMigration, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
 import { AGES_0_14, AGES_15_59, AGES_60_64, AGES_65_PLUS, broadSums, FEMALE, MALE } from '../scenario/indicators.js';
-import { projectCompiled, type Projection } from '../scenario/project.js';
+import { compilePeriods, projectCompiled, type Projection } from '../scenario/project.js';
 import type { ParsedScenario } from '../scenario/schema.js';
 import type { Target } from '../targets/target.js';
 import type { Sex } from '../types.js';
-import { InputError } from '../validate/errors.js';
 import { binningFromPilot, emptyAccumulator, record, SERIES_COUNT, type Accumulator, type Binning } from './accumulator.js';
 import { fillNormals, streamFor } from './rng.js';
 import { buildSurvivalTable, interpolateSurvival, type SurvivalTable } from './survivalTable.js';
@@ -42,6 +39,15 @@ export interface EngineSpec {
  */
 const TABLE_HALF_WIDTH_SD = 8;
 
+/** Bisection steps to the feasible bound of a migration draw: 2^-50 of the gap (far below a person). */
+const BOUND_STEPS = 50;
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+}
+
 /** Trajectories of the pilot run that sets the histogram ranges (the first ones by index). */
 export const PILOT_TRAJECTORIES = 1024;
 
@@ -68,7 +74,7 @@ export class Engine {
   private readonly baseM: Float64Array;
   private readonly bufF: [Float64Array, Float64Array];
   private readonly bufM: [Float64Array, Float64Array];
-  private readonly totals = new Float64Array(4);
+  private readonly totals = new Float64Array(TOTALS_SIZE);
   private readonly normals: Float64Array;
   private readonly tables: [SurvivalTable, SurvivalTable] | null;
   private readonly exactTables: [LifeTable, LifeTable];
@@ -77,6 +83,9 @@ export class Engine {
   private readonly targetPopulations: Float64Array;
   /** e0 draws beyond the model's reach since the last reset. */
   outOfReach = 0;
+  /** Migration draws whose out-flow the population could not supply, held at the feasible bound, since the last reset. */
+  migrationAtBound = 0;
+  private readonly levelDraw: PeriodLevels;
 
   constructor(spec: EngineSpec) {
     this.spec = spec;
@@ -90,8 +99,12 @@ export class Engine {
     this.deterministic = projectCompiled(c, b, P);
     this.years = this.deterministic.years;
     this.slots = (P + 1) * SERIES_COUNT;
-    this.levels = Array.from({ length: P }, (_, t) => periodLevels(c, spec.base.year + STEP * t));
-    this.work = this.deterministic.periods.map(compilePeriod);
+    // The deterministic projection's rates (the same compile, so σ = 0 reproduces it bit for bit).
+    const periods = compilePeriods(c, b, P);
+    this.levels = periods.levels;
+    this.work = periods.kernels;
+    const first = periods.levels[0] ?? periodLevels(c, spec.base.year);
+    this.levelDraw = { ...first, e0: { ...first.e0 } };
     const start = this.deterministic.population[0]!;
     this.baseF = start.female;
     this.baseM = start.male;
@@ -153,14 +166,17 @@ export class Engine {
         k.bf = this.survival(0, lv.e0.female + w, k.sf);
         k.bm = this.survival(1, lv.e0.male + w, k.sm);
       }
-      let net = lv.netPerYear;
-      if (sMig > 0) {
-        net += sMig * z[3 * t + 2]!;
-        fillNetMigrants(STEP * net, c.migration!.femaleShare, c.migration!.shares, k.mf!, k.mm!);
-      }
       const nf = this.bufF[t & 1]!;
       const nm = this.bufM[t & 1]!;
-      if (!step(pf, pm, k, nf, nm, this.totals)) throw this.negative(index, t, net);
+      if (c.migration) {
+        const P0 = sum(pf) + sum(pm);
+        const draw = this.levelDraw;
+        draw.netPerYear = lv.netPerYear + (sMig > 0 ? sMig * z[3 * t + 2]! : 0);
+        draw.inPerYear = lv.inPerYear;
+        draw.outRate = lv.outRate;
+        fillMigration(c, draw, P0, k);
+        if (!step(pf, pm, k, nf, nm, this.totals)) this.atBound(pf, pm, k, nf, nm, P0, lv.netPerYear);
+      } else step(pf, pm, k, nf, nm, this.totals);
       seriesOf(nf, nm, out, (t + 1) * SERIES_COUNT);
       pf = nf;
       pm = nm;
@@ -179,15 +195,25 @@ export class Engine {
     return fillSurvivalRatios(lt, this.spec.openAge, ratios);
   }
 
-  private negative(index: number, t: number, net: number): InputError {
-    const from = this.spec.base.year + STEP * t;
-    return new InputError([
-      {
-        path: 'uncertainty.migration.sigma',
-        rule: `expected migration draws that leave no age group with fewer than 0 people (trajectory ${index}, ${from}-${from + STEP}: ${Math.round(net)} net migrants a year)`,
-        value: this.spec.uncertainty.migration.sigma,
-      },
-    ]);
+  /**
+   * A migration draw whose out-flow would take more people than a group holds: the period runs at
+   * the largest feasible net out-migration instead (bisection between the draw and the period's
+   * own level, which the deterministic projection shows feasible), and the draw is counted.
+   */
+  private atBound(pf: Float64Array, pm: Float64Array, k: KernelPeriod, nf: Float64Array, nm: Float64Array, P0: number, own: number): void {
+    const draw = this.levelDraw;
+    let bad = draw.netPerYear;
+    let good = own < 0 ? 0 : own;
+    for (let i = 0; i < BOUND_STEPS; i++) {
+      draw.netPerYear = (good + bad) / 2;
+      fillMigration(this.compiled, draw, P0, k);
+      if (step(pf, pm, k, nf, nm, this.totals)) good = draw.netPerYear;
+      else bad = draw.netPerYear;
+    }
+    draw.netPerYear = good;
+    fillMigration(this.compiled, draw, P0, k);
+    step(pf, pm, k, nf, nm, this.totals);
+    this.migrationAtBound++;
   }
 
   /** Ranges of the histograms from the pilot: trajectories 0 … min(N, PILOT_TRAJECTORIES) − 1. */
@@ -197,6 +223,7 @@ export class Engine {
     const max = new Float64Array(this.slots).fill(-Infinity);
     const v = new Float64Array(this.slots);
     const before = this.outOfReach;
+    const beforeBound = this.migrationAtBound;
     for (let i = 0; i < n; i++) {
       this.trajectory(i, v);
       for (let s = 0; s < v.length; s++) {
@@ -205,6 +232,7 @@ export class Engine {
       }
     }
     this.outOfReach = before;
+    this.migrationAtBound = beforeBound;
     return binningFromPilot(min, max);
   }
 
@@ -219,6 +247,7 @@ export class Engine {
     const ts = this.targetSlots;
     const tp = this.targetPopulations;
     this.outOfReach = 0;
+    this.migrationAtBound = 0;
     for (let i = from; i < to; i++) {
       this.trajectory(i, v);
       record(acc, binning, v);
@@ -226,6 +255,7 @@ export class Engine {
       if (kept) for (let y = 0; y < kept.length; y++) kept[y]![i - from] = v[y * SERIES_COUNT]!;
     }
     acc.e0OutOfReach += this.outOfReach;
+    acc.migrationAtBound += this.migrationAtBound;
     return acc;
   }
 }

@@ -95,6 +95,11 @@ export interface Simulation {
    * bound (e.g. log-quadratic males top out near 85.8 years). 0 unless the walk strays far.
    */
   e0OutOfReach: number;
+  /**
+   * Migration draws (period × trajectory) whose out-flow the population could not supply; each
+   * period ran at the largest feasible net out-migration instead. 0 unless σ is a large share of the population.
+   */
+  migrationAtBound: number;
   /** With `keep: true`: each year's total per trajectory (index = trajectory). */
   totals?: Float64Array[];
   /** P(total in target.year ≥ target.population) — reached means projected ≥ target, as in `assessTarget`. */
@@ -198,6 +203,7 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
     mortality: spec.mortality,
     years,
     e0OutOfReach: acc.e0OutOfReach,
+    migrationAtBound: acc.migrationAtBound,
     probability(target: Target): TargetProbability {
       const t = parseWith(targetSchema, target, 'target');
       checkTargetYear(t, baseYear, until, 'target.year');

@@ -6,7 +6,8 @@ import { parseWith } from '../validate/parse.js';
 import { nonNegative } from '../validate/schemas.js';
 import { targetProblem, type TargetOptions } from './context.js';
 import { baseTotal, NET_MIGRATION_BOUND_SHARE, solveNetMigration, withMigration } from './requiredNetMigration.js';
-import { withTfrAnchor } from './requiredTfr.js';
+import { prepare } from './prepared.js';
+import { tfrAnchoredAt } from './tfrAnchor.js';
 import type { Target } from './target.js';
 
 /** One point of the feasibility frontier: a target-year TFR and the net migration it needs. */
@@ -43,8 +44,9 @@ export function feasibilityFrontier(
   const p = targetProblem(base, withMigration(scenario), target, o.openAge);
   const P0 = baseTotal(p);
   const bounds = o.bounds ?? [-NET_MIGRATION_BOUND_SHARE * P0, NET_MIGRATION_BOUND_SHARE * P0];
+  const prep = prepare(p);
   return o.tfr.map((tfr) => ({
     tfr,
-    netPerYear: solveNetMigration(p, withTfrAnchor(p.compiled, p.base.year, p.target.year, tfr), p.base.year, bounds),
+    netPerYear: solveNetMigration(prep, p.base.year, p.target.year, bounds, tfrAnchoredAt(p.compiled.tfr, p.base.year, p.target.year, tfr)),
   }));
 }

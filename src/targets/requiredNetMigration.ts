@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { STEP } from '../ages/grid.js';
 import type { Population } from '../project/projectCohorts.js';
-import type { CompiledScenario } from '../scenario/compile.js';
-import { averageOver } from '../scenario/path.js';
-import type { AdjustLevels } from '../scenario/project.js';
+import { averageOver, type Anchors } from '../scenario/path.js';
 import type { Scenario } from '../scenario/schema.js';
-import { solveMonotone } from '../solve/monotone.js';
+import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
-import { fail, InputError } from '../validate/errors.js';
+import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, year } from '../validate/schemas.js';
-import { targetProblem, totalAtTarget, type TargetOptions, type TargetProblem } from './context.js';
+import { targetProblem, type TargetOptions, type TargetProblem } from './context.js';
+import { prepare, resetTrial, trialTotal, type Prepared } from './prepared.js';
 import { TARGET_TOLERANCE, type Target } from './target.js';
 
 /**
@@ -65,7 +64,7 @@ export function requiredNetMigration(
   const P0 = baseTotal(p);
   const bounds = o.bounds ?? [-NET_MIGRATION_BOUND_SHARE * P0, NET_MIGRATION_BOUND_SHARE * P0];
   if (!(bounds[0] < bounds[1])) fail('options.bounds', 'expected low < high', bounds);
-  return solveNetMigration(p, p.compiled, from, bounds);
+  return solveNetMigration(prepare(p), from, p.target.year, bounds);
 }
 
 /** The scenario with a migration block (net 0 a year) when it has none, so the solver can vary it. */
@@ -80,41 +79,36 @@ export function baseTotal(p: TargetProblem): number {
   return s;
 }
 
-/** Unchecked core: solves for the constant net migration over [from, target year) under `c`. */
-export function solveNetMigration(p: TargetProblem, c: CompiledScenario, from: number, bounds: readonly [number, number]): SolveResult<number> {
-  const net = c.migration!.net;
-  const to = p.target.year;
+/**
+ * Unchecked core: solves for the constant net migration over [from, target year) on a prepared
+ * problem (survival solved once). With `tfr`, the TFR path of the trials (the frontier's anchors).
+ * A period only partly inside [from, to) keeps the time-weighted share of the scenario's own
+ * migration: its net figure, or its gross flows.
+ */
+export function solveNetMigration(prep: Prepared, from: number, to: number, bounds: readonly [number, number], tfr?: Anchors): SolveResult<number> {
+  const m = prep.c.migration!;
+  resetTrial(prep);
+  prep.levels.forEach((lv, t) => {
+    const w = prep.trial[t]!;
+    if (tfr) w.tfr = averageOver(tfr, lv.from, lv.from + STEP);
+    const a = Math.max(lv.from, from);
+    const b = Math.min(lv.from + STEP, to);
+    if (b <= a) return;
+    // Gross flows given over [a, b) give way to the solved net figure.
+    if (m.inPerYear) w.inPerYear -= (averageOver(m.inPerYear, a, b) * (b - a)) / STEP;
+    if (m.outRate) w.outRate -= (averageOver(m.outRate, a, b) * (b - a)) / STEP;
+  });
   const total = (x: number) => {
-    const adjust: AdjustLevels = (lv) => {
+    prep.levels.forEach((lv, t) => {
       const a = Math.max(lv.from, from);
       const b = Math.min(lv.from + STEP, to);
       if (b <= a) return;
       // Replace the path over [a, b) by x: subtract its integral there, add x·(b − a).
-      lv.netPerYear += ((x - averageOver(net, a, b)) * (b - a)) / STEP;
-    };
-    return totalAtTarget(p, c, adjust);
+      prep.trial[t]!.netPerYear = lv.netPerYear + ((x - (m.net ? averageOver(m.net, a, b) : 0)) * (b - a)) / STEP;
+    });
+    return trialTotal(prep, tfr !== undefined);
   };
-  const feasible = (x: number) => {
-    try {
-      total(x);
-      return true;
-    } catch (e) {
-      if (e instanceof InputError && e.issues[0]?.path.startsWith('migration.netPerYear')) return false;
-      throw e;
-    }
-  };
-  let [lo, hi] = bounds;
-  if (!feasible(lo)) {
-    if (!feasible(hi)) fail('options.bounds', 'expected a range where some net migration leaves no group negative', bounds);
-    // Bisect for the most negative net migration the population can supply (to 1 person a year).
-    let good = hi;
-    let bad = lo;
-    while (good - bad > 1) {
-      const mid = (good + bad) / 2;
-      if (feasible(mid)) good = mid;
-      else bad = mid;
-    }
-    lo = good;
-  }
-  return solveMonotone(total, p.target.population, lo, hi, { tolerance: TARGET_TOLERANCE });
+  const r = solveFromFeasible(total, () => prep.worstShare, prep.target, bounds[0], bounds[1], TARGET_TOLERANCE);
+  if (!r) fail('options.bounds', 'expected a range where some net migration leaves no group negative', bounds);
+  return r;
 }

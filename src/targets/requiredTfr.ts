@@ -2,12 +2,15 @@ import { z } from 'zod';
 import type { Population } from '../project/projectCohorts.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
-import { solveMonotone } from '../solve/monotone.js';
+import { STEP } from '../ages/grid.js';
+import { averageOver } from '../scenario/path.js';
+import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative } from '../validate/schemas.js';
-import { targetProblem, totalAtTarget, type TargetOptions } from './context.js';
+import { targetProblem, type TargetOptions } from './context.js';
+import { prepare, resetTrial, trialTotal } from './prepared.js';
 import { TARGET_TOLERANCE, type Target } from './target.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
 
@@ -42,9 +45,17 @@ export function requiredTfr(base: Population, scenario: Scenario, target: Target
   const p = targetProblem(base, scenario, target, o.openAge);
   const bounds = o.bounds ?? TFR_BOUNDS;
   if (!(bounds[0] < bounds[1])) fail('options.bounds', 'expected low < high', bounds);
-  return solveMonotone((x) => totalAtTarget(p, withTfrAnchor(p.compiled, p.base.year, p.target.year, x)), p.target.population, bounds[0], bounds[1], {
-    tolerance: TARGET_TOLERANCE,
-  });
+  const prep = prepare(p);
+  resetTrial(prep);
+  const total = (x: number) => {
+    const tfr = tfrAnchoredAt(p.compiled.tfr, p.base.year, p.target.year, x);
+    prep.levels.forEach((lv, t) => (prep.trial[t]!.tfr = averageOver(tfr, lv.from, lv.from + STEP)));
+    return trialTotal(prep, true);
+  };
+  // Fewer births never make an out-flow easier to supply: infeasible TFRs lie at the low end.
+  const r = solveFromFeasible(total, () => prep.worstShare, p.target.population, bounds[0], bounds[1], TARGET_TOLERANCE);
+  if (!r) fail('options.bounds', 'expected a TFR range where the scenario’s out-migration leaves no group negative', bounds);
+  return r;
 }
 
 /**

@@ -49,7 +49,7 @@ describe('project() properties', () => {
       fc.property(base, scenario, arbitraries.uniform(10, 5000), (b, s, d) => {
         const m = s.migration ?? { netPerYear: 0 };
         const lo = project(b, { ...s, migration: m }, UNTIL);
-        const hi = project(b, { ...s, migration: { ...m, netPerYear: raise(m.netPerYear, d) } }, UNTIL);
+        const hi = project(b, { ...s, migration: { ...m, netPerYear: raise(m.netPerYear ?? 0, d) } }, UNTIL);
         lo.indicators.years.slice(1).forEach((y, t) => expect(hi.indicators.years[t + 1]!.total).toBeGreaterThan(y.total));
       }),
       { numRuns: 30 },

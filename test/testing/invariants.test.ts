@@ -27,6 +27,9 @@ function copy(p: CohortProjection): CohortProjection {
     births: p.births.map((b) => ({ ...b })),
     deaths: p.deaths.map((d) => ({ ...d })),
     netMigrants: p.netMigrants.map((m) => ({ ...m })),
+    inMigrants: p.inMigrants.map((m) => ({ ...m })),
+    outMigrants: p.outMigrants.map((m) => ({ ...m })),
+    migrants: p.migrants.map((m) => ({ in: { ...m.in }, out: { ...m.out } })),
   };
 }
 

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { STEP, checkOpenAge } from '../ages/grid.js';
+import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { nonNegative, plainArrays } from '../validate/schemas.js';
+import { ROGERS_CASTRO_LAST_AGE } from './profile.js';
+import { ROGERS_CASTRO_STANDARD, rogersCastroAt, rogersCastroParamsSchema, type RogersCastroParams } from './rogersCastro.js';
+
+/** An age schedule of out-migration rates: the standard Rogers–Castro schedule, custom parameters, or rates by group. */
+export type OutMigrationSchedule = 'rogers-castro' | RogersCastroParams | ArrayLike<number>;
+
+/**
+ * zod schema of an out-migration rate schedule (JSON-shaped): `'rogers-castro'`, Rogers–Castro
+ * parameters, or rates by 5-year group (finite, ≥ 0, some > 0; only their ratios matter; their count
+ * is checked against the grid by {@link outMigrationSchedule}).
+ */
+export const outScheduleSchema = z.union(
+  [
+    z.literal('rogers-castro'),
+    rogersCastroParamsSchema,
+    z
+      .array(nonNegative(), { error: 'expected an array of rates' })
+      .refine((v) => v.some((r) => r > 0), { error: 'expected rates with at least one > 0' }),
+  ],
+  { error: "expected 'rogers-castro', Rogers-Castro parameters { a1, alpha1, a2, alpha2, mu2, lambda2, c } or rates by age group" },
+);
+
+/**
+ * Relative out-migration rates r(x) on the 5-year grid with open age `openAge`. People leave in
+ * proportion to r(x)·P(x): a group's out-migrants are `OM · r(x)P(x) / Σ r·P` (Ševčíková, Raymer &
+ * Raftery 2024). From a Rogers–Castro schedule m(x) (Rogers & Castro 1981; a schedule of *rates*),
+ * a group's rate is the mean of m over its single ages — `5i … 5i+4`, and `openAge … 100` for the open
+ * group — scaled so that the largest is 1. Explicit rates are validated and returned as given.
+ *
+ * @example
+ * const r = outMigrationSchedule('rogers-castro', 100); // 21 rates, 1 at 20-24, 0.11 at 100+
+ */
+export function outMigrationSchedule(schedule: OutMigrationSchedule, openAge: number): Float64Array {
+  checkOpenAge(openAge, 'openAge');
+  return resolveOutSchedule(parseWith(outScheduleSchema, plainArrays(schedule), 'schedule'), openAge, 'schedule');
+}
+
+/** Turns a parsed schedule into rates on the grid (validating what depends on the grid). */
+export function resolveOutSchedule(schedule: 'rogers-castro' | RogersCastroParams | readonly number[], openAge: number, path: string): Float64Array {
+  const groups = openAge / STEP + 1;
+  if (Array.isArray(schedule)) {
+    if (schedule.length !== groups) fail(path, `expected ${groups} rates (one per age group for open age ${openAge})`, schedule);
+    return Float64Array.from(schedule);
+  }
+  const params = schedule === 'rogers-castro' ? ROGERS_CASTRO_STANDARD : (schedule as RogersCastroParams);
+  const out = new Float64Array(groups);
+  let max = 0;
+  for (let i = 0; i < groups; i++) {
+    const from = STEP * i;
+    const to = i === groups - 1 ? Math.max(openAge, ROGERS_CASTRO_LAST_AGE) : from + STEP - 1;
+    let s = 0;
+    for (let x = from; x <= to; x++) s += rogersCastroAt(x, params);
+    out[i] = s / (to - from + 1);
+    if (out[i]! > max) max = out[i]!;
+  }
+  if (!(max > 0 && Number.isFinite(max)) || out.some((r) => !Number.isFinite(r)))
+    fail(path, `expected parameters whose schedule is finite, and > 0 somewhere, over ages 0-${Math.max(openAge, ROGERS_CASTRO_LAST_AGE)}`, schedule);
+  for (let i = 0; i < groups; i++) out[i] = out[i]! / max;
+  return out;
+}

@@ -1,0 +1,81 @@
+import { ageGroupLabel, STEP } from '../ages/grid.js';
+import { step, TOTALS_SIZE, WORST_GROUP, WORST_SEX, type KernelPeriod } from '../project/kernel.js';
+import { InputError } from '../validate/errors.js';
+import { fillMigration, type CompiledScenario, type PeriodLevels } from './compile.js';
+
+/** Bisection steps for the feasibility bound: 2^-60 of the searched range (well below a person). */
+const BOUND_STEPS = 60;
+
+/**
+ * The error for a period whose out-migration would take more people than a group holds: it names the
+ * period, the sex and group that would empty first, and the largest feasible net out-migration (or
+ * out-migration rate) of that period from its start population — found by bisection between the
+ * asked-for level and 0, on the kernel step itself, so the bound is the one the projection applies.
+ */
+export function outflowError(
+  c: CompiledScenario,
+  from: number,
+  lv: PeriodLevels,
+  pf: Float64Array,
+  pm: Float64Array,
+  k: KernelPeriod,
+): InputError {
+  const G = pf.length;
+  const net = c.migration!.net !== null;
+  const key = net ? 'netPerYear' : 'outRate';
+  const asked = net ? lv.netPerYear : lv.outRate;
+  const scratch = copyPeriod(k);
+  const oF = new Float64Array(G);
+  const oM = new Float64Array(G);
+  const totals = new Float64Array(TOTALS_SIZE);
+  const P = sum(pf) + sum(pm);
+  const feasible = (v: number) => {
+    fillMigration(c, { ...lv, [key]: v }, P, scratch);
+    return step(pf, pm, scratch, oF, oM, totals);
+  };
+  feasible(asked);
+  const sex = totals[WORST_SEX] === 1 ? 'male' : 'female';
+  const group = ageGroupLabel(Math.max(0, totals[WORST_GROUP]!), G);
+  const when = `${from}-${from + STEP}`;
+  let bound: string;
+  if (!feasible(0)) bound = 'none is: the flows at 0 already take more people than there are';
+  else {
+    let good = 0;
+    let bad = asked;
+    for (let i = 0; i < BOUND_STEPS; i++) {
+      const mid = (good + bad) / 2;
+      if (feasible(mid)) good = mid;
+      else bad = mid;
+    }
+    bound = net ? `at most ${Math.round(-good).toLocaleString('en-US')} net out-migrants a year` : `an out-migration rate of at most ${good.toPrecision(4)} a year`;
+  }
+  return new InputError([
+    {
+      path: `migration.${key}`,
+      rule: `expected an out-migration the people present can supply in ${when}: ${bound} (more would take more people than the ${sex} ${group} group holds)`,
+      value: asked,
+    },
+  ]);
+}
+
+function copyPeriod(k: KernelPeriod): KernelPeriod {
+  const o = k.out!;
+  return {
+    ...k,
+    mf: k.mf ? Float64Array.from(k.mf) : null,
+    mm: k.mm ? Float64Array.from(k.mm) : null,
+    out: {
+      ...o,
+      startF: new Float64Array(o.startF.length),
+      startM: new Float64Array(o.startM.length),
+      byAgeF: new Float64Array(o.byAgeF.length),
+      byAgeM: new Float64Array(o.byAgeM.length),
+    },
+  };
+}
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+}
