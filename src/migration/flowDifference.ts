@@ -69,7 +69,7 @@ export interface GrossFlows {
  *
  * @example
  * flowDifference(-21000, 2_400_000)                  // { inPerYear: 0, outPerYear: 21000 }
- * flowDifference(-21000, 2_400_000, 'bayespop')      // { inPerYear: 157500, outPerYear: 178500 }
+ * flowDifference(-21000, 2_400_000, 'bayespop')      // { inPerYear: ≈ 157500, outPerYear: ≈ 178500 }
  */
 export function flowDifference(netPerYear: number, population: number, params?: z.input<typeof flowDifferenceSchema>): GrossFlows {
   const N = parseWith(finite(), netPerYear, 'netPerYear');

@@ -33,7 +33,7 @@ export const outScheduleSchema = z.union(
  * group — scaled so that the largest is 1. Explicit rates are validated and returned as given.
  *
  * @example
- * const r = outMigrationSchedule('rogers-castro', 100); // 21 rates, 1 at 20-24, 0.11 at 100+
+ * const r = outMigrationSchedule('rogers-castro', 100); // 21 rates: 0.564 at 0-4, 1 at 20-24, 0.087 at 100+
  */
 export function outMigrationSchedule(schedule: OutMigrationSchedule, openAge: number): Float64Array {
   checkOpenAge(openAge, 'openAge');

@@ -226,6 +226,9 @@ function flowStep(pf: Float64Array, pm: Float64Array, k: KernelPeriod, outF: Flo
     totals[WORST_SHARE] = Infinity;
     return false;
   }
+  // A start half that takes more than a group holds leaves negative groups: the end half would
+  // compute with them (Σ r·S ≤ 0, u infinite), hiding the real share the solvers and errors need.
+  if (totals[WORST_SHARE]! > 1) return false;
   const mf = k.mf;
   const mm = k.mm;
   surviveSex(startF, k.sf, mf, h, 0, outF, k.asfr);

@@ -61,7 +61,11 @@ function buildSchema(groups: number) {
           .min(0, { error: 'expected a rate per person-year in [0, 1)' })
           .lt(1, { error: 'expected a rate per person-year in [0, 1)' })
           .optional(),
-        schedule: z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative }),
+        schedule: z
+          .strictObject({ female: perGroupNonNegative, male: perGroupNonNegative })
+          .refine((r) => r.female.some((v) => v > 0) || r.male.some((v) => v > 0), {
+            error: 'expected rates with at least one > 0 (out-migrants leave in proportion to rate × people)',
+          }),
       })
       .optional(),
     migrationTiming: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),

@@ -174,14 +174,14 @@ function sum(a: Float64Array): number {
   return s;
 }
 
-const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, _pf, _pm, _k, totals) =>
-  new InputError([
-    {
-      path: `periods[${t}].outMigration`,
-      rule: `expected an out-flow the population can supply (it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} group ${totals[WORST_GROUP]})`,
-      value: undefined,
-    },
-  ]);
+const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, pf, _pm, _k, totals) => {
+  const group = totals[WORST_GROUP]!;
+  const where =
+    group < 0
+      ? 'no group with people in it has an out-migration rate above 0 to take them from'
+      : `it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(group, pf.length)} group`;
+  return new InputError([{ path: `periods[${t}].outMigration`, rule: `expected an out-flow the population can supply (${where})`, value: undefined }]);
+};
 
 /** "1.37 times the people" for an out-flow share above 1. */
 export function shareText(share: number): string {
@@ -201,9 +201,11 @@ function negativeError(
 ): InputError {
   const groups = pf.length;
   const when = `${start}-${start + 5}`;
+  // With a rate-based out-flow, the start half's out-migrants have left before the counts join.
+  const flows = hasOutflow(k);
   for (const [sex, p, mig, end] of [
-    ['female', pf, k.mf, nf],
-    ['male', pm, k.mm, nm],
+    ['female', flows ? k.out!.startF : pf, k.mf, nf],
+    ['male', flows ? k.out!.startM : pm, k.mm, nm],
   ] as [Sex, Float64Array, Float64Array | null, Float64Array][]) {
     for (let x = 0; x < groups; x++) {
       const m = mig ? mig[x]! : 0;

@@ -34,8 +34,10 @@ export function outflowError(
     return step(pf, pm, scratch, oF, oM, totals);
   };
   feasible(asked);
-  const sex = totals[WORST_SEX] === 1 ? 'male' : 'female';
-  const group = ageGroupLabel(Math.max(0, totals[WORST_GROUP]!), G);
+  const where =
+    totals[WORST_GROUP]! < 0
+      ? 'no group with people in it has an out-migration rate above 0 to take them from'
+      : `more would take more people than the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(totals[WORST_GROUP]!, G)} group holds`;
   const when = `${from}-${from + STEP}`;
   let bound: string;
   if (!feasible(0)) bound = 'none is: the flows at 0 already take more people than there are';
@@ -47,15 +49,28 @@ export function outflowError(
       if (feasible(mid)) good = mid;
       else bad = mid;
     }
-    bound = net ? `at most ${Math.round(-good).toLocaleString('en-US')} net out-migrants a year` : `an out-migration rate of at most ${good.toPrecision(4)} a year`;
+    // The figure printed is itself feasible: rounded towards less out-migration, never up past the bound.
+    bound = net
+      ? `at most ${Math.floor(-good).toLocaleString('en-US')} net out-migrants a year`
+      : `an out-migration rate of at most ${floorPrecision(good, 4)} a year`;
   }
   return new InputError([
     {
       path: `migration.${key}`,
-      rule: `expected an out-migration the people present can supply in ${when}: ${bound} (more would take more people than the ${sex} ${group} group holds)`,
+      rule: `expected an out-migration the people present can supply in ${when}: ${bound} (${where})`,
       value: asked,
     },
   ]);
+}
+
+/** `x` (> 0) rounded down to `digits` significant digits, as text whose value never exceeds x. */
+export function floorPrecision(x: number, digits: number): string {
+  if (!(x > 0)) return '0';
+  const unit = 10 ** (Math.floor(Math.log10(x)) - digits + 1);
+  let k = Math.floor(x / unit);
+  let text = (k * unit).toPrecision(digits);
+  while (k > 0 && Number(text) > x) text = (--k * unit).toPrecision(digits);
+  return text;
 }
 
 function copyPeriod(k: KernelPeriod): KernelPeriod {

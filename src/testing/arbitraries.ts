@@ -6,6 +6,8 @@ import type { AxRule } from '../lifetable/ax.js';
 import type { LifeTable } from '../lifetable/compute.js';
 import { lifeTable as computeLifeTable } from '../lifetable/lifeTable.js';
 import { survivalRatios } from '../lifetable/survival.js';
+import type { FlowDifferenceParams } from '../migration/flowDifference.js';
+import { outMigrationSchedule } from '../migration/outSchedule.js';
 import { compilePeriod, type PeriodInputs } from '../project/periodInputs.js';
 import { run } from '../project/projectCohorts.js';
 import type { Path } from '../scenario/path.js';
@@ -508,6 +510,34 @@ export interface PeriodInputsOptions {
   migrantsScale?: number;
   /** Migration timing; default: drawn. */
   timing?: 'even' | 'end';
+  /**
+   * Gross flows: an out-flow (`outMigration`: persons and a rate per person-year, leaving in
+   * proportion to a drawn schedule × the people present) beside in-migrant counts (`inMigrants`,
+   * with migration 'in'; 'any' is refused: its net out-migrants by age and an out-flow together
+   * could empty a group). Needs `population`: the out-flow is bounded so that no group loses more
+   * than `maxShare` of its people in either half of the period (see {@link periodInputs}). Off by default.
+   */
+  outMigration?: boolean | OutMigrationOptions;
+}
+
+/** Options of a generated period's out-flow (see {@link PeriodInputsOptions.outMigration}). */
+export interface OutMigrationOptions {
+  /** Largest share of a group's people the out-flow takes in either half of the period; default 0.5, at most 0.9. */
+  maxShare?: number;
+  /** Draw a rate per person-year beside the persons (default true); false: persons only. */
+  rate?: boolean;
+  /** 'rogers-castro' (ccmpp's standard schedule), 'random' (rates in [0, 1] per group and sex, largest 1) or 'either' (default). */
+  schedule?: 'rogers-castro' | 'random' | 'either';
+}
+
+/** The drawn out-flow of a period: a budget (share of a group), its split between persons and rate, a schedule. */
+interface OutParams {
+  /** Largest share of a group taken in either half, in [0, maxShare]. */
+  budget: number;
+  /** Share of the budget spent on persons (the rest on the rate). */
+  split: number;
+  /** Rates per sex (largest 1), or null for Rogers–Castro. */
+  schedule: BySex<number[]> | null;
 }
 
 /** Everything a period is built from (drawn once; the period follows by construction). */
@@ -524,6 +554,7 @@ interface PeriodParams {
   srb: number;
   timing: 'even' | 'end';
   migration: BySex<number[]> | null;
+  out: OutParams | null;
 }
 
 /** Groups of the largest grid an open-age option (already checked) can produce: the migration draws cover them. */
@@ -537,6 +568,7 @@ interface ResolvedPeriodOptions {
   maxIn: number;
   maxOut: number;
   scale: number;
+  out: Required<OutMigrationOptions> | null;
 }
 
 function resolvePeriodOptions(o: PeriodInputsOptions | undefined): ResolvedPeriodOptions {
@@ -548,7 +580,36 @@ function resolvePeriodOptions(o: PeriodInputsOptions | undefined): ResolvedPerio
   if (!(Number.isFinite(maxIn) && maxIn >= 0)) fail('options.maxInShare', 'expected a finite number >= 0', maxIn);
   if (!(maxOut >= 0 && maxOut <= 0.9)) fail('options.maxOutShare', 'expected a number in [0, 0.9]', maxOut);
   if (!(Number.isFinite(scale) && scale >= 0)) fail('options.migrantsScale', 'expected a finite number >= 0', scale);
-  return { kind, maxIn, maxOut, scale };
+  return { kind, maxIn, maxOut, scale, out: resolveOutOptions(o?.outMigration, kind) };
+}
+
+function resolveOutOptions(option: boolean | OutMigrationOptions | undefined, kind: MigrationKind): Required<OutMigrationOptions> | null {
+  if (option === undefined || option === false) return null;
+  if (kind === 'any')
+    fail('options.migration', "expected 'none' or 'in' beside outMigration (net out-migrants by age and an out-flow together could empty a group)", kind);
+  const o = option === true ? {} : option;
+  const maxShare = o.maxShare ?? 0.5;
+  if (!(maxShare >= 0 && maxShare <= 0.9)) fail('options.outMigration.maxShare', 'expected a number in [0, 0.9]', maxShare);
+  const schedule = o.schedule ?? 'either';
+  if (schedule !== 'rogers-castro' && schedule !== 'random' && schedule !== 'either')
+    fail('options.outMigration.schedule', "expected 'rogers-castro', 'random' or 'either'", schedule);
+  return { maxShare, rate: o.rate ?? true, schedule };
+}
+
+/** A schedule of rates per group in [0, 1] with its largest (at a drawn group) exactly 1; shrinks towards a single 1. */
+function randomSchedule(slotCount: number): Arbitrary<number[]> {
+  return fc.tuple(fc.array(uniform(0, 1), { minLength: slotCount, maxLength: slotCount }), uniform(0, 1)).map(([r, at]) => {
+    const out = r.slice();
+    out[Math.min(slotCount - 1, Math.floor(at * slotCount))] = 1;
+    return out;
+  });
+}
+
+function outParams(slotCount: number, o: Required<OutMigrationOptions>): Arbitrary<OutParams> {
+  const rc = fc.constant<BySex<number[]> | null>(null);
+  const random: Arbitrary<BySex<number[]> | null> = fc.record({ female: randomSchedule(slotCount), male: randomSchedule(slotCount) });
+  const schedule = o.schedule === 'rogers-castro' ? rc : o.schedule === 'random' ? random : fc.oneof(rc, random);
+  return fc.record({ budget: uniform(0, o.maxShare), split: o.rate ? uniform(0, 1).map((v) => 1 - v) : fc.constant(1), schedule });
 }
 
 function periodParams(
@@ -579,6 +640,7 @@ function periodParams(
     srb: uniform(s.min, s.max),
     timing: o?.timing ? fc.constant(o.timing) : fc.constantFrom<'even' | 'end'>('even', 'end'),
     migration,
+    out: r.out ? outParams(slotCount, r.out) : fc.constant(null),
   });
 }
 
@@ -597,8 +659,78 @@ function buildPeriod(p: PeriodParams, r: ResolvedPeriodOptions, start: BySex<Arr
     srb: p.srb,
     migrationTiming: p.timing,
   };
-  if (p.migration) period.netMigrants = migrantsOf(p.migration, period, r, start);
+  if (p.migration) {
+    const m = migrantsOf(p.migration, period, r, start);
+    if (p.out) period.inMigrants = m;
+    else period.netMigrants = m;
+  }
+  if (p.out) {
+    if (!start) fail('options.population', 'expected the start population with outMigration (it bounds the out-flow)', undefined);
+    period.outMigration = outflowOf(p.out, period, start);
+  }
   return period;
+}
+
+/** a / b for a, b ≥ 0, with a / 0 = ∞ (no constraint) and 0 / 0 = 0. */
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : a > 0 ? Infinity : 0;
+}
+
+/**
+ * The out-flow of a period from its drawn budget f: `persons = split · f · C_p` and `rate = (1 −
+ * split) · f · C_r`, with capacities that keep the share u·r(x) the kernel takes from any group at or
+ * below f in both halves (r is scaled so that its largest is 1, so a share is at most u):
+ *
+ * - start half ('even', h = ½): u_s = h (persons + 5·rate·ΣP) / Σ r·P ≤ f when
+ *   C_p ≤ Σ r·P / h and C_r ≤ Σ r·P / (5 h ΣP);
+ * - end half (e = 1 − h): u = e (persons + 5·rate·ΣS) / Σ r·S, where Σ r·S (the survivors, newborns
+ *   and in-migrants only adding to it) is at least L = (1 − f_s) Σ_x r(x) s(x−1) P(x−1) (the open
+ *   group: its two source groups), f_s the start half's share (f under 'even', 0 under 'end'), and
+ *   ΣS at most U = ΣP + h·Σ in + γ·B̄ (survival ≤ 1; B̄ = 2.5 Σ asfr (W̄_start + W̄_end), each W̄ the
+ *   women there before any out-flow, survival taken as 1; γ the births' survival): C_p ≤ L / e, C_r ≤ L / (5 e U).
+ */
+function outflowOf(o: OutParams, period: PeriodInputs, start: BySex<ArrayLike<number>>): NonNullable<PeriodInputs['outMigration']> {
+  const groups = period.asfr.length;
+  const rc = o.schedule ? null : Array.from(outMigrationSchedule('rogers-castro', 5 * (groups - 1)));
+  const schedule = { female: rc ?? o.schedule!.female.slice(0, groups), male: rc ?? o.schedule!.male.slice(0, groups) };
+  const h = period.migrationTiming === 'end' ? 0 : 0.5;
+  const e = 1 - h;
+  const f = o.budget;
+  const inF = period.inMigrants?.female;
+  const inM = period.inMigrants?.male;
+  let Rs = 0;
+  let T0 = 0;
+  let inAll = 0;
+  let L = 0;
+  for (const sex of ['female', 'male'] as const) {
+    const P = start[sex];
+    const r = schedule[sex];
+    const s = period.survival[sex].ratios;
+    for (let x = 0; x < groups; x++) {
+      Rs += r[x]! * (P[x] as number);
+      T0 += P[x] as number;
+      const m = sex === 'female' ? inF : inM;
+      if (m) inAll += m[x] as number;
+      if (x >= 1) L += r[x]! * (s[x - 1] as number) * ((P[x - 1] as number) + (x === groups - 1 ? (P[x] as number) : 0));
+    }
+  }
+  L *= 1 - (h > 0 ? f : 0);
+  // Births bound: every woman (and in-migrant woman) there at the start and end, survival 1.
+  const Pf = start.female;
+  const w = (x: number) => (Pf[x] as number) + (inF ? (inF[x] as number) : 0);
+  let Bbar = 0;
+  for (let x = 1; x < groups; x++) {
+    const atEnd = w(x - 1) + (x === groups - 1 ? w(x) : 0) + (inF ? (inF[x] as number) : 0);
+    Bbar += 2.5 * (period.asfr[x] as number) * (w(x) + atEnd);
+  }
+  const phi = 100 / (100 + period.srb);
+  const gamma = phi * period.survival.female.birth + (1 - phi) * period.survival.male.birth;
+  const U = T0 + h * inAll + gamma * Bbar;
+  const Cp = Math.min(h > 0 ? ratio(Rs, h) : Infinity, ratio(L, e));
+  const Cr = Math.min(h > 0 ? ratio(Rs, 5 * h * T0) : Infinity, ratio(L, 5 * e * U));
+  const persons = o.split * f * (Number.isFinite(Cp) ? Cp : 0);
+  const rate = (1 - o.split) * f * (Number.isFinite(Cr) ? Cr : 0);
+  return { persons, rate, schedule };
 }
 
 /**
@@ -660,10 +792,19 @@ function migrantsOf(
  * exceed what a group of `population` can lose, so projecting `population` by the period cannot
  * go negative.
  *
+ * With `outMigration` (gross flows), the period has an `outMigration` — persons and a rate per
+ * person-year (their split drawn), leaving by a Rogers–Castro or a random schedule — sized from a
+ * drawn share f ≤ `maxShare` so that no group loses more than f of its people in either half, and
+ * in-migrants (migration 'in') as `inMigrants`. A share of 0 (what fast-check shrinks to) leaves an
+ * `outMigration` with no one leaving.
+ *
  * @example
  * fc.assert(fc.property(arbitraries.population().chain((p) =>
  *   arbitraries.periodInputs({ population: p, migration: 'any' }).map((period) => ({ p, period }))),
  *   ({ p, period }) => projectCohorts(p, [period]).years.length === 2))
+ * fc.assert(fc.property(arbitraries.population().chain((p) =>
+ *   arbitraries.periodInputs({ population: p, migration: 'in', outMigration: { maxShare: 0.9 } }).map((period) => ({ p, period }))),
+ *   ({ p, period }) => assertHolds(invariants.nonNegative(projectCohorts(p, [period])))))
  */
 export function periodInputs(options?: PeriodInputsOptions): Arbitrary<PeriodInputs> {
   const r = resolvePeriodOptions(options);
@@ -677,6 +818,8 @@ export function periodInputs(options?: PeriodInputsOptions): Arbitrary<PeriodInp
     openAge = openAgeArbitrary(A, 'options.population (its open age)');
   } else if (r.kind === 'any') {
     fail('options.population', "expected the start population when migration is 'any' (it bounds out-migration)", undefined);
+  } else if (r.out) {
+    fail('options.population', 'expected the start population with outMigration (it bounds the out-flow)', undefined);
   }
   const slots = start ? start.female.length : maxGroups(options?.openAge);
   return periodParams(openAge, slots, options, r).map((p) => buildPeriod(p, r, start));
@@ -726,9 +869,10 @@ export function projectionCase(options?: ProjectionCaseOptions): Arbitrary<Proje
       const periods: PeriodInputs[] = [];
       let start: BySex<ArrayLike<number>> = base;
       params.forEach((p, t) => {
-        const period = buildPeriod({ ...p, openAge }, r, r.kind === 'none' ? undefined : start);
+        const needsStart = r.kind !== 'none' || r.out !== null;
+        const period = buildPeriod({ ...p, openAge }, r, needsStart ? start : undefined);
         periods.push(period);
-        if (r.kind !== 'none' && t < params.length - 1) {
+        if (needsStart && t < params.length - 1) {
           // The period is valid by construction: step it unchecked (run still refuses a negative group).
           start = run(base.year + 5 * t, Float64Array.from(start.female), Float64Array.from(start.male), [compilePeriod(period)]).population[1]!;
         }
@@ -836,38 +980,88 @@ export interface ScenarioOptions {
    * the log-quadratic model reaches (about 5–85 years), the female too (about 4–93).
    */
   e0?: Range;
-  /** Net migration a year: 'none' (default), 'in' (0 … max) or 'any' (−max … max). */
-  migration?: MigrationKind;
+  /**
+   * Migration: 'none' (default); a net figure a year, 'in' (0 … max) or 'any' (−max … max), which
+   * the Flow-Difference Method turns into gross flows; or 'gross': `inPerYear` (0 … `maxInPerYear`)
+   * and `outRate` (0 … `maxOutRate` a year per person present) given directly.
+   */
+  migration?: ScenarioMigrationKind;
   /** Largest |net migration| a year; default 1,000 persons. Keep it small next to the base population for 'any'. */
   maxNetPerYear?: number;
+  /** With 'gross': largest in-migration a year; default `maxNetPerYear`. */
+  maxInPerYear?: number;
+  /** With 'gross': largest out-migration rate a year; default 0.01 (1 % of the people present a year). */
+  maxOutRate?: number;
+  /**
+   * With 'in' or 'any': draw Flow-Difference parameters for the net figure (default false: the
+   * method's default, β0 = β1 = m = 0) — none, or β0 ≤ 0.02, β1 in [0, 1], m ≤ 0.01, modest churn
+   * that any base with a few thousand people in its young adult groups can supply.
+   */
+  flowDifference?: boolean;
   /** Anchor years; default 2015–2050. */
   years?: Range;
+}
+
+/** How a generated scenario migrates: a net figure ('in', 'any'), gross flows ('gross') or not at all. */
+export type ScenarioMigrationKind = MigrationKind | 'gross';
+
+/** Largest β0 and m the scenario arbitrary draws for the Flow-Difference Method (a year per person). */
+export const FLOW_DIFFERENCE_DRAWS = { beta0: 0.02, m: 0.01 } as const;
+
+/**
+ * Flow-Difference parameters (Ševčíková, Raymer & Raftery 2024) for a scenario: β0 in [0, 0.02],
+ * β1 in [0, 1], m in [0, 0.01]; shrinks towards no churn.
+ *
+ * @example
+ * fc.sample(arbitraries.flowDifferenceParams(), 1) // e.g. [{ beta0: 0.013…, beta1: 0.42…, m: 0.004… }]
+ */
+export function flowDifferenceParams(): Arbitrary<FlowDifferenceParams> {
+  return fc.record({ beta0: uniform(0, FLOW_DIFFERENCE_DRAWS.beta0), beta1: uniform(0, 1), m: uniform(0, FLOW_DIFFERENCE_DRAWS.m) });
 }
 
 /**
  * A whole scenario as `project()` takes it: TFR and both-sex e0 paths (constant or anchors), a
  * fertility pattern (named or 7 shares), SRB, optional migration (Rogers–Castro profile, female share
- * 0.4–0.6, timing 'even' or 'end'). Valid by construction; whether out-migration fits a given base is
- * up to the caller ('any' with a `maxNetPerYear` far below the base population's smallest groups).
+ * 0.4–0.6, timing 'even' or 'end'): a net figure (with drawn Flow-Difference parameters on request),
+ * or with `migration: 'gross'` in-migrants a year and an out-migration rate (out-migrants leave in
+ * proportion to the Rogers–Castro rates × the people present). Valid by construction; whether
+ * out-migration fits a given base is up to the caller ('any' with a `maxNetPerYear` well below the
+ * base population's young adult groups; 'gross' with a `maxOutRate` of a few percent).
  *
  * @example
  * fc.assert(fc.property(arbitraries.scenario(), (s) => project(base, s, { until: 2030 }).years.length === 4))
+ * fc.assert(fc.property(arbitraries.scenario({ migration: 'gross' }), (s) => 'outRate' in s.migration!))
  */
 export function scenario(options?: ScenarioOptions): Arbitrary<Scenario> {
   const years = options?.years ?? { min: 2015, max: 2050 };
   const tfrRange = options?.tfr ?? { min: 0.5, max: 3 };
   const e0Range = options?.e0 ?? { min: 50, max: 84 };
   const kind = options?.migration ?? 'none';
+  if (kind !== 'none' && kind !== 'in' && kind !== 'any' && kind !== 'gross') fail('options.migration', "expected 'none', 'in', 'any' or 'gross'", kind);
   const maxNet = options?.maxNetPerYear ?? 1000;
   if (!(maxNet >= 0)) fail('options.maxNetPerYear', 'expected a finite number >= 0', maxNet);
+  const maxIn = options?.maxInPerYear ?? maxNet;
+  if (!(maxIn >= 0 && Number.isFinite(maxIn))) fail('options.maxInPerYear', 'expected a finite number >= 0', maxIn);
+  const maxRate = options?.maxOutRate ?? 0.01;
+  if (!(maxRate >= 0 && maxRate < 1)) fail('options.maxOutRate', 'expected a rate a year in [0, 1)', maxRate);
+  if (options?.flowDifference && kind !== 'in' && kind !== 'any') fail('options.flowDifference', "expected migration 'in' or 'any' (the method turns a net figure into gross flows)", kind);
+  const common = { femaleShare: uniform(0.4, 0.6), timing: fc.constantFrom('even' as const, 'end' as const) };
+  const fdm = options?.flowDifference ? fc.option(flowDifferenceParams(), { nil: undefined }) : fc.constant(undefined);
   const migration: Arbitrary<Scenario['migration']> =
     kind === 'none'
       ? fc.constant(undefined)
-      : fc.record({
-          netPerYear: path({ min: kind === 'in' ? 0 : -maxNet, max: maxNet, years }),
-          femaleShare: uniform(0.4, 0.6),
-          timing: fc.constantFrom('even' as const, 'end' as const),
-        });
+      : kind === 'gross'
+        ? fc
+            .record({
+              inPerYear: path({ min: 0, max: maxIn, years }),
+              outRate: path({ min: 0, max: maxRate, years }),
+              outSchedule: fc.constantFrom<'rogers-castro' | undefined>(undefined, 'rogers-castro'),
+              ...common,
+            })
+            .map(({ outSchedule, ...m }) => (outSchedule ? { ...m, outSchedule } : m))
+        : fc
+            .record({ netPerYear: path({ min: kind === 'in' ? 0 : -maxNet, max: maxNet, years }), flowDifference: fdm, ...common })
+            .map(({ flowDifference, ...m }) => (flowDifference ? { ...m, flowDifference } : m));
   return fc
     .record({
       tfr: path({ ...tfrRange, years }),

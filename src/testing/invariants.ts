@@ -106,7 +106,18 @@ function shapeViolations(p: CohortProjection): Violation[] {
   want('births', p.births.length, periods);
   want('deaths', p.deaths.length, periods);
   want('netMigrants', p.netMigrants.length, periods);
+  // Gross flows: checked when present (a projector written before them may leave them out).
+  if (p.inMigrants) want('inMigrants', p.inMigrants.length, periods);
+  if (p.outMigrants) want('outMigrants', p.outMigrants.length, periods);
+  if (p.migrants) want('migrants', p.migrants.length, periods);
   return out;
+}
+
+/** In- and out-migrants of period t and a sex, when the projection reports gross flows. */
+function grossOf(p: CohortProjection, t: number, sex: Sex): { into: number; out: number } | null {
+  const i = p.inMigrants?.[t];
+  const o = p.outMigrants?.[t];
+  return i && o ? { into: i[sex], out: o[sex] } : null;
 }
 
 /**
@@ -117,9 +128,12 @@ function shapeViolations(p: CohortProjection): Violation[] {
 export const ACCOUNTING_REL_TOL = 1e-9;
 
 /**
- * The balancing identity per period and sex: `P(t+5) = P(t) + births − deaths + netMigrants`
- * (totals over all ages), within `relTol` of the gross accounting `|P(t)| + births + deaths + |netMigrants|`
- * (Preston, Heuveline & Guillot 2001, §6.1).
+ * The balancing identity per period and sex: `P(t+5) = P(t) + births − deaths + in − out` (totals
+ * over all ages), within `relTol` of the gross accounting `|P(t)| + births + deaths + in + out`
+ * (Preston, Heuveline & Guillot 2001, §6.1); and the migration accounts agree: `in − out =
+ * netMigrants`, and the migrants by age (`migrants[t].in`, `.out`) sum to `inMigrants`,
+ * `outMigrants`. A projection without gross flows (no `inMigrants`/`outMigrants`) is checked with
+ * `P(t+5) = P(t) + births − deaths + netMigrants`.
  *
  * @example
  * assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))
@@ -132,34 +146,79 @@ export function balancingIdentity(projection: CohortProjection, options?: { relT
   const violations: Violation[] = [];
   const { years } = projection;
   for (let t = 0; t + 1 < years.length; t++) {
+    const period = `${years[t]}-${years[t + 1]}`;
     for (const sex of SEXES) {
       const start = sum(projection.population[t]![sex]);
       const end = sum(projection.population[t + 1]![sex]);
       const births = projection.births[t]![sex];
       const deaths = projection.deaths[t]![sex];
-      const migrants = projection.netMigrants[t]![sex];
-      const expected = start + births - deaths + migrants;
-      const gross = Math.abs(start) + Math.abs(births) + Math.abs(deaths) + Math.abs(migrants);
-      const by = Math.abs(end - expected);
-      if (!(by <= relTol * gross)) {
-        const period = `${years[t]}-${years[t + 1]}`;
-        violations.push({
-          where: `period ${period}, ${sex}, all ages`,
-          rule: `expected P(${years[t + 1]}) = P(${years[t]}) + births − deaths + netMigrants = ${fmt(start)} + ${fmt(births)} − ${fmt(deaths)} + ${fmt(migrants)} = ${fmt(expected)} (within ${relTol} relative)`,
-          actual: end,
-          by,
-          period,
-          sex,
-          group: 'all ages',
-        });
+      const net = projection.netMigrants[t]![sex];
+      const gross = grossOf(projection, t, sex);
+      const at = { period, sex, group: 'all ages' };
+      if (gross) {
+        const expected = start + births - deaths + gross.into - gross.out;
+        const scale = Math.abs(start) + Math.abs(births) + Math.abs(deaths) + Math.abs(gross.into) + Math.abs(gross.out);
+        const by = Math.abs(end - expected);
+        if (!(by <= relTol * scale))
+          violations.push({
+            where: `period ${period}, ${sex}, all ages`,
+            rule: `expected P(${years[t + 1]}) = P(${years[t]}) + births − deaths + in − out = ${fmt(start)} + ${fmt(births)} − ${fmt(deaths)} + ${fmt(gross.into)} − ${fmt(gross.out)} = ${fmt(expected)} (within ${relTol} relative)`,
+            actual: end,
+            by,
+            ...at,
+          });
+        const flows = Math.abs(gross.into) + Math.abs(gross.out);
+        const byNet = Math.abs(net - (gross.into - gross.out));
+        if (!(byNet <= relTol * flows))
+          violations.push({
+            where: `period ${period}, ${sex}, netMigrants`,
+            rule: `expected netMigrants = in − out = ${fmt(gross.into)} − ${fmt(gross.out)} = ${fmt(gross.into - gross.out)} (within ${relTol} relative)`,
+            actual: net,
+            by: byNet,
+            ...at,
+          });
+        const byAge = projection.migrants?.[t];
+        if (byAge) {
+          for (const [what, total, ages] of [
+            ['in', gross.into, byAge.in[sex]],
+            ['out', gross.out, byAge.out[sex]],
+          ] as const) {
+            const s = sum(ages);
+            const off = Math.abs(s - total);
+            if (!(off <= relTol * sumAbs(ages)))
+              violations.push({
+                where: `period ${period}, ${sex}, migrants.${what}`,
+                rule: `expected the ${what}-migrants by age to sum to ${what === 'in' ? 'inMigrants' : 'outMigrants'} = ${fmt(total)} (within ${relTol} relative)`,
+                actual: s,
+                by: off,
+                ...at,
+              });
+          }
+        }
+      } else {
+        const expected = start + births - deaths + net;
+        const scale = Math.abs(start) + Math.abs(births) + Math.abs(deaths) + Math.abs(net);
+        const by = Math.abs(end - expected);
+        if (!(by <= relTol * scale))
+          violations.push({
+            where: `period ${period}, ${sex}, all ages`,
+            rule: `expected P(${years[t + 1]}) = P(${years[t]}) + births − deaths + netMigrants = ${fmt(start)} + ${fmt(births)} − ${fmt(deaths)} + ${fmt(net)} = ${fmt(expected)} (within ${relTol} relative)`,
+            actual: end,
+            by,
+            ...at,
+          });
       }
     }
   }
   return result('balancing identity', violations);
 }
 
+/** A flow per sex. */
+type BySexNumbers = { female: number; male: number };
+
 /**
- * Every population group, and every period's births and deaths, is ≥ 0 (and not NaN).
+ * Every population group, every period's births and deaths, and (when the projection reports them)
+ * its in- and out-migrants, in total and by age, are ≥ 0 (and not NaN).
  *
  * @example
  * assertHolds(invariants.nonNegative(projectCohorts(base, periods)))
@@ -179,10 +238,30 @@ export function nonNegative(projection: CohortProjection): InvariantResult {
       }
     }
   });
-  for (const [what, flows] of [
+  const flowsToCheck: [string, BySexNumbers[]][] = [
     ['births', projection.births],
     ['deaths', projection.deaths],
-  ] as const) {
+  ];
+  if (projection.inMigrants) flowsToCheck.push(['inMigrants', projection.inMigrants]);
+  if (projection.outMigrants) flowsToCheck.push(['outMigrants', projection.outMigrants]);
+  projection.migrants?.forEach((m, t) => {
+    for (const sex of SEXES) {
+      for (const [what, ages] of [
+        ['in', m.in[sex]],
+        ['out', m.out[sex]],
+      ] as const) {
+        for (let x = 0; x < ages.length; x++) {
+          const v = ages[x]!;
+          if (!(v >= 0)) {
+            const period = `${years[t]}-${years[t + 1]}`;
+            const group = ageGroupLabel(x, ages.length);
+            violations.push({ where: `period ${period}, ${sex}, ${group}, migrants.${what}`, rule: `expected ${what}-migrants >= 0`, actual: v, by: -v, period, sex, group });
+          }
+        }
+      }
+    }
+  });
+  for (const [what, flows] of flowsToCheck) {
     flows.forEach((f, t) => {
       for (const sex of SEXES) {
         const v = f[sex];
@@ -200,17 +279,22 @@ function yearOf(year: number | undefined): { year?: number } {
   return year === undefined ? {} : { year };
 }
 
-/** Scales a period's net migrants by c. */
+/** Scales a period's migrant counts (net and in) and its out-flow's persons by c (an out-migration rate stays: it applies to c × the people). */
 function scaleMigrants(period: PeriodInputs, c: number): PeriodInputs {
-  const m = period.netMigrants;
-  if (!m) return period;
-  return { ...period, netMigrants: { female: Array.from(m.female, (v) => v * c), male: Array.from(m.male, (v) => v * c) } };
+  const scaled = (m: { female: ArrayLike<number>; male: ArrayLike<number> }) => ({ female: Array.from(m.female, (v) => v * c), male: Array.from(m.male, (v) => v * c) });
+  const out: PeriodInputs = { ...period };
+  if (period.netMigrants) out.netMigrants = scaled(period.netMigrants);
+  if (period.inMigrants) out.inMigrants = scaled(period.inMigrants);
+  if (period.outMigration) out.outMigration = { ...period.outMigration, ...(period.outMigration.persons !== undefined ? { persons: period.outMigration.persons * c } : {}) };
+  return out;
 }
 
 /**
- * Linearity in the base population: projecting `c · base` with every period's net migrants × c gives
- * c × every output (population by year, sex and group; births, deaths and net migrants by period). The
- * cohort-component step is linear in (population, migrants) for fixed rates. A group is compared
+ * Linearity in the base population: projecting `c · base` with every period's migrant counts × c
+ * (net and in-migrants by age, and the out-flow's persons; an out-migration rate is per person, so
+ * it stays) gives c × every output (population by year, sex and group; births, deaths, net, in- and
+ * out-migrants by period). The cohort-component step is linear in (population, migrants) for fixed
+ * rates: out-migrants leave in proportion to r(x)·P(x), a share that scaling leaves alone. A group is compared
  * within `relTol` of its sex's total at that year (single groups may be tiny, or the difference of
  * large in- and out-flows). `project` is the function under test (default ccmpp's `projectCohorts`).
  *
@@ -258,7 +342,8 @@ export function linearInBase(
       }
       if (t + 1 < years2) {
         const period = `${years[t]}-${years[t + 1]}`;
-        for (const what of ['births', 'deaths', 'netMigrants'] as const) {
+        for (const what of ['births', 'deaths', 'netMigrants', 'inMigrants', 'outMigrants'] as const) {
+          if (!a[what] || !b[what]) continue;
           const fa = a[what][t]![sex];
           compare(`period ${period}, ${sex}, ${what}`, c * fa, b[what][t]![sex], c * Math.abs(fa) + scale, { period, sex });
         }
@@ -275,7 +360,7 @@ export function linearInBase(
 export const KERNEL_LESLIE_REL_TOL = 1e-12;
 
 /**
- * One closed-population step (the period without its net migrants) by `project` (default ccmpp's
+ * One closed-population step (the period without its migrants: net, in and out) by `project` (default ccmpp's
  * `projectCohorts`) equals the two-sex Leslie-matrix product `L · [female; male]` (mathjs
  * `multiply` on `leslieMatrix(period)`), group by group, within `relTol` of the larger of the two.
  * Leslie (1945); Preston, Heuveline & Guillot (2001), §6.3.
@@ -291,7 +376,7 @@ export function kernelEqualsLeslie(
   const relTol = options?.relTol ?? KERNEL_LESLIE_REL_TOL;
   checkTolerance(relTol);
   const project = options?.project ?? projectCohorts;
-  const { netMigrants: _ignored, ...closed } = period;
+  const { netMigrants: _net, inMigrants: _in, outMigration: _out, ...closed } = period;
   const kernel = project(base, [closed]).population[1];
   const L = leslieMatrix(closed);
   const v = [...Array.from(base.female), ...Array.from(base.male)];

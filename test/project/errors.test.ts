@@ -68,6 +68,21 @@ describe('projectCohorts rejects bad input', () => {
     );
     expect(endOnly.message).toMatch(/^periods\[0\]\.netMigrants\.female\[1\]: .*at the end of 2015-2020 \(it would hold -81\.0\), got -180$/);
   });
+  it('a rate-based out-flow larger than a group, and net out-migrants by age beside an out-flow', () => {
+    // Even timing: the start half takes 150 of the 100 women aged 5-9 (schedule 1 there only).
+    const schedule = { female: [0, 1, 0, 0], male: [0, 0, 0, 0] };
+    expect(errorOf(() => projectCohorts(base, [period({ outMigration: { persons: 300, schedule } })])).message).toBe(
+      'periods[0].outMigration: expected an out-flow the population can supply (it would take 1.50 times the people of the female 5-9 group), got nothing',
+    );
+    expect(errorOf(() => projectCohorts(base, [period({ outMigration: { persons: 100, rate: 1, schedule } })])).message).toBe(
+      'periods[0].outMigration.rate: expected a rate per person-year in [0, 1), got 1',
+    );
+    // 100 out-flow (50 from the 5-9 women at the start), then half of −120 net: 100 − 50 − 60 = −10.
+    const e = errorOf(() => projectCohorts(base, [period({ netMigrants: { female: [0, -120, 0, 0], male: [0, 0, 0, 0] }, outMigration: { persons: 100, schedule } })]));
+    expect(e.message).toBe(
+      'periods[0].netMigrants.female[1]: expected no more net out-migrants than the female 5-9 group holds at the start of 2015-2020 (it would hold -10.0), got -120',
+    );
+  });
   it('lists every problem at once and leaves the input untouched', () => {
     const female = [100, 100, 100, 100];
     const e = errorOf(() => projectCohorts({ year: 2015.5, female, male: [1, 1, 1, -1] }, [period({ srb: -1 })]));

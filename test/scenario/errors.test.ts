@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { project } from '../../src/scenario/project.js';
 import { parseScenario, type Scenario } from '../../src/scenario/schema.js';
 import { yingkou } from '../../src/yingkou/data.js';
+import { InputError } from '../../src/validate/errors.js';
 import { messageOf } from '../inputError.js';
 
 // Issue 3: bad scenarios get one clear error each — a test per rule; the message names the path,
@@ -72,8 +73,39 @@ describe('project: what only the projection can check', () => {
     expect(messageOf(() => project(base, good, { until: 2020, openAge: 60 }))).toBe('options.openAge: expected a multiple of 5 >= 65, got 60');
   });
   it('out-migration the population cannot supply, named by period, sex and group', () => {
-    expect(messageOf(() => project(base, { ...good, migration: { netPerYear: -100_000 } }, { until: 2020 }))).toMatch(
-      /^migration\.netPerYear \(2015-2020, (female|male), group \d+\): expected no more net out-migrants than the (female|male) [\d+-]+ group holds/,
+    // Out-migrants leave in proportion to r(x)·P(x) (r: Rogers–Castro rates, 1 at 20–24), so the first
+    // group to empty is the 20–24 one; 300,000 a year (750,000 in each half of 2015–2020) is too many.
+    const at = (netPerYear: number, until = 2020) => project(base, { ...good, migration: { netPerYear } }, { until });
+    const message = messageOf(() => at(-300_000));
+    const m = message.match(
+      /^migration\.netPerYear: expected an out-migration the people present can supply in 2015-2020: at most ([\d,]+) net out-migrants a year \(more would take more people than the (female|male) (\d+-\d+|\d+\+) group holds\), got -300000$/,
     );
+    expect(m, message).not.toBeNull();
+    const [, figure, sex, group] = m!;
+    expect([sex, group]).toEqual(['female', '20-24']);
+    const most = Number(figure!.replaceAll(',', ''));
+    expect(most).toBeGreaterThan(100_000);
+    expect(most).toBeLessThan(300_000);
+    // The figure is right: a projection at it succeeds (no group negative), 1 % more fails with the same message.
+    const p = at(-most);
+    expect(p.population[1]!.female.every((v) => v >= 0) && p.population[1]!.male.every((v) => v >= 0)).toBe(true);
+    expect(messageOf(() => at(-most * 1.01))).toBe(message.replace('got -300000', `got ${-most * 1.01}`));
+    // And it is the bound, to the whole person: one more person a year is too many.
+    expect(() => at(-(most + 1))).toThrow(InputError);
+  });
+  it('an out-migration rate the population cannot supply, and the period it fails in', () => {
+    // 0.6 a year: 1.5 × the people in each half of 2015–2020 under even timing.
+    const rate = (outRate: number, until = 2020) => project(base, { ...good, migration: { inPerYear: 0, outRate } }, { until });
+    const message = messageOf(() => rate(0.6));
+    const m = message.match(
+      /^migration\.outRate: expected an out-migration the people present can supply in 2015-2020: an out-migration rate of at most (0\.\d+) a year \(more would take more people than the (female|male) (\d+-\d+|\d+\+) group holds\), got 0\.6$/,
+    );
+    expect(m, message).not.toBeNull();
+    const most = Number(m![1]);
+    expect(() => rate(most)).not.toThrow();
+    expect(() => rate(most * 1.01)).toThrow(InputError);
+    // A constant figure feasible in 2015-2020 may not be later, when fewer are left: the later period is named.
+    const later = messageOf(() => project(base, { ...good, migration: { netPerYear: -200_000 } }, { until: 2030 }));
+    expect(later).toMatch(/can supply in 20(20-2025|25-2030): at most [\d,]+ net out-migrants a year/);
   });
 });

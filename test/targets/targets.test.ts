@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { project } from '../../src/scenario/project.js';
 import { assessTarget } from '../../src/targets/assessTarget.js';
 import { decomposeChange } from '../../src/targets/decompose.js';
-import { requiredNetMigration } from '../../src/targets/requiredNetMigration.js';
+import { NET_MIGRATION_BOUND_SHARE, requiredNetMigration } from '../../src/targets/requiredNetMigration.js';
 import { requiredTfr } from '../../src/targets/requiredTfr.js';
 import { projectUrbanShare, urgd } from '../../src/targets/urbanization.js';
 import { InputError } from '../../src/validate/errors.js';
@@ -57,14 +57,61 @@ describe('requiredNetMigration and requiredTfr', () => {
     const small = requiredTfr(base, plan, { year: 2030, population: 1_000_000 });
     expect(small).toMatchObject({ status: 'unreachable', side: 'below', bound: 0 });
   });
-  it('starts at the most out-migration the population can supply when the low bound is infeasible', () => {
-    // At open age 100 the Rogers–Castro constant asks more of the 100+ group than it holds beyond ~4,300 a year.
-    const r = requiredNetMigration(base, plan, { year: 2020, population: 1_500_000 });
+  it('a low bound that would empty a group gives way to the computed feasibility bound', () => {
+    // Out-migrants leave in proportion to r(x)·P(x): the default low bound (−10 % of the base a year,
+    // −244,300) would take more than every woman aged 20–24 (r = 1 there) in 2015–2020. The solver
+    // computes the most net out-migration the population can supply, x*, and searches [x*, high].
+    const low = -NET_MIGRATION_BOUND_SHARE * 2_443_000;
+    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: low } }, { year: 2020, population: 1 })).toThrow(/20-24 group holds/);
+    const r = requiredNetMigration(base, plan, { year: 2020, population: 1_000_000 });
     expect(r.status).toBe('unreachable');
     if (r.status !== 'unreachable') return;
+    // A target below what x* reaches: unreachable from below, the bound is x* and what it achieves.
     expect(r.side).toBe('below');
-    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: r.bound } }, { year: 2020, population: 1 })).not.toThrow();
-    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: r.bound - 2 } }, { year: 2020, population: 1 })).toThrow(/100\+ group/);
+    expect(r.bound).toBeGreaterThan(low);
+    expect(r.achieved).toBe(assessTarget(base, { ...plan, migration: { netPerYear: r.bound } }, { year: 2020, population: 1 }).projected);
+    expect(r.achieved).toBeGreaterThan(1_000_000);
+    // x* is the bound itself (to the feasibility tolerance): a hair more out-migration cannot be projected.
+    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: r.bound * (1 + 1e-8) } }, { year: 2020, population: 1 })).toThrow(
+      /^migration\.netPerYear: expected an out-migration the people present can supply in 2015-2020/,
+    );
+    // The error reports the same bound (whole persons, rounded towards less out-migration).
+    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: low } }, { year: 2020, population: 1 })).toThrow(
+      `at most ${Math.floor(-r.bound).toLocaleString('en-US')} net out-migrants a year`,
+    );
+    // A target that x* does reach is solved inside [x*, high].
+    const reached = requiredNetMigration(base, plan, { year: 2020, population: r.achieved + 10_000 });
+    expect(reached.status).toBe('reachable');
+    if (reached.status === 'reachable') expect(reached.value).toBeGreaterThan(r.bound);
+  });
+  it('the feasibility bound of a longer horizon binds in a later period, and still projects', () => {
+    const r = requiredNetMigration(base, plan, { year: 2030, population: 500_000 });
+    expect(r).toMatchObject({ status: 'unreachable', side: 'below' });
+    if (r.status !== 'unreachable') return;
+    expect(assessTarget(base, { ...plan, migration: { netPerYear: r.bound } }, { year: 2030, population: 1 }).projected).toBe(r.achieved);
+    expect(() => assessTarget(base, { ...plan, migration: { netPerYear: r.bound * (1 + 1e-8) } }, { year: 2030, population: 1 })).toThrow(InputError);
+  });
+  it('solvers never throw from inside the search for scenarios with out-migration', () => {
+    const out = { ...plan, migration: { netPerYear: -21_046 } };
+    const t2050 = { year: 2050, population: 1_300_000 };
+    const tfr = requiredTfr(base, out, t2050);
+    expect(tfr.status).toBe('reachable');
+    if (tfr.status === 'reachable') {
+      expect(tfr.achieved).toBeGreaterThanOrEqual(1_300_000);
+      expect(tfr.achieved - 1_300_000).toBeLessThanOrEqual(1);
+    }
+    // Every TFR down to 0 is searched; no trial throws, and out of reach is said so.
+    expect(requiredTfr(base, out, { year: 2050, population: 100_000 })).toMatchObject({ status: 'unreachable', side: 'below', bound: 0 });
+    expect(requiredTfr(base, out, { year: 2050, population: 9_000_000 })).toMatchObject({ status: 'unreachable', side: 'above', bound: 8 });
+    // Net migration from 2030 on, beside the scenario's own out-migration before it; gross flows and FDM churn.
+    expect(requiredNetMigration(base, out, t2050, { from: 2030 }).status).toBe('reachable');
+    const gross = { ...plan, migration: { inPerYear: 30_000, outRate: 0.02 } };
+    expect(requiredNetMigration(base, gross, t2050).status).toBe('reachable');
+    // In-migrants alone keep 1.5 million in 2050 even at TFR 0: out of reach from below, not an error.
+    expect(requiredTfr(base, gross, t2050)).toMatchObject({ status: 'unreachable', side: 'below', bound: 0 });
+    const churn = { ...plan, migration: { netPerYear: -21_046, flowDifference: 'bayespop' as const } };
+    expect(requiredNetMigration(base, churn, t2050).status).toBe('reachable');
+    expect(requiredTfr(base, churn, t2050).status).toBe('reachable');
   });
   it('rejects bad options', () => {
     expect(() => requiredNetMigration(base, plan, t2030, { from: 2030 })).toThrow('options.from: expected a year in [2015, 2030), got 2030');

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { total } from '../../src/ages/broad.js';
 import { lifeTable } from '../../src/lifetable/lifeTable.js';
+import { step, TOTALS_SIZE, WORST_SHARE } from '../../src/project/kernel.js';
+import { compilePeriod } from '../../src/project/periodInputs.js';
 import { projectCohorts } from '../../src/project/projectCohorts.js';
 import { arbitraries, invariants } from '../../src/testing/index.js';
+import { parseScenario } from '../../src/scenario/schema.js';
 import { InputError } from '../../src/validate/errors.js';
 
 const { assertHolds } = invariants;
@@ -129,6 +132,67 @@ describe('arbitraries — every value is valid by construction', () => {
     );
   });
 
+  it('periodInputs with outMigration: inMigrants ≥ 0, an out-flow that takes at most maxShare of any group, projectable', () => {
+    fc.assert(
+      fc.property(
+        A.population({ openAge: { min: 5, max: 130 }, emptyGroups: true }).chain((p) =>
+          fc.tuple(fc.constant(p), A.periodInputs({ population: p, migration: 'in', outMigration: { maxShare: 0.6 } })),
+        ),
+        ([p, period]) => {
+          const groups = p.female.length;
+          expect('netMigrants' in period).toBe(false);
+          expect([...Array.from(period.inMigrants!.female), ...Array.from(period.inMigrants!.male)].every((v) => v >= 0)).toBe(true);
+          const o = period.outMigration!;
+          expect(o.schedule.female).toHaveLength(groups);
+          expect(Math.max(...Array.from(o.schedule.female), ...Array.from(o.schedule.male))).toBe(1);
+          expect(o.persons! >= 0 && o.rate! >= 0 && o.rate! < 1).toBe(true);
+          // No group loses more than 60 % of its people in either half (the kernel's largest share taken).
+          const totals = new Float64Array(TOTALS_SIZE);
+          step(Float64Array.from(p.female), Float64Array.from(p.male), compilePeriod(period), new Float64Array(groups), new Float64Array(groups), totals);
+          expect(totals[WORST_SHARE]).toBeLessThanOrEqual(0.6 * (1 + 1e-12));
+          return assertHolds(invariants.nonNegative(projectCohorts(p, [period])));
+        },
+      ),
+    );
+  });
+
+  it('periodInputs with outMigration: persons only on request, a Rogers–Castro or random schedule', () => {
+    fc.assert(
+      fc.property(A.population({ openAge: 85 }).chain((p) => A.periodInputs({ population: p, outMigration: { rate: false, schedule: 'rogers-castro' } })), (period) => {
+        expect(period.outMigration!.rate).toBe(0);
+        expect(period.outMigration!.schedule.female[4]).toBe(1);
+        expect(period.outMigration!.schedule.male).toEqual(period.outMigration!.schedule.female);
+      }),
+    );
+  });
+
+  it('projectionCase with gross flows: every period has an out-flow bounded by the population at its start', () => {
+    fc.assert(
+      fc.property(A.projectionCase({ openAge: { min: 20, max: 100 }, periods: { min: 2, max: 4 }, period: { migration: 'in', outMigration: { maxShare: 0.9 } } }), ({ base, periods }) => {
+        periods.forEach((p) => expect(p.outMigration).toBeDefined());
+        const out = projectCohorts(base, periods);
+        assertHolds(invariants.balancingIdentity(out));
+        return assertHolds(invariants.nonNegative(out));
+      }),
+    );
+  });
+
+  it("scenario: 'gross' draws inPerYear and outRate in range, 'any' with flowDifference draws modest FDM parameters", () => {
+    const values = (p: unknown) => (typeof p === 'number' ? [p] : Object.values(p as Record<string, number>));
+    fc.assert(
+      fc.property(A.scenario({ migration: 'gross', maxInPerYear: 500, maxOutRate: 0.02 }), A.scenario({ migration: 'any', flowDifference: true }), (g, n) => {
+        expect(parseScenario(g)).toBeDefined();
+        expect(parseScenario(n)).toBeDefined();
+        const m = g.migration!;
+        expect(m.netPerYear).toBeUndefined();
+        expect(values(m.inPerYear).every((v) => v >= 0 && v <= 500)).toBe(true);
+        expect(values(m.outRate).every((v) => v >= 0 && v <= 0.02)).toBe(true);
+        const f = n.migration!.flowDifference;
+        if (f !== undefined && typeof f === 'object') expect(f.beta0 <= 0.02 && f.beta1 >= 0 && f.beta1 <= 1 && f.m <= 0.01).toBe(true);
+      }),
+    );
+  });
+
   it('path: a constant or anchors at increasing integer years, values in range', () => {
     fc.assert(
       fc.property(A.path({ min: 0.5, max: 2, years: { min: 2015, max: 2050 }, anchors: { min: 2, max: 4 } }), (path) => {
@@ -150,9 +214,11 @@ describe('arbitraries — shrinking stays valid', () => {
   // The predicate checks every value it sees and fails on its first DEPTH calls, so fast-check
   // shrinks DEPTH levels deep (trying the shrinks of each level) before the property passes.
   const DEPTH = 10;
-  it('every shrink of a projection case, some levels deep, still projects', () => {
-    // A short grid and at most two periods keep the few thousand shrink candidates cheap to build.
-    const arb = A.projectionCase({ openAge: { min: 5, max: 40 }, periods: { min: 1, max: 2 }, population: { emptyGroups: true }, period: { migration: 'any', maxOutShare: 0.9 } });
+  // A short grid and at most two periods keep the few thousand shrink candidates cheap to build.
+  it.each([
+    ['net migration by age', A.projectionCase({ openAge: { min: 5, max: 40 }, periods: { min: 1, max: 2 }, population: { emptyGroups: true }, period: { migration: 'any', maxOutShare: 0.9 } })],
+    ['gross flows', A.projectionCase({ openAge: { min: 10, max: 40 }, periods: { min: 1, max: 2 }, population: { emptyGroups: true }, period: { migration: 'in', outMigration: { maxShare: 0.9 } } })],
+  ])('every shrink of a projection case with %s, some levels deep, still projects', (_name, arb) => {
     let calls = 0;
     let invalid: unknown;
     const out = fc.check(
@@ -186,5 +252,10 @@ describe('arbitraries — bad options are InputErrors in the library grammar', (
     expect(() => A.tfr({ min: 3, max: 2 })).toThrow('options.max: expected at least min = 3, got 2');
     expect(() => A.periodInputs({ migration: 'any' })).toThrow(/options\.population: expected the start population when migration is 'any'/);
     expect(() => A.periodInputs({ maxOutShare: 1 })).toThrow('options.maxOutShare: expected a number in [0, 0.9], got 1');
+    expect(() => A.periodInputs({ outMigration: true })).toThrow('options.population: expected the start population with outMigration (it bounds the out-flow)');
+    expect(() => A.periodInputs({ population: { female: [1, 1], male: [1, 1] }, migration: 'any', outMigration: true })).toThrow(/^options\.migration: expected 'none' or 'in' beside outMigration/);
+    expect(() => A.periodInputs({ population: { female: [1, 1], male: [1, 1] }, outMigration: { maxShare: 0.95 } })).toThrow('options.outMigration.maxShare: expected a number in [0, 0.9], got 0.95');
+    expect(() => A.scenario({ migration: 'gross', flowDifference: true })).toThrow(/^options\.flowDifference: expected migration 'in' or 'any'/);
+    expect(() => A.scenario({ migration: 'gross', maxOutRate: 1 })).toThrow('options.maxOutRate: expected a rate a year in [0, 1), got 1');
   });
 });

@@ -231,3 +231,60 @@ describe('invariants.solverAgreesWithAssessment', () => {
     expect(invariants.solverAgreesWithAssessment(right, 1500, total)).toEqual({ holds: true });
   });
 });
+
+describe('invariants with gross flows (in-migrant counts and a rate-based out-flow)', () => {
+  const schedule = { female: [0.5, 0.3, 1, 0.8, 0.2], male: [0.5, 0.3, 1, 0.8, 0.2] };
+  const { netMigrants: _net, ...rates } = period;
+  const gross: PeriodInputs = {
+    ...rates,
+    inMigrants: { female: [10, 5, 20, 30, 0], male: [12, 6, 25, 35, 0] },
+    outMigration: { persons: 400, rate: 0.01, schedule },
+  };
+  const grossPeriods = [gross, { ...gross, migrationTiming: 'end' as const }];
+  const flows = projectCohorts(base, grossPeriods);
+
+  it('balancingIdentity holds with both flows, and checks in − out = netMigrants and the sums by age', () => {
+    expect(invariants.balancingIdentity(flows)).toEqual({ holds: true });
+    expect(flows.outMigrants[0]!.female).toBeGreaterThan(0);
+    // Out-migrants under-counted: P(t+5) no longer balances, and net ≠ in − out.
+    const lost = copy(flows);
+    lost.outMigrants[1]!.male -= 5;
+    const { violations } = failing(invariants.balancingIdentity(lost));
+    expect(violations.map((v) => v.where)).toEqual(['period 2020-2025, male, all ages', 'period 2020-2025, male, netMigrants', 'period 2020-2025, male, migrants.out']);
+    expect(violations[0]!.rule).toMatch(/^expected P\(2025\) = P\(2020\) \+ births − deaths \+ in − out = /);
+    expect(violations[0]!.by).toBeCloseTo(5, 6);
+    // Net migrants that do not match the flows, with the population consistent with the flows.
+    const net = copy(flows);
+    net.netMigrants[0]!.female += 1;
+    expect(failing(invariants.balancingIdentity(net)).violations).toEqual([expect.objectContaining({ where: 'period 2015-2020, female, netMigrants', by: expect.closeTo(1, 6) })]);
+  });
+  it('balancingIdentity of a projection without gross flows uses netMigrants', () => {
+    const { inMigrants: _i, outMigrants: _o, migrants: _m, ...legacy } = flows;
+    expect(invariants.balancingIdentity(legacy as CohortProjection)).toEqual({ holds: true });
+    const broken = copy(flows);
+    const { inMigrants: _i2, outMigrants: _o2, migrants: _m2, ...legacyBroken } = broken;
+    legacyBroken.netMigrants[0]!.male += 3;
+    expect(failing(invariants.balancingIdentity(legacyBroken as CohortProjection)).message).toMatch(/P\(2020\) = P\(2015\) \+ births − deaths \+ netMigrants/);
+  });
+  it('nonNegative checks the migrants by age and their totals', () => {
+    expect(invariants.nonNegative(flows).holds).toBe(true);
+    const broken = copy(flows);
+    broken.migrants[0] = { in: flows.migrants[0]!.in, out: { female: Float64Array.from(flows.migrants[0]!.out.female, (v, x) => (x === 2 ? -v : v)), male: flows.migrants[0]!.out.male } };
+    broken.inMigrants[1]!.female = -1;
+    expect(failing(invariants.nonNegative(broken)).violations.map((v) => v.where)).toEqual(['period 2015-2020, female, 10-14, migrants.out', 'period 2020-2025, female, inMigrants']);
+  });
+  it('linearInBase scales in-migrants and the out-flow persons, keeps the rate', () => {
+    expect(invariants.linearInBase(projectCohorts, base, grossPeriods, 7).holds).toBe(true);
+    // A projector that forgets to scale the out-flow's persons breaks it.
+    const fixedOut = (b: Population, ps: readonly PeriodInputs[]) =>
+      projectCohorts(
+        b,
+        ps.map((p, t) => ({ ...p, outMigration: grossPeriods[t]!.outMigration! })),
+      );
+    const { violations } = failing(invariants.linearInBase(fixedOut, base, grossPeriods, 3));
+    expect(violations.some((v) => v.where === 'period 2015-2020, female, outMigrants')).toBe(true);
+  });
+  it('kernelEqualsLeslie drops every migrant: in, out and net', () => {
+    expect(invariants.kernelEqualsLeslie(base, gross)).toEqual({ holds: true });
+  });
+});
