@@ -7,9 +7,11 @@ import { step, TOTALS_SIZE, type KernelPeriod } from '../project/kernel.js';
 import { compileScenario, E0_JUMP_TOLERANCE, fillMigration, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
 import { AGES_0_14, AGES_15_59, AGES_60_64, AGES_65_PLUS, broadSums, FEMALE, MALE } from '../scenario/indicators.js';
 import { compilePeriods, projectCompiled, type Projection } from '../scenario/project.js';
+import { outflowError } from '../scenario/outflowError.js';
 import type { ParsedScenario } from '../scenario/schema.js';
 import type { Target } from '../targets/target.js';
 import type { Sex } from '../types.js';
+import { InputError } from '../validate/errors.js';
 import { binningFromPilot, emptyAccumulator, record, SERIES_COUNT, type Accumulator, type Binning } from './accumulator.js';
 import { fillNormals, streamFor } from './rng.js';
 import { buildSurvivalTable, interpolateSurvival, type SurvivalTable } from './survivalTable.js';
@@ -83,7 +85,7 @@ export class Engine {
   private readonly targetPopulations: Float64Array;
   /** e0 draws beyond the model's reach since the last reset. */
   outOfReach = 0;
-  /** Migration draws whose out-flow the population could not supply, held at the feasible bound, since the last reset. */
+  /** Periods (trajectory × period) whose drawn net migration the population could not supply, held at the feasible bound, since the last reset. */
   migrationAtBound = 0;
   private readonly levelDraw: PeriodLevels;
 
@@ -136,9 +138,13 @@ export class Engine {
   /**
    * Simulates trajectory `index` and writes its value slots (years × series) into `out`.
    * Model (see `uncertaintySchema`): TFR × exp(d), d an AR(1); e0 + w, w a random walk; net
-   * migration + σε; then the kernel step per period.
+   * migration + σε, turned into gross flows with the scenario's own (from the population at the
+   * period's start, as `project()` does); then the kernel step per period. A draw whose out-flow the
+   * population cannot supply runs at the feasible bound instead and is counted ({@link migrationAtBound}).
+   * `visit`, if given, sees the population at the end of each period t (year index t + 1); the
+   * arrays are the engine's scratch: read them, do not keep them.
    */
-  trajectory(index: number, out: Float64Array): void {
+  trajectory(index: number, out: Float64Array, visit?: (t: number, female: Float64Array, male: Float64Array) => void): void {
     const { uncertainty: u, periods: P } = this.spec;
     const c = this.compiled;
     const z = this.normals;
@@ -175,9 +181,10 @@ export class Engine {
         draw.inPerYear = lv.inPerYear;
         draw.outRate = lv.outRate;
         fillMigration(c, draw, P0, k);
-        if (!step(pf, pm, k, nf, nm, this.totals)) this.atBound(pf, pm, k, nf, nm, P0, lv.netPerYear);
+        if (!step(pf, pm, k, nf, nm, this.totals)) this.atBound(index, t, pf, pm, k, nf, nm, P0);
       } else step(pf, pm, k, nf, nm, this.totals);
       seriesOf(nf, nm, out, (t + 1) * SERIES_COUNT);
+      visit?.(t, nf, nm);
       pf = nf;
       pm = nm;
     }
@@ -196,14 +203,23 @@ export class Engine {
   }
 
   /**
-   * A migration draw whose out-flow would take more people than a group holds: the period runs at
-   * the largest feasible net out-migration instead (bisection between the draw and the period's
-   * own level, which the deterministic projection shows feasible), and the draw is counted.
+   * A period whose net migration (the scenario's plus the draw) asks for more out-migrants than a
+   * group holds: it runs at the largest feasible net out-migration instead, found by bisection on the
+   * kernel step between the drawn net (infeasible) and max(the scenario's net, 0) (checked feasible
+   * first), and it is counted. Feasibility is monotone in the net figure: a lower one means fewer
+   * in-migrants and more out-migrants (Flow-Difference Method, β1 ≤ 1). If the flows at max(the
+   * scenario's net, 0) are already more than this trajectory's population can supply (gross flows
+   * given directly, or flow-difference churn, on a population the earlier draws changed), no net
+   * figure is to blame and nothing is held: it is an error, as in `project()`.
    */
-  private atBound(pf: Float64Array, pm: Float64Array, k: KernelPeriod, nf: Float64Array, nm: Float64Array, P0: number, own: number): void {
+  private atBound(index: number, t: number, pf: Float64Array, pm: Float64Array, k: KernelPeriod, nf: Float64Array, nm: Float64Array, P0: number): void {
     const draw = this.levelDraw;
+    const own = this.levels[t]!;
     let bad = draw.netPerYear;
-    let good = own < 0 ? 0 : own;
+    let good = own.netPerYear < 0 ? 0 : own.netPerYear;
+    draw.netPerYear = good;
+    fillMigration(this.compiled, draw, P0, k);
+    if (!step(pf, pm, k, nf, nm, this.totals)) throw this.ownFlowsError(index, t, pf, pm, k, P0);
     for (let i = 0; i < BOUND_STEPS; i++) {
       draw.netPerYear = (good + bad) / 2;
       fillMigration(this.compiled, draw, P0, k);
@@ -214,6 +230,20 @@ export class Engine {
     fillMigration(this.compiled, draw, P0, k);
     step(pf, pm, k, nf, nm, this.totals);
     this.migrationAtBound++;
+  }
+
+  /** The error for a period whose own flows (no migration draw) this trajectory's population cannot supply. */
+  private ownFlowsError(index: number, t: number, pf: Float64Array, pm: Float64Array, k: KernelPeriod, P0: number): InputError {
+    const lv = this.levels[t]!;
+    // outflowError names the period, the group and the bound on this trajectory's population.
+    fillMigration(this.compiled, lv, P0, k);
+    const e = outflowError(this.compiled, lv.from, lv, pf, pm, k);
+    return new InputError(
+      e.issues.map((issue) => ({
+        ...issue,
+        rule: `${issue.rule} on trajectory ${index} (its draws left fewer people there than the scenario's own flows take)`,
+      })),
+    );
   }
 
   /** Ranges of the histograms from the pilot: trajectories 0 … min(N, PILOT_TRAJECTORIES) − 1. */

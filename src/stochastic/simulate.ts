@@ -96,8 +96,17 @@ export interface Simulation {
    */
   e0OutOfReach: number;
   /**
-   * Migration draws (period × trajectory) whose out-flow the population could not supply; each
-   * period ran at the largest feasible net out-migration instead. 0 unless σ is a large share of the population.
+   * Periods (trajectory × period) whose drawn net migration — the scenario's net plus the draw —
+   * asked for more out-migrants than some age group held then; each ran at the largest net
+   * out-migration that group could supply instead (found by bisection on the kernel step; the group
+   * is left with about 0 people), so no population goes negative and nothing is clamped silently.
+   * Counted over all trajectories (the pilot run is not counted twice) and the same, like every
+   * statistic, for {@link simulateParallel}. 0 unless the migration σ is a large share of the
+   * population (out-migrants leave in proportion to the people present, so a group empties only
+   * when a period's out-migrants approach the schedule-weighted population: for a city of 2.4
+   * million, a σ of tens of thousands a year). Gross flows the scenario gives
+   * directly (`inPerYear`, `outRate`) are never held: if a trajectory's population cannot supply
+   * them, `simulate` throws an InputError naming the trajectory and period, as `project()` would.
    */
   migrationAtBound: number;
   /** With `keep: true`: each year's total per trajectory (index = trajectory). */
@@ -237,7 +246,13 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
  * Monte Carlo around a scenario: `trajectories` projections whose TFR, e0 and net migration deviate
  * from the scenario's paths as `uncertainty` says (see `uncertaintySchema`: TFR × exp(AR(1)), e0 +
  * random walk, migration + normal noise; defaults from bayesTFR and bayesLife, migration given as in
- * the UN's probabilistic projections), each run by the cohort-component kernel. Per year: quantiles,
+ * the UN's probabilistic projections), each run by the cohort-component kernel. Everything else is
+ * held at the scenario's: the fertility pattern, SRB, the mortality model and sex gap, and the
+ * migration's age profile, sex share, timing, out-migration schedule, flow-difference parameters and
+ * gross flows (`inPerYear`, `outRate`); the drawn net figure becomes gross flows as `project()` turns
+ * the scenario's into them, from each period's start population. A draw asking for more
+ * out-migrants than a group holds runs at the feasible bound and is counted
+ * (`migrationAtBound`). Per year: quantiles,
  * mean, min and max of the total and of the broad age groups (0–14, 15–59, 60+, 65+), and
  * `probability(target)` = P(total ≥ target) with a 95 % Wilson interval.
  *

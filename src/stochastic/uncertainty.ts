@@ -45,8 +45,17 @@ export const DEFAULT_MIGRATION_SIGMA = 0;
  * - `e0`: additive random walk w(t) = w(t−1) + σ ε(t), w(−1) = 0, years; the same w is added to the
  *   female and the male e0 of the period (the sex gap of the scenario is kept).
  * - `migration`: independent additive normal deviation per period, net(t) = net_scenario(t) + σ ε(t),
- *   persons a year (both sexes, the scenario's age profile, sex share and timing). A scenario without
- *   migration is taken as 0 net migrants a year with the default profile.
+ *   persons a year, both sexes. What is held: the scenario's age profile of in-migrants, sex share,
+ *   timing, out-migration schedule and flow-difference parameters, and its gross flows. The drawn
+ *   net becomes gross flows as the scenario's own does, from the population at the period's start
+ *   (Flow-Difference Method; by default a positive net is all in-migrants, by the age profile, and a
+ *   negative one all out-migrants, who leave in proportion to out-schedule × people present). With
+ *   gross flows (`inPerYear`, `outRate`) the scenario's net is 0 and the drawn net adds its flows
+ *   beside them. A scenario without migration is taken as 0 net migrants a year with the default
+ *   profile and schedule. A drawn net asking for more out-migrants than some group holds is held,
+ *   for that period, at the largest net out-migration the population can supply, and counted
+ *   (`Simulation.migrationAtBound`); flows the scenario itself asks for, without the draw, that a
+ *   trajectory's population cannot supply are an error naming the trajectory and period.
  *
  * ε(t) are independent standard normal draws, three per period (TFR, e0, migration, in that order),
  * always drawn, so that switching one part on or off leaves the draws of the others unchanged.

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/validate/errors.js';
 import { closeSimulationWorkers, simulateParallel } from '../../src/stochastic/parallel.js';
+import { PILOT_TRAJECTORIES } from '../../src/stochastic/engine.js';
 import { simulate, type Simulation } from '../../src/stochastic/simulate.js';
 import { city2015, plan, planWithMigration } from './fixtures.js';
 
@@ -11,6 +12,7 @@ function fingerprint(s: Simulation, targets: { year: number; population: number 
   return JSON.stringify({
     years: s.years,
     e0OutOfReach: s.e0OutOfReach,
+    migrationAtBound: s.migrationAtBound,
     uncertainty: s.uncertainty,
     p: targets.map((t) => s.probability(t)),
     totals: s.totals?.map((t) => Array.from(t)),
@@ -46,21 +48,50 @@ describe('simulateParallel equals simulate for the same seed, whatever the numbe
     const b = await simulateParallel(city2015, scenario, {}, { ...o, workers: 2 });
     expect(fingerprint(b, targets)).toBe(fingerprint(a, targets));
   });
-  it('an error in a worker comes back as the same InputError simulate throws', async () => {
-    // In-migration of 20,000 ± 6,000 a year: trajectory 15889 (past the main thread's pilot, in the
-    // second worker's half) is the first whose out-migration empties an age group.
-    const u2 = { tfr: { sigma: 0 }, e0: { sigma: 0 }, migration: { sigma: 6000 } };
-    const o = { trajectories: 20000, seed: 1, until: 2030 };
-    let expected = '';
-    try {
-      simulate(city2015, planWithMigration, u2, o);
-    } catch (e) {
-      expected = (e as Error).message;
+  it('with migration draws held at the feasible bound: the same count and statistics with 1 and 2 workers', async () => {
+    const net0 = { ...plan, migration: { netPerYear: 0 } };
+    const huge = { migration: { sigma: 200000 } };
+    const o = { trajectories: 3001, seed: 31, until: 2030, keep: true };
+    const a = simulate(city2015, net0, huge, o);
+    expect(a.migrationAtBound).toBeGreaterThan(0);
+    for (const workers of [1, 2]) {
+      const b = await simulateParallel(city2015, net0, huge, { ...o, workers });
+      expect(b.migrationAtBound).toBe(a.migrationAtBound);
+      expect(fingerprint(b, targets)).toBe(fingerprint(a, targets));
     }
-    expect(expected).toContain('trajectory 15889, 2015-2020');
-    const run = simulateParallel(city2015, planWithMigration, u2, { ...o, workers: 2 });
+    for (const totals of a.totals!) for (const t of totals) expect(t).toBeGreaterThan(0);
+  });
+  it('an error in a worker comes back as the same InputError simulate throws', async () => {
+    // All out-migrants from the 100+ groups at an out-rate the deterministic population supplies,
+    // but a trajectory whose e0 draws leave fewer people aged 100+ does not: an InputError naming
+    // the trajectory. The first such trajectory f (found with simulate) is past the main thread's
+    // pilot; with f + 1 trajectories on 2 workers it is in the second worker's half.
+    const onlyOldest = Array.from({ length: 21 }, (_, i) => (i === 20 ? 1 : 0));
+    const scenario = { ...plan, migration: { outRate: 5.3e-6, outSchedule: onlyOldest } };
+    const u2 = { tfr: { sigma: 0 }, e0: { sigma: 1 } };
+    const messageOf = (o: { trajectories: number; seed: number; until: number }) => {
+      try {
+        simulate(city2015, scenario, u2, o);
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        return (e as Error).message;
+      }
+      return '';
+    };
+    const first = /on trajectory (\d+) /.exec(messageOf({ trajectories: 20000, seed: 1, until: 2030 }))?.[1];
+    expect(first).toBeDefined();
+    const f = Number(first);
+    expect(f).toBeGreaterThanOrEqual(PILOT_TRAJECTORIES);
+    const o = { trajectories: f + 1, seed: 1, until: 2030 };
+    const expected = messageOf(o);
+    expect(expected).toMatch(/^migration\.outRate: expected an out-migration the people present can supply in 20\d\d-20\d\d: /);
+    expect(expected).toContain(`on trajectory ${f} `);
+    const run = simulateParallel(city2015, scenario, u2, { ...o, workers: 2 });
     await expect(run).rejects.toThrow(InputError);
     await expect(run).rejects.toThrow(expected);
+    // the worker that failed is replaced or kept: the next call works
+    const ok = await simulateParallel(city2015, plan, {}, { trajectories: 100, seed: 1, until: 2030, workers: 2 });
+    expect(ok.trajectories).toBe(100);
   });
   it('rejects a bad worker count', async () => {
     await expect(simulateParallel(city2015, plan, {}, { trajectories: 10, seed: 1, until: 2030, workers: 0 })).rejects.toThrow(

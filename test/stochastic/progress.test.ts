@@ -16,6 +16,7 @@ function fingerprint(s: Simulation): string {
   return JSON.stringify({
     years: s.years,
     e0OutOfReach: s.e0OutOfReach,
+    migrationAtBound: s.migrationAtBound,
     listed: s.probability(target),
     histogram: s.probability({ year: 2025, population: 2_610_000 }), // answered from the histogram
     totals: s.totals?.map((t) => Array.from(t)),
@@ -35,6 +36,16 @@ describe('simulate: onProgress', () => {
       [2 * PROGRESS_CHUNK, N],
       [N, N],
     ]);
+  });
+
+  it('periods held at the migration bound are counted across the chunks as in one run', () => {
+    const net0 = { ...planWithMigration, migration: { netPerYear: 0 } };
+    const huge: Uncertainty = { migration: { sigma: 200000 } };
+    const options = { trajectories: PROGRESS_CHUNK + 345, seed: 2, until: 2030 };
+    const plain = simulate(city2015, net0, huge, options);
+    expect(plain.migrationAtBound).toBeGreaterThan(0);
+    const watched = simulate(city2015, net0, huge, { ...options, onProgress: () => {} });
+    expect(fingerprint(watched)).toBe(fingerprint(plain));
   });
 
   it('fewer trajectories than a chunk: one call', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STEP } from '../../src/ages/grid.js';
 import { compileScenario, type PeriodLevels } from '../../src/scenario/compile.js';
 import { project, projectCompiled } from '../../src/scenario/project.js';
-import { parseScenario } from '../../src/scenario/schema.js';
+import { parseScenario, type Scenario } from '../../src/scenario/schema.js';
 import { merge, type Accumulator } from '../../src/stochastic/accumulator.js';
 import { Engine } from '../../src/stochastic/engine.js';
 import { fillNormals, streamFor } from '../../src/stochastic/rng.js';
@@ -40,6 +40,9 @@ describe('simulate: with every σ = 0 every trajectory is the deterministic proj
     ['plan', plan],
     ['plan with migration', planWithMigration],
     ['proportional hazards on china-2015', { ...plan, mortality: { e0: { female: 80, male: 75 }, model: { baseline: 'china-2015' } } }],
+    ['gross flows: 15,000 in-migrants a year, out-migration 0.6 % a year', { ...plan, migration: { inPerYear: 15000, outRate: 0.006 } }],
+    ['net out-migration of 20,000 a year, timing end', { ...plan, migration: { netPerYear: -20000, timing: 'end' } }],
+    ["net out-migration of 10,000 a year with bayesPop's flow-difference churn", { ...plan, migration: { netPerYear: -10000, flowDifference: 'bayespop' } }],
   ] as const) {
     it(name, () => {
       const det = project(city2015, scenario, { until: 2035 });
@@ -62,8 +65,14 @@ describe('simulate: with every σ = 0 every trajectory is the deterministic proj
 });
 
 /** Replays trajectory `index` through projectCompiled with the documented model applied to the levels. */
-function replay(seed: number, index: number, u: { tfr: { sigma: number; rho: number }; e0: { sigma: number }; migration: { sigma: number } }, periods: number): number[] {
-  const c = compileScenario(parseScenario(planWithMigration), 100);
+function replay(
+  seed: number,
+  index: number,
+  u: { tfr: { sigma: number; rho: number }; e0: { sigma: number }; migration: { sigma: number } },
+  periods: number,
+  scenario: Scenario = planWithMigration,
+): number[] {
+  const c = compileScenario(parseScenario(scenario), 100);
   const z = new Float64Array(3 * periods);
   fillNormals(streamFor(seed, index), z, z.length);
   let d = 0;
@@ -89,6 +98,19 @@ describe('simulate: the trajectories follow the documented model', () => {
       totals.forEach((t, y) => expect(sim.totals![y]![i]).toBe(t));
     }
   });
+  for (const [name, scenario] of [
+    ['gross flows', { ...plan, migration: { inPerYear: 15000, outRate: 0.006 } }],
+    ["net with bayesPop's flow-difference churn", { ...plan, migration: { netPerYear: -10000, flowDifference: 'bayespop' } }],
+  ] as const) {
+    it(`the same for ${name}: the drawn net becomes gross flows from each period's start population, as project() does`, () => {
+      const sim = simulate(city2015, scenario, u, { trajectories: 40, seed: 13, until: 2035, keep: true, mortality: 'exact' });
+      expect(sim.migrationAtBound).toBe(0);
+      for (const i of [0, 5, 39]) {
+        const totals = replay(13, i, u, 4, scenario);
+        totals.forEach((t, y) => expect(sim.totals![y]![i]).toBe(t));
+      }
+    });
+  }
   /**
    * Interpolated survival is within SURVIVAL_TABLE_TOLERANCE (1e-9) of exact per ratio; over four
    * periods the deaths and the births they feed move the total by at most a few times that, relatively.
@@ -202,22 +224,129 @@ describe('simulate: quantiles and probabilities against the kept trajectories', 
 function sameAccumulator(a: Accumulator, b: Accumulator): boolean {
   const bytes = (x: ArrayBufferView) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
   const arrays = ['counts', 'under', 'over', 'sumHigh', 'sumLow', 'min', 'max', 'targetCounts'] as const;
-  return a.trajectories === b.trajectories && a.e0OutOfReach === b.e0OutOfReach && arrays.every((k) => bytes(a[k]).equals(bytes(b[k])));
+  return (
+    a.trajectories === b.trajectories &&
+    a.e0OutOfReach === b.e0OutOfReach &&
+    a.migrationAtBound === b.migrationAtBound &&
+    arrays.every((k) => bytes(a[k]).equals(bytes(b[k])))
+  );
 }
 
 describe('simulate: split-independent statistics', () => {
-  it('runs over any split of the trajectories merge into the statistics of one run, bit for bit', () => {
-    const p = prepare(city2015, planWithMigration, { migration: { sigma: 2000 } }, simulateOptionsSchema.parse({ trajectories: 2000, seed: 5, until: 2030, targets: [{ year: 2030, population: 2.5e6 }] }));
-    const engine = new Engine(p.spec);
-    const binning = engine.pilot(2000);
-    const whole = engine.run(0, 2000, binning);
-    for (const cuts of [[0, 1000, 2000], [0, 1, 777, 1999, 2000], [0, 400, 800, 1200, 1600, 2000]]) {
-      const parts = cuts.slice(1).map((to, i) => engine.run(cuts[i]!, to, binning));
-      // merged in reverse order: order does not matter either
-      const acc = parts.pop()!;
-      for (const part of parts.reverse()) merge(acc, part);
-      expect(sameAccumulator(acc, whole)).toBe(true);
+  for (const [name, scenario, sigma] of [
+    ['σ 2,000 around 20,000 a year', planWithMigration, 2000],
+    ['σ 200,000 around 0 (periods held at the bound)', { ...plan, migration: { netPerYear: 0 } }, 200000],
+  ] as const) {
+    it(`runs over any split of the trajectories merge into the statistics of one run, bit for bit: ${name}`, () => {
+      const p = prepare(city2015, scenario, { migration: { sigma } }, simulateOptionsSchema.parse({ trajectories: 2000, seed: 5, until: 2030, targets: [{ year: 2030, population: 2.5e6 }] }));
+      const engine = new Engine(p.spec);
+      const binning = engine.pilot(2000);
+      const whole = engine.run(0, 2000, binning);
+      if (sigma > 100000) expect(whole.migrationAtBound).toBeGreaterThan(0);
+      for (const cuts of [[0, 1000, 2000], [0, 1, 777, 1999, 2000], [0, 400, 800, 1200, 1600, 2000]]) {
+        const parts = cuts.slice(1).map((to, i) => engine.run(cuts[i]!, to, binning));
+        // merged in reverse order: order does not matter either
+        const acc = parts.pop()!;
+        for (const part of parts.reverse()) merge(acc, part);
+        expect(sameAccumulator(acc, whole)).toBe(true);
+      }
+    });
+  }
+});
+
+const SERIES_NAMES = ['total', 'ages0to14', 'ages15to59', 'ages60plus', 'ages65plus'] as const;
+
+/** An engine for a simulation's inputs, as simulate builds it. */
+function engineFor(scenario: Scenario, u: Uncertainty, options: { trajectories: number; seed: number; until: number }): Engine {
+  return new Engine(prepare(city2015, scenario, u, simulateOptionsSchema.parse(options)).spec);
+}
+
+describe('simulate: migration draws at the feasible bound', () => {
+  const net0: Scenario = { ...plan, migration: { netPerYear: 0 } };
+  const huge: Uncertainty = { migration: { sigma: 200000 } };
+
+  it('σ 2,000 around net 0 at the default open age 100 never aborts, and no period is held', () => {
+    const sim = simulate(city2015, net0, { migration: { sigma: 2000 } }, { trajectories: 3000, seed: 12, until: 2050 });
+    expect(sim.migrationAtBound).toBe(0);
+    expect(sim.years).toHaveLength(8);
+    for (const y of sim.years) for (const s of SERIES_NAMES) expect(y[s].min).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a huge σ: periods are held and counted, no group of any trajectory ever goes below 0, and a held period leaves a group about empty', () => {
+    const N = 300;
+    const engine = engineFor(net0, huge, { trajectories: N, seed: 3, until: 2035 });
+    const v = new Float64Array(engine.slots);
+    let held = 0;
+    let lowest = Infinity;
+    let emptiestHeld = 0;
+    for (let i = 0; i < N; i++) {
+      let before = engine.migrationAtBound;
+      engine.trajectory(i, v, (_t, female, male) => {
+        let min = Infinity;
+        for (let x = 0; x < female.length; x++) min = Math.min(min, female[x]!, male[x]!);
+        lowest = Math.min(lowest, min);
+        if (engine.migrationAtBound > before) {
+          held++;
+          // held at the largest feasible out-flow: the group it would empty first is left with ~0 people
+          emptiestHeld = Math.max(emptiestHeld, min);
+          before = engine.migrationAtBound;
+        }
+      });
+      for (let y = 0; y < engine.years.length; y++) expect(v[y * SERIES_NAMES.length]).toBeGreaterThan(0);
     }
+    expect(held).toBeGreaterThan(0);
+    expect(engine.migrationAtBound).toBe(held);
+    expect(lowest).toBeGreaterThanOrEqual(0);
+    expect(emptiestHeld).toBeLessThan(1e-6);
+  });
+
+  it('the pilot does not count: simulate reports what one pass over the trajectories counts', () => {
+    const N = 500; // fewer than the pilot's 1024: every trajectory runs twice in simulate
+    const options = { trajectories: N, seed: 4, until: 2030 };
+    const a = engineFor(net0, huge, options);
+    const binning = a.pilot(N);
+    const fresh = engineFor(net0, huge, options).run(0, N, binning);
+    expect(fresh.migrationAtBound).toBeGreaterThan(0);
+    expect(a.run(0, N, binning).migrationAtBound).toBe(fresh.migrationAtBound);
+    expect(simulate(city2015, net0, huge, options).migrationAtBound).toBe(fresh.migrationAtBound);
+    expect(simulate(city2015, net0, huge, { ...options, onProgress: () => {} }).migrationAtBound).toBe(fresh.migrationAtBound);
+  });
+
+  it('keep: every trajectory total stays above 0, and the held draws leave the other statistics consistent', () => {
+    const sim = simulate(city2015, net0, huge, { trajectories: 400, seed: 6, until: 2030, keep: true });
+    expect(sim.migrationAtBound).toBeGreaterThan(0);
+    sim.totals!.forEach((totals, y) => {
+      for (const t of totals) expect(t).toBeGreaterThan(0);
+      expect(sim.years[y]!.total.min).toBe(Math.min(...totals));
+    });
+  });
+
+  it("gross flows the scenario asks for that a trajectory's population cannot supply are an error naming the trajectory and period", () => {
+    // All out-migrants from the 100+ groups: an out-rate the deterministic population just supplies,
+    // which trajectories with a lower e0 (fewer people aged 100+) cannot. No net figure is to blame.
+    const onlyOldest = Array.from({ length: 21 }, (_, i) => (i === 20 ? 1 : 0));
+    const scenario: Scenario = { ...plan, migration: { outRate: 5.7e-6, outSchedule: onlyOldest } };
+    expect(() => project(city2015, scenario, { until: 2030 })).not.toThrow();
+    expect(() => simulate(city2015, scenario, { tfr: { sigma: 0 }, e0: { sigma: 1 } }, { trajectories: 200, seed: 1, until: 2030 })).toThrow(
+      /^migration\.outRate: expected an out-migration the people present can supply in 20\d\d-20\d\d: an out-migration rate of at most [\d.e-]+ a year \(more would take more people than the (fe)?male 100\+ group holds\) on trajectory \d+ \(its draws left fewer people there than the scenario's own flows take\), got 0\.0000057$/,
+    );
+  });
+
+  it('a gross-flow scenario (inPerYear, outRate) simulates; no period is held at σ 2,000', () => {
+    const gross: Scenario = { ...plan, migration: { inPerYear: 15000, outRate: 0.006 } };
+    const det = project(city2015, gross, { until: 2035 });
+    const sim = simulate(city2015, gross, { migration: { sigma: 2000 } }, { trajectories: 2000, seed: 21, until: 2035 });
+    expect(sim.migrationAtBound).toBe(0);
+    sim.years.forEach((y, i) => {
+      expect(y.total.deterministic).toBe(det.indicators.years[i]!.total);
+      expect(Number.isFinite(y.total.mean)).toBe(true);
+      expect(y.total.min).toBeGreaterThan(0);
+    });
+    // the draws really move the totals, around the deterministic projection
+    const last = sim.years.at(-1)!.total;
+    expect(last.max - last.min).toBeGreaterThan(STEP * 2000);
+    expect(last.min).toBeLessThan(last.deterministic);
+    expect(last.max).toBeGreaterThan(last.deterministic);
   });
 });
 
@@ -243,11 +372,16 @@ describe('simulate: defaults and edge cases', () => {
     expect(sim.e0OutOfReach).toBeGreaterThan(0);
     expect(Number.isFinite(sim.years[3]!.total.mean)).toBe(true);
   });
-  it('migration draws that empty an age group are an error naming the trajectory and period', () => {
-    // Net 0 a year with σ = 20,000: out-migration with the Rogers–Castro profile empties the tiny 100+ groups.
-    expect(() => simulate(city2015, { ...plan, migration: { netPerYear: 0 } }, { migration: { sigma: 20000 } }, { trajectories: 50, seed: 1, until: 2030 })).toThrow(
-      /^uncertainty\.migration\.sigma: expected migration draws that leave no age group with fewer than 0 people \(trajectory \d+, 20\d\d-20\d\d: -\d+ net migrants a year\), got 20000$/,
-    );
+  it('migration draws that would empty an age group are held at the feasible bound and counted, not thrown', () => {
+    // Out-migrants leave in proportion to the people present: net 0 ± 20,000 a year never asks for
+    // more than a group holds in this city of 2.4 million (the count is 0), ± 200,000 often does.
+    const net0 = { ...plan, migration: { netPerYear: 0 } };
+    const o = { trajectories: 50, seed: 1, until: 2030 };
+    expect(simulate(city2015, net0, { migration: { sigma: 20000 } }, o).migrationAtBound).toBe(0);
+    const sim = simulate(city2015, net0, { migration: { sigma: 200000 } }, o);
+    expect(sim.migrationAtBound).toBeGreaterThan(0);
+    expect(sim.migrationAtBound).toBeLessThanOrEqual(50 * 3);
+    for (const y of sim.years) for (const s of SERIES_NAMES) expect(y[s].min).toBeGreaterThanOrEqual(0);
   });
   it('a scenario without migration takes net 0 a year when migration is uncertain', () => {
     const sim = simulate(city2015, plan, { tfr: { sigma: 0 }, e0: { sigma: 0 }, migration: { sigma: 500 } }, { trajectories: 2000, seed: 8, until: 2020 });
