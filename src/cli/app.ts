@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { describeError, EXIT } from './errors.js';
 import { parseBounds, parseInteger, parseNumberList, parseTarget } from './inputs.js';
+import { MIGRATION_FLAGS, parseFlowDifference, parseMigrationPath, takeMigrationOptions, type MigrationOptions } from './migration.js';
 import { VERSION, type CommandResult, type Format } from './output.js';
 import { projectCommand } from './commands/project.js';
 import { schemaCommand, SCHEMA_NAMES } from './commands/schema.js';
@@ -96,6 +97,21 @@ Examples:
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default(defaultFormat))
       .option('--out <dir>', 'also write the output files (JSON, CSV, report.html) into this directory');
   const int = (option: string, rule?: string) => (v: string) => parseInteger(v, option, rule);
+  /** The options that set the scenario's migration (src/cli/migration.ts), in a help group of their own. */
+  const migration = (cmd: Command) => {
+    const path = (flag: string) => (v: string) => parseMigrationPath(v, flag);
+    const opts = [
+      new Option(`${MIGRATION_FLAGS.netPerYear} <n>`, 'net migrants a year (negative: net out-migration; replaces gross flows): a number or anchors year:value,…').argParser(path(MIGRATION_FLAGS.netPerYear)),
+      new Option(`${MIGRATION_FLAGS.inPerYear} <n>`, 'gross in-migrants a year, >= 0 (replaces the net figure): a number or anchors').argParser(path(MIGRATION_FLAGS.inPerYear)),
+      new Option(`${MIGRATION_FLAGS.outRate} <r>`, 'gross out-migrants a year per person present, in [0, 1) (replaces the net figure): a number or anchors').argParser(path(MIGRATION_FLAGS.outRate)),
+      new Option(
+        `${MIGRATION_FLAGS.flowDifference} <params>`,
+        "how a net figure becomes gross flows (Flow-Difference Method): bayespop or beta0=…,beta1=…,m=… (default all 0: a positive net figure is all in-, a negative one all out-migration)",
+      ).argParser((v) => parseFlowDifference(v)),
+    ];
+    for (const o of opts) cmd.addOption(o.helpGroup("Migration (sets the scenario's migration block):"));
+    return cmd;
+  };
 
   common(program.command('yingkou').description('the Yingkou report: is the plan’s 2.6 million by 2030 reachable? (runs on the shipped data)'))
     .addHelpText(
@@ -116,7 +132,7 @@ Examples:
     });
 
   common(
-    program
+    migration(program
       .command('project')
       .description('project a base population under a scenario, with its indicators')
       .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
@@ -125,7 +141,7 @@ Examples:
       .requiredOption('--until <year>', 'last year of the projection (base year + a multiple of 5)', int('--until', 'expected an integer year'))
       .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'), 100)
       .addOption(new Option('--table <table>', 'what table and csv print').choices(['indicators', 'population']).default('indicators'))
-      .option('--pyramid-years <years>', 'years of the pyramid in report.html, e.g. 2015,2030 (default: first and last)', (v) => parseNumberList(v, '--pyramid-years')),
+      .option('--pyramid-years <years>', 'years of the pyramid in report.html, e.g. 2015,2030 (default: first and last)', (v) => parseNumberList(v, '--pyramid-years'))),
   )
     .addHelpText(
       'after',
@@ -133,14 +149,22 @@ Examples:
 Examples:
   $ ccmpp project data/templates/scenario.json --base data/templates/population.csv --year 2015 --until 2030
   $ ccmpp project scenario.json --base base.json --until 2050 --format csv --table population > population.csv
-  $ ccmpp project scenario.json --base base.json --until 2030 --out results/   # + report.html`,
+  $ ccmpp project scenario.json --base base.json --until 2030 --out results/   # + report.html
+  $ ccmpp project data/templates/scenario.json --base data/templates/population.csv --year 2015 --until 2030 --net-per-year -2000
+  $ ccmpp project scenario.json --base base.json --until 2030 --in-per-year 6000 --out-rate 0.008   # gross flows
+  $ ccmpp project scenario.json --base base.json --until 2030 --net-per-year 2015:-3000,2030:-1000 --flow-difference bayespop`,
     )
-    .action(async (scenario: string, o: { base: string; year?: number; until: number; openAge: number; table: 'indicators' | 'population'; pyramidYears?: number[]; format: Format; out?: string }) => {
-      done(await projectCommand({ scenario, ...o }), o.out);
-    });
+    .action(
+      async (
+        scenario: string,
+        o: { base: string; year?: number; until: number; openAge: number; table: 'indicators' | 'population'; pyramidYears?: number[]; format: Format; out?: string } & MigrationOptions,
+      ) => {
+        done(await projectCommand({ scenario, ...takeMigrationOptions(o) }), o.out);
+      },
+    );
 
   common(
-    program
+    migration(program
       .command('solve')
       .description('what constant net migration, or what TFR in the target year, reaches a population target')
       .addArgument(new Argument('<what>', 'what to solve for').choices(['migration', 'tfr']))
@@ -152,32 +176,36 @@ Examples:
       .option('--bounds <low:high>', 'search range (migration: persons a year, default ±10 % of the base population; tfr: default 0:8)', (v) => parseBounds(v))
       .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'))
       .option('--frontier <tfr>', 'also the net migration needed for each target-year TFR: 1.2,1.5,1.8 or 1.2:3:0.1', (v) => parseNumberList(v, '--frontier'))
-      .addOption(new Option('--table <table>', 'what table and csv print').choices(['result', 'frontier']).default('result')),
+      .addOption(new Option('--table <table>', 'what table and csv print').choices(['result', 'frontier']).default('result'))),
   )
     .addHelpText(
       'after',
       `
 A target no value within the bounds reaches is reported as unreachable, with the best the bounds
 achieve (exit code 0: that is an answer). A target that cannot be posed (a year not on the base's
-5-year grid, a population <= 0) is an error (exit code 2).
+5-year grid, a population <= 0) is an error (exit code 2). The migration options set the scenario's
+migration; \`solve migration\` replaces it from --from on by the net figure it solves for, which
+--flow-difference turns into gross flows.
 
 Examples:
   $ ccmpp solve migration scenario.json --base base.csv --year 2015 --target 2030:2600000
   $ ccmpp solve tfr scenario.json --base base.json --target 2030:2600000 --format json
-  $ ccmpp solve migration scenario.json --base base.json --target 2030:2600000 --frontier 1.2:3:0.2 --out results/`,
+  $ ccmpp solve migration scenario.json --base base.json --target 2030:2600000 --frontier 1.2:3:0.2 --out results/
+  $ ccmpp solve migration scenario.json --base town.csv --year 2015 --target 2035:300000 --flow-difference bayespop
+  $ ccmpp solve tfr scenario.json --base base.json --target 2030:2600000 --in-per-year 20000 --out-rate 0.01`,
     )
     .action(
       async (
         kind: SolveKind,
         scenario: string,
-        o: { base: string; year?: number; target: { year: number; population: number }; from?: number; bounds?: [number, number]; openAge?: number; frontier?: number[]; table: 'result' | 'frontier'; format: Format; out?: string },
+        o: { base: string; year?: number; target: { year: number; population: number }; from?: number; bounds?: [number, number]; openAge?: number; frontier?: number[]; table: 'result' | 'frontier'; format: Format; out?: string } & MigrationOptions,
       ) => {
-        done(await solveCommand({ kind, scenario, ...o }), o.out);
+        done(await solveCommand({ kind, scenario, ...takeMigrationOptions(o) }), o.out);
       },
     );
 
   common(
-    program
+    migration(program
       .command('simulate')
       .description('Monte Carlo around a scenario: quantiles of the population by year, and the probability of reaching targets')
       .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
@@ -188,7 +216,7 @@ Examples:
       .option('--trajectories <n>', 'number of trajectories', int('--trajectories', 'expected a whole number of trajectories'), 10000)
       .option('--seed <s>', 'random seed (the same seed gives the same result)', int('--seed', 'expected an integer seed'), 1)
       .option('--target <year:population>', 'a target whose probability to report (repeatable)', (v, prev: { year: number; population: number }[] | undefined) => [...(prev ?? []), parseTarget(v)])
-      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age')),
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'))),
   )
     .addHelpText(
       'after',
@@ -197,14 +225,15 @@ A progress bar is shown on a terminal (stderr), none in a pipe.
 
 Examples:
   $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --uncertainty data/templates/uncertainty.json --trajectories 20000 --seed 7
-  $ ccmpp simulate scenario.json --base base.json --until 2030 --target 2030:2600000 --out results/`,
+  $ ccmpp simulate scenario.json --base base.json --until 2030 --target 2030:2600000 --out results/
+  $ ccmpp simulate scenario.json --base base.json --until 2030 --net-per-year 0 --uncertainty u.json   # u.json: { "migration": { "sigma": 2000 } }`,
     )
     .action(
       async (
         scenario: string,
-        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; format: Format; out?: string },
+        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; format: Format; out?: string } & MigrationOptions,
       ) => {
-        const { target, ...rest } = o;
+        const { target, ...rest } = takeMigrationOptions(o);
         done(await simulateCommand({ scenario, ...rest, ...(target ? { targets: target } : {}) }, env.progress?.()), o.out);
       },
     );

@@ -45,7 +45,9 @@ export const periodIndicatorsSchema = z
     to: int(),
     births: persons(),
     deaths: persons(),
-    netMigrants: persons(),
+    netMigrants: persons().describe('persons: inMigrants - outMigrants'),
+    inMigrants: persons().describe('persons: in-migrants over the period'),
+    outMigrants: persons().describe('persons: out-migrants over the period'),
     cbr: num().describe('births per person-year'),
     cdr: num().describe('deaths per person-year'),
     growthRate: num().describe('ln(P(to)/P(from)) / 5, per year'),
@@ -54,6 +56,23 @@ export const periodIndicatorsSchema = z
     e0: z.strictObject({ female: num(), male: num(), both: num() }).describe('life expectancy at birth of the period life tables, years'),
   })
   .describe('indicators of the period [from, to)');
+
+/** A path given on the command line: a number or anchors year → value. */
+const pathOption = () => z.union([z.number(), z.record(z.string(), z.number())]);
+
+/** The migration options given (`--net-per-year`, `--in-per-year`, `--out-rate`, `--flow-difference`); absent when none is. */
+const migrationInputsSchema = z
+  .strictObject({
+    netPerYear: pathOption().optional().describe('--net-per-year: net migrants a year'),
+    inPerYear: pathOption().optional().describe('--in-per-year: in-migrants a year'),
+    outRate: pathOption().optional().describe('--out-rate: out-migrants a year per person present'),
+    flowDifference: z
+      .union([z.string(), z.record(z.string(), z.number())])
+      .optional()
+      .describe("--flow-difference: 'bayespop' or { beta0, beta1, m }"),
+  })
+  .optional()
+  .describe("the migration options, which set the scenario's migration block");
 
 const populationAtYear = z.strictObject({
   year: int(),
@@ -72,8 +91,9 @@ export const projectOutputSchema = z
       baseYear: int(),
       until: int(),
       openAge: int().describe('open age of the projection grid'),
+      migration: migrationInputsSchema,
     }),
-    scenario: z.record(z.string(), z.unknown()).describe('the scenario as read (before defaults)'),
+    scenario: z.record(z.string(), z.unknown()).describe('the scenario as read, with the migration options applied (before defaults)'),
     ageGroups: z.array(z.string()).describe("labels of the 5-year groups, '0-4' … '100+'"),
     years: z.array(int()),
     population: z.array(populationAtYear).describe('one per year'),
@@ -123,6 +143,7 @@ export const solveOutputSchema = z
       from: int().optional().describe('migration: first year of the constant net migration'),
       bounds: z.tuple([z.number(), z.number()]).optional().describe('search range given with --bounds'),
       openAge: int().optional(),
+      migration: migrationInputsSchema,
     }),
     target: targetSchema,
     assessment: assessmentSchema,
@@ -200,12 +221,50 @@ const targetProbabilitySchema = z.strictObject({
   exact: z.boolean(),
 });
 
+/** How the Yingkou report models migration (`MigrationMethod`), as the library compiles its scenarios. */
+const migrationMethodSchema = z
+  .strictObject({
+    flowDifference: z
+      .strictObject({
+        beta0: z.number().describe('in-migrants a year per person of the population'),
+        beta1: z.number().describe('in-migrants per net migrant, in [0, 1]'),
+        m: z.number().describe('the least gross in-migration a year per person'),
+      })
+      .describe('Flow-Difference parameters (Ševčíková, Raymer & Raftery 2024): in-migrants IM = max(beta0·P + beta1·N, m·P, m·P + N), out-migrants IM - N'),
+    inProfile: z.enum(['rogers-castro', 'other']).describe("in-migrants' age profile: the standard Rogers-Castro profile, or another one"),
+    outSchedule: z.enum(['rogers-castro', 'other']).describe('out-migration rates by age (× the people present): the standard Rogers-Castro schedule, or another one'),
+    femaleShare: z.number().describe("share of women among in-migrants (out-migrants' sexes follow the people present)"),
+    startShare: z.number().describe("share of each period's migrants added at its start; the rest at its end"),
+  })
+  .describe('how migration is modelled wherever the report has some (answers 2, 4, 5, 6, 7)');
+
+/** One group the 2020 census publishes against the projected 2020 (`CensusGroupComparison`). */
+const censusGroupSchema = z
+  .strictObject({
+    label: z.string().describe("'total', '0–14', '15–59', '60+', '65+', 'female', 'male'"),
+    margin: z
+      .strictObject({
+        from: int().optional().describe('first age; absent: 0'),
+        to: int().optional().describe('end age (exclusive); absent: to the end, open group included'),
+        sex: z.enum(['female', 'male']).optional().describe('absent: both sexes'),
+        population: persons().describe('persons: the census count'),
+      })
+      .describe('the group as ages [from, to) and sex'),
+    census: persons().describe('persons: the census count (1 November 2020)'),
+    withImpliedMigration: persons()
+      .nullable()
+      .describe("persons: the plan's projection for 2020 with the census-implied net migration; null when no value reproduces the census"),
+    withoutMigration: persons().describe("persons: the plan's projection for 2020 without migration"),
+  })
+  .describe('a census group against the projected 2020 (difference: census - projected)');
+
 /** `ccmpp yingkou --format json`: the answers of the Yingkou case (issue 4 §3). */
 export const yingkouOutputSchema = z
   .strictObject({
     format: z.literal('ccmpp.yingkou/1'),
     ccmpp: z.string(),
     openAge: int(),
+    migrationMethod: migrationMethodSchema,
     ageGroups: z.array(z.string()).describe('age groups of the projections'),
     base2015: populationAtYear.extend({ ageGroups: z.array(z.string()) }).describe('the estimated 2015 base'),
     targets: z.array(targetSchema).describe("the plan's population targets"),
@@ -235,6 +294,9 @@ export const yingkouOutputSchema = z
         target2020: z.number(),
         projected2020: z.number(),
         impliedNetMigration: solveResultSchema.describe('average net migration a year 2015-2020 the census implies'),
+        groups2020: z
+          .array(censusGroupSchema)
+          .describe("the census by the groups it publishes (total, 0–14, 15–59, 60+, 65+, female, male) against the plan's projection for 2020 with the census-implied migration and without migration"),
         rebased2020: populationAtYear.describe('the projected 2020 shape fitted to the census margins'),
         from2020: z.strictObject({
           planAlone: withVerdict,
@@ -283,6 +345,7 @@ export const simulateOutputSchema = z
       baseYear: int(),
       until: int(),
       openAge: int().optional(),
+      migration: migrationInputsSchema,
     }),
     trajectories: int(),
     seed: int(),
@@ -291,6 +354,7 @@ export const simulateOutputSchema = z
     quantileLevels: z.array(z.number()),
     years: z.array(simulationYearSchema),
     e0OutOfReach: int().describe("e0 draws beyond the mortality model's reach, held at its bound"),
+    migrationAtBound: int().describe('migration draws (trajectory × period) asking for more out-migrants than an age group held; each such period ran at the largest net out-migration the population could supply'),
     probabilities: z.array(targetProbabilitySchema).describe('one per --target, with the 95 % Wilson interval of the Monte Carlo error'),
     verdicts: z.array(z.string()),
   })

@@ -32,6 +32,8 @@ export function periodTable(periods: readonly PeriodIndicators[], title = 'Compo
       { key: 'period', label: 'period' },
       { key: 'births', label: 'births', format: 'persons' },
       { key: 'deaths', label: 'deaths', format: 'persons' },
+      { key: 'inMigrants', label: 'in-migrants', format: 'persons' },
+      { key: 'outMigrants', label: 'out-migrants', format: 'persons' },
       { key: 'netMigrants', label: 'net migrants', format: 'signed' },
       { key: 'cbr', label: 'CBR ‰', format: 'fixed1' },
       { key: 'cdr', label: 'CDR ‰', format: 'fixed1' },
@@ -45,6 +47,8 @@ export function periodTable(periods: readonly PeriodIndicators[], title = 'Compo
       period: `${p.from}-${p.to}`,
       births: p.births,
       deaths: p.deaths,
+      inMigrants: p.inMigrants,
+      outMigrants: p.outMigrants,
       netMigrants: p.netMigrants,
       cbr: 1000 * p.cbr,
       cdr: 1000 * p.cdr,
@@ -54,7 +58,7 @@ export function periodTable(periods: readonly PeriodIndicators[], title = 'Compo
       e0m: p.e0.male,
       e0: p.e0.both,
     })),
-    note: 'Births, deaths and net migrants over each 5-year period. CBR, CDR per 1,000 person-years. e0 in years (period life tables).',
+    note: 'Births, deaths, in-, out- and net migrants over each 5-year period. CBR, CDR per 1,000 person-years. e0 in years (period life tables).',
   };
 }
 
@@ -87,7 +91,7 @@ const YEAR_KEYS = [
   'total', 'female', 'male', 'ages0to14', 'ages15to59', 'ages15to64', 'ages60plus', 'ages65plus',
   'share0to14', 'share15to59', 'share60plus', 'share65plus', 'sexRatio', 'medianAge', 'oldAgeDependency', 'ratio60to15_59',
 ] as const satisfies readonly (keyof YearIndicators)[];
-const PERIOD_KEYS = ['births', 'deaths', 'netMigrants', 'cbr', 'cdr', 'growthRate', 'tfr', 'srb'] as const satisfies readonly (keyof PeriodIndicators)[];
+const PERIOD_KEYS = ['births', 'deaths', 'inMigrants', 'outMigrants', 'netMigrants', 'cbr', 'cdr', 'growthRate', 'tfr', 'srb'] as const satisfies readonly (keyof PeriodIndicators)[];
 
 /**
  * Tidy indicators: rows `time,indicator,value`, one per indicator — `time` is a year (`2030`) for

@@ -9,7 +9,14 @@ export function formatPersons(x: number): string {
 export function formatSigned(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const r = Math.round(x);
-  return r > 0 ? `+${r.toLocaleString('en-US')}` : r.toLocaleString('en-US');
+  // Math.round(-0.3) is -0, which toLocaleString prints as "-0".
+  return r > 0 ? `+${r.toLocaleString('en-US')}` : r === 0 ? '0' : r.toLocaleString('en-US');
+}
+
+/** A signed share as a per cent with one decimal: `+9.9 %`, `-3.7 %`, `0.0 %`. */
+export function formatSignedPercent(x: number): string {
+  const v = (100 * x).toFixed(1);
+  return Number(v) === 0 ? '0.0 %' : `${x > 0 ? '+' : ''}${v} %`;
 }
 
 /** A share in [0, 1] as a per cent with `digits` decimals: `20.06 %`. */

@@ -89,8 +89,8 @@ describe('report.html in a browser', () => {
     // Section 7 is on the page with its verdict.
     expect(dom).toContain('7. Uncertainty: the probability of reaching the targets');
     expect(dom).toMatch(/P\(2,600,000 by 2030\) = [\d.]+ %/);
-    // The pyramid: a bar per year (2) × sex × age group (18 at open age 85+), both sides labelled.
-    expect(pyramid!.marks.rect).toBe(2 * 2 * 18);
+    // The pyramid: a bar per year (2) × sex × age group (21 at open age 100+), both sides labelled.
+    expect(pyramid!.marks.rect).toBe(2 * 2 * 21);
     expect(pyramid!.text).toContain('>Males<');
     expect(pyramid!.text).toContain('>Females<');
     // The frontier: a point per TFR 1.2 … 3.0.

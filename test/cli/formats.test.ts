@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/app.js';
+import { formatPersons, formatSigned } from '../../src/report/format.js';
+import { esc } from '../../src/report/html.js';
+import { yingkouReport, type YingkouReport } from '../../src/yingkou/report.js';
+import { censusComparisonText, migrationMethodText } from '../../src/yingkou/text.js';
 import { TEMPLATES, yingkouFiles } from './helpers.js';
 
 // --format csv is tidy (one observation per row, full precision); --format table is for people;
 // --out writes the files of each command, report.html included.
 
 const project = ['project', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2030'];
+
+/** The library's Yingkou report, computed once for the tests that compare with it. */
+let yingkouDirect: YingkouReport | undefined;
+const direct = () => (yingkouDirect ??= yingkouReport());
 
 function parseCsv(text: string): { header: string[]; rows: string[][] } {
   const lines = text.trimEnd().split('\n');
@@ -60,6 +68,24 @@ describe('--format csv', () => {
     const need = rows.find((x) => x[0] === '2' && x[1] === 'target 2030' && x[3] === 'netPerYear');
     expect(Number(need![4])).toBeGreaterThan(0);
     expect(rows.find((x) => x[0] === '6' && x[1] === 'census' && x[3] === 'residents')![4]).toBe('2328582');
+    // 6: the census by its groups against the projected 2020, one row per quantity, the library's numbers.
+    const groups = direct().census.groups2020;
+    const six = (series: string, indicator: string) => rows.filter((x) => x[0] === '6' && x[1] === series && x[2] === '2020' && x[3] === indicator).map((x) => x[4]);
+    const grouped = rows.filter((x) => x[0] === '6' && x[1]!.startsWith('census group '));
+    expect(grouped.map((x) => x[1]).filter((v, i, a) => a.indexOf(v) === i)).toEqual(groups.map((g) => `census group ${g.label}`));
+    expect(groups.map((g) => g.label)).toEqual(['total', '0–14', '15–59', '60+', '65+', 'female', 'male']);
+    for (const g of groups) {
+      const series = `census group ${g.label}`;
+      expect(six(series, 'census')).toEqual([String(g.census)]);
+      expect(g.withImpliedMigration).not.toBeNull();
+      for (const key of ['withImpliedMigration', 'withoutMigration'] as const) {
+        const projected = g[key]!;
+        expect(six(series, key)).toEqual([String(projected)]);
+        expect(six(series, `difference.${key}`)).toEqual([String(g.census - projected)]);
+        expect(six(series, `relativeDifference.${key}`)).toEqual([String(g.census / projected - 1)]);
+      }
+    }
+    expect(grouped).toHaveLength(groups.length * 7);
     // 7: the simulation's settings, per scenario × year × series its statistics, per target P with its interval.
     const seven = rows.filter((x) => x[0] === '7');
     const at = (series: string, time: string, indicator: string) => seven.find((x) => x[1] === series && x[2] === time && x[3] === indicator)?.[4];
@@ -125,6 +151,42 @@ describe('--out', () => {
     expect(html).toMatch(/\(7\) Give or take realistic errors in fertility and life expectancy .*P\(2,600,000 by 2030\) = [\d.]+ % \(95 % interval/);
     expect(html).toContain('Probability of reaching the plan’s targets (Monte Carlo, default uncertainty)');
     expect(html).toContain('Simulated totals: quantiles over the trajectories');
+  });
+
+  it('the Yingkou report.html: the migration method from its numbers, and the census by its groups in section 6', async () => {
+    const r = await runCli(['yingkou', '--out', '/tmp/o']);
+    const html = r.files.find((x) => x.path.endsWith('report.html'))!.content;
+    const d = direct();
+    // Assumptions: the sentence of migrationMethodText, not a typed-in one.
+    const method = migrationMethodText(d.migrationMethod);
+    expect(method).toMatch(/^Migration: net figures are turned into gross flows by the Flow-Difference Method/);
+    expect(html).toContain(`<li>${esc(method)} 5-year cohort-component steps, open age ${d.openAge}+.</li>`);
+    expect(html).not.toContain('Rogers–Castro age profile (standard parameters), half of each period');
+    // Section 6: the table of the census groups, one row each with the library's numbers, and the sentences.
+    const six = html.slice(html.indexOf('<h2>6. Reality check: the 2020 census</h2>'), html.indexOf('<h2>7. '));
+    const title = 'The 2020 census by the groups it publishes, against the projected 2020';
+    expect(six).toContain(`<h3>${title}</h3>`);
+    const table = six.slice(six.indexOf(`<h3>${title}</h3>`), six.indexOf('</figure>', six.indexOf(`<h3>${title}</h3>`)));
+    expect(table).toContain('<th scope="col">group</th><th scope="col" class="num">census</th><th scope="col" class="num">census-implied migration</th><th scope="col" class="num">difference</th>');
+    const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((m) => m[1]);
+    const rows = table.split('\n').filter((l) => l.startsWith('<tr><th scope="row">')).map(cells);
+    const signedDiff = (x: number) => formatSigned(Math.round(x) === 0 ? 0 : x);
+    expect(rows).toEqual(
+      d.census.groups2020.map((g) => [
+        g.label,
+        formatPersons(g.census),
+        formatPersons(g.withImpliedMigration!),
+        signedDiff(g.census - g.withImpliedMigration!),
+        expect.stringMatching(/^([+-]\d+\.\d|0\.0) %$/),
+        formatPersons(g.withoutMigration),
+        signedDiff(g.census - g.withoutMigration),
+        expect.stringMatching(/^([+-]\d+\.\d|0\.0) %$/),
+      ]),
+    );
+    expect(rows[0]![3]).toBe('0'); // the census-implied migration reproduces the census total
+    const sentences = censusComparisonText(d.census.groups2020);
+    expect(sentences).toHaveLength(2);
+    for (const s of sentences) expect(table).toContain(esc(s));
   });
 
   it('the solve report draws the scenario with the solution (applySolution), except for a later --from', async () => {

@@ -71,12 +71,21 @@ describe('--format json', () => {
     expect(watched.stdout).toBe(r.stdout);
     expect(seen).toEqual([-4500, 1000, 2000, 3000, 4000, 4500, 0]);
     expect(PROGRESS_CHUNK).toBe(1000);
-    // The bar is stopped even when the run fails: out-migration draws larger than the population …
+    expect(doc.e0OutOfReach).toBe(direct.e0OutOfReach);
+    expect(doc.migrationAtBound).toBe(direct.migrationAtBound);
+    // Out-migration draws larger than the population no longer abort the run: those periods run at
+    // the largest feasible out-flow, and are counted (test/cli/migration.test.ts).
     seen.length = 0;
     const wild = writeTemp({ 'u.json': JSON.stringify({ migration: { sigma: 1e6 } }) })['u.json']!;
-    const failed = await runCli([...args, '--uncertainty', wild, '--trajectories', '4500', '--format', 'json'], { progress });
+    const held = await runCli([...args, '--uncertainty', wild, '--trajectories', '4500', '--format', 'json'], { progress });
+    expect(held.exitCode, held.stderr).toBe(0);
+    expect(simulateOutputSchema.parse(JSON.parse(held.stdout)).migrationAtBound).toBeGreaterThan(0);
+    expect(seen).toEqual([-4500, 1000, 2000, 3000, 4000, 4500, 0]);
+    // The bar is stopped even when the run fails: an open age the simulation refuses …
+    seen.length = 0;
+    const failed = await runCli([...args, '--trajectories', '4500', '--open-age', '62', '--format', 'json'], { progress });
     expect(failed.exitCode).toBe(2);
-    expect(failed.stderr).toMatch(/^ccmpp: cannot project data\/templates\/scenario\.json from data\/templates\/population\.csv:\n {2}uncertainty\.migration\.sigma: expected migration draws that leave no age group with fewer than 0 people/);
+    expect(failed.stderr).toMatch(/^ccmpp: cannot project data\/templates\/scenario\.json from data\/templates\/population\.csv:\n {2}options\.openAge: expected a multiple of 5 >= 65, got 62/);
     expect(seen).toEqual([-4500, 0]);
     // … or when the display itself throws.
     seen.length = 0;
@@ -96,6 +105,13 @@ describe('--format json', () => {
     expect(doc.planAlone.verdicts).toEqual(direct.planAlone.verdicts);
     expect(doc.planAlone.trajectory.indicators).toEqual(JSON.parse(JSON.stringify(direct.planAlone.trajectory.projection.indicators)));
     expect(doc.census.impliedNetMigration).toEqual(direct.census.impliedNetMigration);
+    // How migration is modelled, and the 2020 census by its groups against the projected 2020: as computed.
+    expect(doc.migrationMethod).toEqual(direct.migrationMethod);
+    expect(doc.migrationMethod.inProfile).toBe('rogers-castro');
+    expect(doc.census.groups2020).toEqual(JSON.parse(JSON.stringify(direct.census.groups2020)));
+    expect(doc.census.groups2020.map((g) => g.label)).toEqual(['total', '0–14', '15–59', '60+', '65+', 'female', 'male']);
+    expect(doc.census.groups2020[0]!.census).toBe(doc.census.census2020);
+    expect(doc.census.groups2020[0]!.withoutMigration).toBeCloseTo(doc.census.projected2020, 6);
     expect(doc.census.rebased2020.female).toEqual(Array.from(direct.census.rebased2020.female));
     expect(doc.change.urbanization).toEqual(direct.change.urbanization);
     // (7) the uncertainty section: settings, and per run its years and probabilities, as computed.

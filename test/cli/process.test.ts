@@ -90,6 +90,15 @@ describe.concurrent('ccmpp as a child process', { timeout: 120_000 }, () => {
     expectUserError(await ccmpp(['solve', 'births', TEMPLATES.scenario, ...base, '--target', '2030:1']), "argument value 'births' is invalid for argument 'what'. Allowed choices are migration, tfr.");
   });
 
+  it('a bad migration option: exit 2 with the library’s rule and the option named', async () => {
+    expectUserError(
+      await ccmpp(['project', TEMPLATES.scenario, ...base, '--until', '2030', '--out-rate', '1.5']),
+      `ccmpp: --out-rate 1.5: invalid migration for ${TEMPLATES.scenario}:\n  migration.outRate: expected a rate a year in [0, 1), got 1.5`,
+    );
+    const ok = await ccmpp(['project', 'data/templates/shrinking-town.json', ...base, '--until', '2030', '--net-per-year', '-2000']);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('an internal error: exit 1 with the stack, to be reported', async () => {
     const r = await ccmpp(['project', TEMPLATES.scenario, ...base, '--until', '2030'], ['./test/cli/fixtures/internalFault.mjs']);
     expect(r.code).toBe(1);

@@ -23,8 +23,15 @@ describe('the scenario JSON Schema', () => {
     expect(JSON.parse(readFileSync('data/templates/scenario.schema.json', 'utf8'))).toEqual(schema);
   });
 
-  it('accepts the template (with its $schema key) and the Yingkou scenarios', () => {
+  it('accepts the templates (with their $schema key) and the Yingkou scenarios', () => {
     expect(validate(schema, template)).toEqual([]);
+    expect(validate(schema, JSON.parse(readFileSync('data/templates/shrinking-town.json', 'utf8')))).toEqual([]);
+    // Both forms of migration: a net figure (with flow-difference parameters), or gross flows.
+    const m = (migration: Record<string, unknown>) => validate(schema, { ...template, migration });
+    expect(m({ netPerYear: -2000, flowDifference: 'bayespop', outSchedule: 'rogers-castro' })).toEqual([]);
+    expect(m({ netPerYear: { 2015: -2000, 2030: 0 }, flowDifference: { beta0: 0.07, beta1: 0.5, m: 0.02 } })).toEqual([]);
+    expect(m({ inPerYear: 6000, outRate: 0.008, femaleShare: 0.48 })).toEqual([]);
+    expect(m({ outRate: { 2015: 0.01, 2030: 0.005 }, outSchedule: Array(21).fill(1) })).toEqual([]);
     for (const s of Object.values(yingkou.scenarios)) expect(validate(schema, JSON.parse(JSON.stringify(s)))).toEqual([]);
   });
 
@@ -47,6 +54,18 @@ describe('the scenario JSON Schema', () => {
     expect(bad((s) => (s.migration.timing = 'start'))).not.toEqual([]);
     expect(bad((s) => (s.migration.femaleShare = 1.5))).not.toEqual([]);
     expect(bad((s) => (s.srb = 0))).not.toEqual([]);
+    // Migration: one of the two forms, each flow within its range.
+    expect(bad((s) => (s.migration = {}))).not.toEqual([]);
+    expect(bad((s) => (s.migration = { profile: 'rogers-castro' }))).not.toEqual([]);
+    expect(bad((s) => (s.migration = { netPerYear: -2000, inPerYear: 100 }))).not.toEqual([]);
+    expect(bad((s) => (s.migration = { netPerYear: -2000, outRate: 0.01 }))).not.toEqual([]);
+    expect(bad((s) => (s.migration = { inPerYear: 100, flowDifference: 'bayespop' }))).not.toEqual([]);
+    expect(bad((s) => (s.migration = { inPerYear: -1 }))).not.toEqual([]);
+    expect(bad((s) => (s.migration = { outRate: 1 }))).not.toEqual([]);
+    expect(bad((s) => (s.migration.flowDifference = 'bayes'))).not.toEqual([]);
+    expect(bad((s) => (s.migration.flowDifference = { beta0: 0.07, beta1: 2, m: 0.02 }))).not.toEqual([]);
+    expect(bad((s) => (s.migration.flowDifference = { beta0: 0.07, beta1: 0.5 }))).not.toEqual([]);
+    expect(bad((s) => (s.migration.outSchedule = 'uniform'))).not.toEqual([]);
     expect(bad((s) => (s.extra = 1))).not.toEqual([]);
     expect(bad((s) => delete s.fertility)).not.toEqual([]);
   });
@@ -71,6 +90,9 @@ describe('the scenario JSON Schema', () => {
     const csv = await runCli(['schema', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe('path,type,required,description');
     expect(csv.stdout).toMatch(/^migration\.timing,"""even"" \| ""end""",false,/m);
+    expect(table.stdout).toMatch(/^migration\s+object\s+Migration \(optional; none when absent\), as gross flows/m);
+    expect(table.stdout).toMatch(/^migration\.flowDifference\.beta1\s+number\s+yes\s+Flow-Difference beta1/m);
+    expect(table.stdout).toMatch(/^migration\.femaleShare\s+number\s+Share of women among in-migrants/m);
   });
 
   it('prints the JSON Schema of each command’s JSON output, and refuses an unknown name', async () => {

@@ -6,6 +6,7 @@ import { tableText } from '../../report/table.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { UserError, indent } from '../errors.js';
 import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
+import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
 import type { ProjectOutput } from '../outputSchemas.js';
 import { indicatorsCsv, periodTable, populationCsv, populationTable, yearTable } from '../tables.js';
@@ -17,6 +18,8 @@ export interface ProjectArgs {
   year?: number;
   until: number;
   openAge?: number;
+  /** Migration options (`--net-per-year`, `--in-per-year`, `--out-rate`, `--flow-difference`): they set the scenario's migration. */
+  migration?: MigrationOptions;
   /** What `table` and `csv` print: 'indicators' (default) or 'population'. */
   table?: 'indicators' | 'population';
   /** Years of the pyramid in report.html; default the first and the last. */
@@ -26,12 +29,19 @@ export interface ProjectArgs {
 }
 
 /** Reads the inputs and projects; input problems are UserErrors naming the file. */
-export async function loadAndProject(args: { scenario: string; base: string; year?: number | undefined; until: number; openAge?: number | undefined }): Promise<{
+export async function loadAndProject(args: {
+  scenario: string;
+  base: string;
+  year?: number | undefined;
+  until: number;
+  openAge?: number | undefined;
+  migration?: MigrationOptions | undefined;
+}): Promise<{
   scenario: Scenario;
   base: BasePopulation;
   projection: Projection;
 }> {
-  const { scenario } = await readScenario(args.scenario);
+  const scenario = applyMigrationOptions((await readScenario(args.scenario)).scenario, args.migration, args.scenario);
   const base = await readPopulation(args.base, args.year);
   checkUntil(args.until, base.year, '--until');
   const projection = runProjection(args.scenario, args.base, () =>
@@ -62,7 +72,7 @@ export async function projectCommand(args: ProjectArgs): Promise<CommandResult> 
   const doc: ProjectOutput = {
     format: 'ccmpp.project/1',
     ccmpp: VERSION,
-    inputs: { scenario: args.scenario, base: args.base, baseYear: base.year, until: args.until, openAge: p.openAge },
+    inputs: { scenario: args.scenario, base: args.base, baseYear: base.year, until: args.until, openAge: p.openAge, ...migrationInputs(args.migration) },
     scenario: scenario as Record<string, unknown>,
     ageGroups: p.ageGroups,
     years: p.years,

@@ -14,6 +14,7 @@ import type { Progress } from '../app.js';
 import { toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
 import { parseJsonFile, readPopulation, readScenario, readText, validated } from '../inputs.js';
+import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
 import type { SimulateOutput } from '../outputSchemas.js';
 import { checkUntil, runProjection } from './project.js';
@@ -29,6 +30,8 @@ export interface SimulateArgs {
   seed: number;
   targets?: Target[];
   openAge?: number;
+  /** Migration options: they set the scenario's migration (the migration σ varies its net figure). */
+  migration?: MigrationOptions;
   format: Format;
   out?: string;
 }
@@ -49,7 +52,7 @@ export function simulateWithProgress(base: Population, scenario: Scenario, uncer
 
 /** `ccmpp simulate`: Monte Carlo around a scenario — quantiles by year and the probability of reaching targets. */
 export async function simulateCommand(args: SimulateArgs, progress?: Progress): Promise<CommandResult> {
-  const { scenario } = await readScenario(args.scenario);
+  const scenario = applyMigrationOptions((await readScenario(args.scenario)).scenario, args.migration, args.scenario);
   const base = await readPopulation(args.base, args.year);
   checkUntil(args.until, base.year, '--until');
   for (const t of args.targets ?? []) checkUntil(t.year, base.year, '--target');
@@ -81,6 +84,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
       baseYear: base.year,
       until: args.until,
       ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+      ...migrationInputs(args.migration),
     },
     trajectories: sim.trajectories,
     seed: sim.seed,
@@ -89,6 +93,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
     quantileLevels: sim.quantileLevels,
     years: sim.years,
     e0OutOfReach: sim.e0OutOfReach,
+    migrationAtBound: sim.migrationAtBound,
     probabilities,
     verdicts: verdicts.map((v) => v.text),
   };
@@ -121,6 +126,10 @@ function simulationVerdicts(sim: Simulation, probabilities: TargetProbability[])
     });
   }
   if (sim.e0OutOfReach > 0) out.push({ text: `${sim.e0OutOfReach} life-expectancy draws lay beyond the mortality model's reach and were held at its bound.` });
+  if (sim.migrationAtBound > 0)
+    out.push({
+      text: `${sim.migrationAtBound} migration draws (trajectory × period) asked for more out-migrants than an age group held; those periods ran at the largest net out-migration the population could supply.`,
+    });
   return out;
 }
 
@@ -186,7 +195,7 @@ async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities
         notes: [
           `TFR: the scenario's path times exp(d), d an AR(1) with σ = ${u.tfr.sigma.toFixed(4)} and ρ = ${u.tfr.rho.toFixed(4)} per 5-year period.`,
           `Life expectancy: the scenario's path plus a random walk with σ = ${u.e0.sigma.toFixed(3)} years per period (both sexes alike).`,
-          `Net migration: the scenario's plus a normal deviation with σ = ${formatPersons(u.migration.sigma)} persons a year per period.`,
+          `Migration: the scenario's, plus a normal deviation of net migration with σ = ${formatPersons(u.migration.sigma)} persons a year per period (turned into gross flows as the scenario's net figure is; with gross flows, on top of them). A draw asking for more out-migrants than an age group holds runs at the largest net out-migration the population can supply (${sim.migrationAtBound} such draws).`,
           `Survival for a drawn e0: ${sim.mortality === 'exact' ? 'solved exactly' : 'interpolated from a table of exact solves'}. Quantiles from histograms, each within its resolution (see the JSON).`,
         ],
       },

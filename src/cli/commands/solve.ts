@@ -14,6 +14,7 @@ import { trajectorySpec, type TrajectorySeries } from '../../report/trajectory.j
 import { toCsv } from '../csv.js';
 import { UserError } from '../errors.js';
 import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
+import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type ChartRequest, type CommandResult, type Format } from '../output.js';
 import type { SolveOutput } from '../outputSchemas.js';
 import { yearTable } from '../tables.js';
@@ -31,6 +32,8 @@ export interface SolveArgs {
   from?: number;
   bounds?: [number, number];
   openAge?: number;
+  /** Migration options: they set the scenario's migration (`solve migration` replaces it from `from` on). */
+  migration?: MigrationOptions;
   /** TFR values of a feasibility frontier to add (net migration needed by target-year TFR). */
   frontier?: number[];
   /** What `table` and `csv` print: 'result' (default) or 'frontier'. */
@@ -43,7 +46,7 @@ export interface SolveArgs {
 export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
   if (args.kind === 'tfr' && args.from !== undefined) throw new UserError('--from: expected only with `solve migration` (the TFR solve sets the target year’s TFR), got ' + args.from);
   if (args.table === 'frontier' && !args.frontier) throw new UserError('--table frontier: expected --frontier <tfr values> as well, got no --frontier');
-  const { scenario } = await readScenario(args.scenario);
+  const scenario = applyMigrationOptions((await readScenario(args.scenario)).scenario, args.migration, args.scenario);
   const base = await readPopulation(args.base, args.year);
   const t = args.target;
   checkUntil(t.year, base.year, '--target');
@@ -71,6 +74,7 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
       ...(args.kind === 'migration' ? { from: args.from ?? base.year } : {}),
       ...(args.bounds ? { bounds: args.bounds } : {}),
       ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+      ...migrationInputs(args.migration),
     },
     target: t,
     assessment,

@@ -6,9 +6,9 @@ import type { TargetProbability } from '../../stochastic/simulate.js';
 import type { ChangeComponents } from '../../targets/decompose.js';
 import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
-import { yingkouReport, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
-import { formatYingkouReport } from '../../yingkou/text.js';
-import { formatFixed, formatPercent, formatPersons, formatSigned } from '../../report/format.js';
+import { yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
+import { censusComparisonText, formatYingkouReport, migrationMethodText } from '../../yingkou/text.js';
+import { formatFixed, formatPercent, formatPersons, formatSigned, formatSignedPercent } from '../../report/format.js';
 import { frontierSpec } from '../../report/frontier.js';
 import type { Verdict } from '../../report/html.js';
 import { simulationFan } from '../../report/fan.js';
@@ -160,6 +160,7 @@ export function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput
     format: 'ccmpp.yingkou/1',
     ccmpp: VERSION,
     openAge: r.openAge,
+    migrationMethod: { ...r.migrationMethod, flowDifference: { ...r.migrationMethod.flowDifference } },
     ageGroups: [...r.planAlone.trajectory.projection.ageGroups],
     base2015: { ...populationJson(r.base2015), ageGroups: Array.from({ length: G }, (_, i) => ageGroupLabel(i, G)) },
     targets: r.targets,
@@ -177,6 +178,7 @@ export function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput
       target2020: k.target2020,
       projected2020: k.projected2020,
       impliedNetMigration: k.impliedNetMigration,
+      groups2020: k.groups2020.map((g) => ({ ...g, margin: { ...g.margin } })),
       rebased2020: populationJson(k.rebased2020),
       from2020: {
         planAlone: { trajectory: trajectoryJson(k.from2020.planAlone.trajectory), verdict: k.from2020.planAlone.verdict },
@@ -220,6 +222,26 @@ function trajectoryRows(answer: string, t: Trajectory): CsvValue[][] {
 }
 
 /**
+ * Answer 6's census comparison: per group the census publishes (series `census group total`,
+ * `census group 0–14`, …, time `2020`) the `census` count, the projected 2020 `withImpliedMigration`
+ * (omitted when no migration reproduces the census) and `withoutMigration`, and for each projection
+ * `difference.<projection>` = census − projected and `relativeDifference.<projection>` = census / projected − 1.
+ */
+function censusGroupRows(groups: readonly CensusGroupComparison[]): CsvValue[][] {
+  const rows: CsvValue[][] = [];
+  for (const g of groups) {
+    const series = `census group ${g.label}`;
+    rows.push(['6', series, '2020', 'census', g.census]);
+    for (const key of ['withImpliedMigration', 'withoutMigration'] as const) {
+      const projected = g[key];
+      if (projected === null) continue;
+      rows.push(['6', series, '2020', key, projected], ['6', series, '2020', `difference.${key}`, g.census - projected], ['6', series, '2020', `relativeDifference.${key}`, g.census / projected - 1]);
+    }
+  }
+  return rows;
+}
+
+/**
  * Answer 7: the simulation's settings (series `uncertainty`), then per scenario and year each series'
  * statistics (`total.mean`, `total.q0.025`, …, as `ccmpp simulate` names them) and per target
  * `target`, `p`, `p.lower`, `p.upper`, `p.exact`.
@@ -258,7 +280,8 @@ function uncertaintyRows(r: YingkouReport): CsvValue[][] {
 /**
  * The report as tidy CSV, one row per indicator: `answer,series,time,indicator,value` — `answer` the
  * number of the question (1–6: issue 4 §3; 7: the uncertainty of issue 5), `series` the scenario or solve, `time` a year or a period,
- * `value` a number (or a status word for solves).
+ * `value` a number (or a status word for solves). Answer 6 has the 2020 census by its groups against
+ * the projected 2020 ({@link censusGroupRows}); the migration method of the report is in the JSON.
  */
 export function yingkouCsv(r: YingkouReport): string {
   const rows: CsvValue[][] = [];
@@ -283,6 +306,7 @@ export function yingkouCsv(r: YingkouReport): string {
   const k = r.census;
   rows.push(['6', 'census', '2020', 'residents', k.census2020], ['6', 'plan', '2020', 'target', k.target2020], ['6', plan.name, '2020', 'total', k.projected2020]);
   rows.push(...solveRows('6', 'census-implied migration', '2015-2020', 'netPerYear', k.impliedNetMigration));
+  rows.push(...censusGroupRows(k.groups2020));
   for (const t of [k.from2020.planAlone, k.from2020.impliedMigrationContinued]) {
     if (!t) continue;
     rows.push(...trajectoryRows('6', t.trajectory));
@@ -296,6 +320,7 @@ export function yingkouCsv(r: YingkouReport): string {
 }
 
 // --- report.html ----------------------------------------------------------------------------------
+
 
 function solveCell(r: SolveResult<number>, fmt: (x: number) => string): string {
   return r.status === 'reachable' ? fmt(r.value) : `${r.side === 'above' ? '>' : '<'} ${fmt(r.bound)} (out of reach)`;
@@ -399,6 +424,33 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
       { what: '2030 TFR reaching 2,600,000 without migration', value: solveCell(g.requiredTfr2030, (x) => formatFixed(x, 2)) },
     ],
   };
+  // Census − projected, with its share of the projection.
+  const diff = (census: number, projected: number | null) => (projected === null ? null : census - projected);
+  const rel = (census: number, projected: number | null) => (projected === null ? null : formatSignedPercent(census / projected - 1));
+  const groups: Table = {
+    title: 'The 2020 census by the groups it publishes, against the projected 2020',
+    columns: [
+      { key: 'group', label: 'group' },
+      { key: 'census', label: 'census', format: 'persons' },
+      { key: 'implied', label: 'census-implied migration', format: 'persons' },
+      { key: 'impliedDiff', label: 'difference', format: 'signed' },
+      { key: 'impliedRel', label: '%', format: 'percent1' }, // preformatted with its sign, aligned as numbers
+      { key: 'none', label: 'no migration', format: 'persons' },
+      { key: 'noneDiff', label: 'difference', format: 'signed' },
+      { key: 'noneRel', label: '%', format: 'percent1' },
+    ],
+    rows: k.groups2020.map((g) => ({
+      group: g.label,
+      census: g.census,
+      implied: g.withImpliedMigration ?? 'unreachable',
+      impliedDiff: diff(g.census, g.withImpliedMigration),
+      impliedRel: rel(g.census, g.withImpliedMigration),
+      none: g.withoutMigration,
+      noneDiff: diff(g.census, g.withoutMigration),
+      noneRel: rel(g.census, g.withoutMigration),
+    })),
+    note: `Projected 2020 under the plan's fertility and mortality from the estimated 2015 base; difference: census − projected, and as a share of the projected. ${censusComparisonText(k.groups2020).join(' ')}`,
+  };
   const probabilities: Table = {
     title: 'Probability of reaching the plan’s targets (Monte Carlo, default uncertainty)',
     columns: [
@@ -457,7 +509,7 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
         tables: [frontier],
       },
       { heading: '5. Components of change, ageing, urbanisation', verdicts: verdicts.filter((v) => v.text.startsWith('(5)')), tables: [change, urban] },
-      { heading: '6. Reality check: the 2020 census', verdicts: verdicts.filter((v) => v.text.startsWith('(6)') || v.text.startsWith('From the census')), tables: [census] },
+      { heading: '6. Reality check: the 2020 census', verdicts: verdicts.filter((v) => v.text.startsWith('(6)') || v.text.startsWith('From the census')), tables: [census, groups] },
       {
         heading: '7. Uncertainty: the probability of reaching the targets',
         verdicts: verdicts.filter((v) => v.text.startsWith('(7)')),
@@ -473,7 +525,7 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<strin
         notes: [
           `Base 2015: ${formatPersons(plan2015.residents['2015'])} residents (plan, year-end). The plan gives no age–sex table: the UN WPP 2019 China 2015 shape is fitted to its 0–14 / 15–59 / 60+ (${formatPersons(plan2015.ageGroups2015['0-14'])} / ${formatPersons(plan2015.ageGroups2015['15-59'])} / ${formatPersons(plan2015.ageGroups2015['60+'])}) by iterative proportional fitting — an estimate.`,
           `Plan (Table 1): TFR ${plan2015.targets.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${plan2015.targets.lifeExpectancy.join(' → ')}, split by sex with a 4.5-year gap; SRB 107; the UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012).`,
-          `Migration: Rogers–Castro age profile (standard parameters), half of each period's migrants at its start. 5-year cohort-component steps, open age ${r.openAge}+.`,
+          `${migrationMethodText(r.migrationMethod)} 5-year cohort-component steps, open age ${r.openAge}+.`,
           'The census is dated 1 November 2020; the plan’s 2015 figure is year-end: 4.8 years apart, treated as one 5-year period.',
           `Sources: ${plan2015.source}; ${yingkou.census2010.source}; ${yingkou.census2020.source}; ${yingkou.yearEnd.source}`,
         ],
