@@ -86,5 +86,5 @@ export type { SeriesName } from './stochastic/accumulator.js';
 
 // the Yingkou case
 export { yingkou } from './yingkou/data.js';
-export { yingkouReport, YINGKOU_OPEN_AGE, YINGKOU_TRAJECTORIES, YINGKOU_SEED, type YingkouReport } from './yingkou/report.js';
+export { yingkouReport, YINGKOU_TRAJECTORIES, YINGKOU_SEED, type YingkouReport } from './yingkou/report.js';
 export { formatYingkouReport } from './yingkou/text.js';

@@ -17,15 +17,21 @@ export const BASE_2015_MARGINS: readonly Margin[] = [
   { from: 60, population: plan.ageGroups2015['60+'] },
 ];
 
-/** The 2020 census margins a rebased 2020 population is fitted to: 0–14, 15–59, 60+, 65+ and the sexes. */
-export const CENSUS_2020_MARGINS: readonly Margin[] = [
-  { from: 0, to: 15, population: census.census2020.ages0to14 },
-  { from: 15, to: 60, population: census.census2020.ages15to59 },
-  { from: 60, population: census.census2020.ages60plus },
-  { from: 65, population: census.census2020.ages65plus },
-  { sex: 'female', population: census.census2020.female },
-  { sex: 'male', population: census.census2020.male },
+/**
+ * The groups the 2020 census bulletin publishes — 0–14, 15–59, 60+, 65+ and the sexes — each with
+ * its label and its count as a margin.
+ */
+export const CENSUS_2020_GROUPS: readonly { label: string; margin: Margin }[] = [
+  { label: '0–14', margin: { from: 0, to: 15, population: census.census2020.ages0to14 } },
+  { label: '15–59', margin: { from: 15, to: 60, population: census.census2020.ages15to59 } },
+  { label: '60+', margin: { from: 60, population: census.census2020.ages60plus } },
+  { label: '65+', margin: { from: 65, population: census.census2020.ages65plus } },
+  { label: 'female', margin: { sex: 'female', population: census.census2020.female } },
+  { label: 'male', margin: { sex: 'male', population: census.census2020.male } },
 ];
+
+/** The 2020 census margins a rebased 2020 population is fitted to: 0–14, 15–59, 60+, 65+ and the sexes. */
+export const CENSUS_2020_MARGINS: readonly Margin[] = CENSUS_2020_GROUPS.map((g) => g.margin);
 
 const t = plan.targets;
 const at = (years: number[], values: number[]) => Object.fromEntries(years.map((y, i) => [y, values[i]!])) as Record<number, number>;

@@ -1,5 +1,11 @@
-import { fitToMargins } from '../ages/fitToMargins.js';
+import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
+import { sumAges } from '../ages/broad.js';
+import { fitToMargins, type Margin } from '../ages/fitToMargins.js';
+import type { FlowDifferenceParams } from '../migration/flowDifference.js';
+import { outMigrationSchedule } from '../migration/outSchedule.js';
+import { migrationProfile } from '../migration/profile.js';
 import type { Population } from '../project/projectCohorts.js';
+import { compiledScenario } from '../scenario/compile.js';
 import { project, type Projection } from '../scenario/project.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SolveResult } from '../solve/result.js';
@@ -12,7 +18,8 @@ import type { Target } from '../targets/target.js';
 import { projectUrbanShare, urgd } from '../targets/urbanization.js';
 import { simulate, type SimulationYear, type TargetProbability } from '../stochastic/simulate.js';
 import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
-import { CENSUS_2020_MARGINS, yingkou } from './data.js';
+import type { BySex, Sex } from '../types.js';
+import { CENSUS_2020_GROUPS, CENSUS_2020_MARGINS, yingkou } from './data.js';
 
 /** Monte Carlo trajectories of the uncertainty section: Wilson intervals of about ±0.003 at p = 0.5. */
 export const YINGKOU_TRAJECTORIES = 100_000;
@@ -28,17 +35,39 @@ export interface SimulatedTrajectory {
   probabilities: TargetProbability[];
 }
 
-/**
- * Open age of the Yingkou projections: 85+. The base is estimated from three broad age groups, so
- * detail above 85 carries no information; and the Rogers–Castro schedule's constant c = 0.003 puts
- * about 1.4 % of all migrants in every 5-year group above 80, more than the small 95–99 and 100+
- * groups can supply under the net out-migration the 2020 census implies (at 100+ the solve finds no
- * feasible value beyond −4,300 a year; at 85+ the 85+ group is large enough).
- */
-export const YINGKOU_OPEN_AGE = 85;
-
 /** TFR values of the frontier (answer 4): 1.2 to 3.0 by 0.1. */
 export const FRONTIER_TFR = Array.from({ length: 19 }, (_, i) => Math.round((1.2 + 0.1 * i) * 10) / 10);
+
+/**
+ * How the report's migration is modelled, read from the compiled scenario (every migration scenario
+ * of the report is the plan with a constant `migration: { netPerYear }`, library defaults otherwise).
+ */
+export interface MigrationMethod {
+  /** Flow-Difference parameters (Ševčíková, Raymer & Raftery 2024) turning a net figure into gross flows. */
+  flowDifference: FlowDifferenceParams;
+  /** In-migrants' age profile: the standard Rogers–Castro profile, or another one. */
+  inProfile: 'rogers-castro' | 'other';
+  /** Out-migration rates by age (× the people present): the standard Rogers–Castro schedule, or another one. */
+  outSchedule: 'rogers-castro' | 'other';
+  /** Share of women among in-migrants (out-migrants' sexes follow the people present). */
+  femaleShare: number;
+  /** Share of each period's migrants added at its start; the rest at its end. */
+  startShare: number;
+}
+
+/** One group the 2020 census publishes (and the total), against the plan's projection for 2020. */
+export interface CensusGroupComparison {
+  /** 'total', '0–14', '15–59', '60+', '65+', 'female', 'male'. */
+  label: string;
+  /** The group as ages [from, to) and sex; `population` is the census count. */
+  margin: Margin;
+  /** The census count (1 November 2020). */
+  census: number;
+  /** The plan's projection for 2020 with the census-implied net migration; null when no value reproduces the census. */
+  withImpliedMigration: number | null;
+  /** The plan's projection for 2020 without migration. */
+  withoutMigration: number;
+}
 
 /** A projection summarised for the report. */
 export interface Trajectory {
@@ -50,6 +79,8 @@ export interface Trajectory {
 /** Everything the Yingkou report says, computed (issue 4 §3). */
 export interface YingkouReport {
   openAge: number;
+  /** How migration is modelled wherever the report has some (answers 2, 4, 5, 6, 7). */
+  migrationMethod: MigrationMethod;
   base2015: Population;
   targets: Target[];
   /** (1) The plan's fertility and mortality, no migration. */
@@ -71,8 +102,17 @@ export interface YingkouReport {
     census2020: number;
     target2020: number;
     projected2020: number;
-    /** Average net migration a year 2015–2020 that makes the plan's projection meet the census. */
+    /**
+     * The census-implied net migration: the average net migration a year 2015–2020 that, with the
+     * plan's fertility and mortality and the estimated 2015 base, reproduces the census total. It
+     * absorbs the errors of the base estimate and of census coverage as well as migration.
+     */
     impliedNetMigration: SolveResult<number>;
+    /**
+     * The census by the groups it publishes (total, 0–14, 15–59, 60+, 65+, female, male) against the
+     * plan's projection for 2020 with the census-implied migration and without migration.
+     */
+    groups2020: CensusGroupComparison[];
     rebased2020: Population;
     /** From 2020 under the plan's paths: no migration, and the census-implied migration continued. */
     from2020: {
@@ -98,6 +138,33 @@ export interface YingkouReport {
 
 const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migration: { netPerYear } });
 
+const sameValues = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => v === b[i]);
+
+/**
+ * The migration method of a scenario with migration, on a grid with open age `openAge`: its
+ * Flow-Difference parameters, whether its in-migrant profile and out-migration schedule are the
+ * standard Rogers–Castro ones, its female share and timing — as the library compiles them.
+ */
+export function migrationMethodOf(scenario: Scenario, openAge: number): MigrationMethod {
+  const m = compiledScenario(scenario, openAge).compiled.migration;
+  if (!m) throw new TypeError('migrationMethodOf: expected a scenario with migration');
+  return {
+    flowDifference: { ...m.fdm },
+    inProfile: sameValues(m.shares, migrationProfile('rogers-castro', openAge)) ? 'rogers-castro' : 'other',
+    outSchedule: sameValues(m.outSchedule, outMigrationSchedule('rogers-castro', openAge)) ? 'rogers-castro' : 'other',
+    femaleShare: m.femaleShare,
+    startShare: m.startShare,
+  };
+}
+
+/** Persons of a population in a margin's ages and sex (both sexes when it names none). */
+export function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
+  const from = margin.from ?? 0;
+  const to = margin.to ?? Infinity;
+  const sexes: readonly Sex[] = margin.sex ? [margin.sex] : ['female', 'male'];
+  return sexes.reduce((s, sex) => s + sumAges(p[sex], from, to), 0);
+}
+
 /**
  * Computes the answers of the Yingkou case (issue 4 §3) from the data in `data/yingkou/`: the
  * plan's own projection and its gaps to the targets, the migration or fertility that would close
@@ -114,7 +181,7 @@ const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migratio
  * r.requiredMigration[1].netPerYear // the constant net migration 2015–2030 that reaches 2.6 million
  */
 export function yingkouReport(): YingkouReport {
-  const openAge = YINGKOU_OPEN_AGE;
+  const openAge = DEFAULT_OPEN_AGE;
   const base = yingkou.base2015;
   const plan = yingkou.scenarios.plan;
   const [target2020, target2030] = yingkou.targets as [Target, Target];
@@ -143,8 +210,18 @@ export function yingkouReport(): YingkouReport {
   const census2020 = yingkou.census2020.residents;
   const implied = requiredNetMigration(base, plan, { year: 2020, population: census2020 }, { openAge });
   const projected2020 = planAlone.projection.indicators.years[1]!.total;
-  const shape2020 = implied.status === 'reachable' ? project(base, withNet(plan, implied.value), { until: 2020, openAge }) : planAlone.projection;
+  const impliedRun = implied.status === 'reachable' ? project(base, withNet(plan, implied.value), { until: 2020, openAge }) : null;
+  const shape2020 = impliedRun ?? planAlone.projection;
   const last = shape2020.population[1]!;
+  const groups2020 = [{ label: 'total', margin: { population: census2020 } }, ...CENSUS_2020_GROUPS].map(
+    ({ label, margin }): CensusGroupComparison => ({
+      label,
+      margin,
+      census: margin.population,
+      withImpliedMigration: impliedRun ? marginTotal(impliedRun.population[1]!, margin) : null,
+      withoutMigration: marginTotal(planAlone.projection.population[1]!, margin),
+    }),
+  );
   const rebased2020: Population = { year: 2020, ...fitToMargins(last, CENSUS_2020_MARGINS) };
   const run2020 = (name: string, scenario: Scenario): { trajectory: Trajectory; verdict: TargetAssessment } => ({
     trajectory: run(name, scenario, rebased2020),
@@ -162,6 +239,8 @@ export function yingkouReport(): YingkouReport {
 
   return {
     openAge,
+    // Every migration scenario here is withNet(plan, ·): one method.
+    migrationMethod: migrationMethodOf(withNet(plan, 0), openAge),
     base2015: base,
     targets: yingkou.targets,
     planAlone: { trajectory: planAlone, verdicts },
@@ -183,6 +262,7 @@ export function yingkouReport(): YingkouReport {
       target2020: target2020.population,
       projected2020,
       impliedNetMigration: implied,
+      groups2020,
       rebased2020,
       from2020: {
         planAlone: run2020('rebased on the 2020 census, plan, no migration', plan),

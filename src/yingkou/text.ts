@@ -1,6 +1,6 @@
-import { formatFixed, formatPercent, formatPersons, formatSigned } from '../report/format.js';
+import { formatFixed, formatPercent, formatPersons, formatSigned, formatSignedPercent } from '../report/format.js';
 import type { SolveResult } from '../solve/result.js';
-import type { YingkouReport } from './report.js';
+import type { CensusGroupComparison, MigrationMethod, YingkouReport } from './report.js';
 import { yingkou } from './data.js';
 
 const int = formatPersons;
@@ -30,6 +30,131 @@ function tfrSentence(r: SolveResult<number>, what: string): string {
   return `${what} cannot be reached by fertility alone within TFR ≤ ${fixed(r.bound, 1)}: the most it gives is ${int(r.achieved)}.`;
 }
 
+/** Width the report's prose is wrapped to (tables and table-like lines are not wrapped). */
+const WIDTH = 120;
+
+/**
+ * A paragraph as lines of at most {@link WIDTH} characters (a longer word stays whole), each indented
+ * by 3 spaces. A per cent sign stays with its number (`-2.7 %`).
+ */
+export function wrap(text: string, indent = '   '): string[] {
+  const words: string[] = [];
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (w.startsWith('%') && words.length) words[words.length - 1] += ` ${w}`;
+    else words.push(w);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+
+
+/** "a", "a and b", "a, b and c". */
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
+/**
+ * The migration method as one sentence, from its actual values: the Flow-Difference parameters, the
+ * in-migrant profile, the out-migration rates and the timing.
+ */
+export function migrationMethodText(m: MigrationMethod): string {
+  const { beta0, beta1, m: min } = m.flowDifference;
+  const none = beta0 === 0 && beta1 === 0 && min === 0;
+  const params = none ? 'β0 = β1 = m = 0' : `β0 = ${beta0}, β1 = ${beta1}, m = ${min}`;
+  const women = m.femaleShare === 0.5 ? 'half women' : `${pct(m.femaleShare)} women`;
+  const profile = m.inProfile === 'rogers-castro' ? `the Rogers–Castro age profile (standard parameters; ${women})` : `the scenario's age profile (${women})`;
+  const rates = m.outSchedule === 'rogers-castro' ? 'Rogers–Castro rates (standard parameters)' : "the scenario's out-migration rates";
+  const timing =
+    m.startShare === 0.5
+      ? "half of each period's migrants move at its start and half at its end"
+      : m.startShare === 0
+        ? "all of each period's migrants move at its end"
+        : `${pct(m.startShare)} of each period's migrants move at its start and the rest at its end`;
+  const flows = none
+    ? `so net in-migrants are all in-migrants, arriving by ${profile}, and net out-migrants all out-migrants, leaving in proportion to ${rates} × the people present`
+    : `so that in-migrants IM = max(β0·P + β1·N, m·P, m·P + N) a year (N the net figure, P the population) arrive by ${profile}, and out-migrants IM − N leave in proportion to ${rates} × the people present`;
+  return `Migration: net figures are turned into gross flows by the Flow-Difference Method (Ševčíková, Raymer & Raftery 2024) with ${params}, ${flows}; ${timing}.`;
+}
+
+/** A census group compared with a projection. */
+interface GroupDifference {
+  label: string;
+  census: number;
+  projected: number;
+}
+
+/** Census − projected, rounded to the person: the sign the sentences follow. */
+const roundedDiff = (g: GroupDifference) => Math.round(g.census - g.projected);
+
+/**
+ * Where the census has more and fewer people than a projection, with the differences: for ages
+ * "more people aged 0–14 (+24,320, +9.9 %) and fewer aged 15–59 (…)", for the sexes "more women
+ * (…) and fewer men (…)". The direction of each group is the sign of its rounded difference
+ * (census − projected).
+ */
+export function differenceClause(groups: readonly GroupDifference[], kind: 'ages' | 'sexes'): string {
+  const name = (g: GroupDifference) => (kind === 'sexes' ? (g.label === 'female' ? 'women' : g.label === 'male' ? 'men' : g.label) : g.label);
+  const item = (g: GroupDifference) => `${name(g)} (${signed(g.census - g.projected)}, ${formatSignedPercent(g.census / g.projected - 1)})`;
+  const parts: string[] = [];
+  const more = groups.filter((g) => roundedDiff(g) > 0);
+  const fewer = groups.filter((g) => roundedDiff(g) < 0);
+  const same = groups.filter((g) => roundedDiff(g) === 0);
+  const lead = (first: boolean) => (kind === 'ages' ? (first ? 'people aged ' : 'aged ') : '');
+  if (more.length) parts.push(`more ${lead(parts.length === 0)}${list(more.map(item))}`);
+  if (fewer.length) parts.push(`fewer ${lead(parts.length === 0)}${list(fewer.map(item))}`);
+  if (same.length) parts.push(`as many ${lead(parts.length === 0)}${list(same.map(name))}`);
+  return list(parts);
+}
+
+/**
+ * The sentences beside the census table: where the census differs from the projection with the
+ * census-implied migration (the same total) and from the one without migration, and which of the
+ * broad age groups 0–14, 15–59, 60+ carries most of the difference from the latter. Every direction
+ * is computed from the numbers.
+ */
+export function censusComparisonText(groups: readonly CensusGroupComparison[]): string[] {
+  const isSex = (label: string) => label === 'female' || label === 'male';
+  const of = (which: 'withImpliedMigration' | 'withoutMigration'): GroupDifference[] =>
+    groups.flatMap((g) => {
+      const projected = g[which];
+      return g.label === 'total' || projected === null ? [] : [{ label: g.label, census: g.census, projected }];
+    });
+  const sentence = (gs: GroupDifference[]) => {
+    const ages = gs.filter((g) => !isSex(g.label));
+    const d = (label: string) => ages.find((g) => g.label === label);
+    const [g60, g65] = [d('60+'), d('65+')];
+    // 60–64 = 60+ minus 65+: named when the two differ in direction.
+    let split = '';
+    if (g60 && g65 && Math.sign(roundedDiff(g60)) !== Math.sign(roundedDiff(g65))) {
+      const d6064 = g60.census - g65.census - (g60.projected - g65.projected);
+      split = `, so ${d6064 > 0 ? 'more' : 'fewer'} aged 60–64 (${signed(d6064)})`;
+    }
+    return [differenceClause(ages, 'ages') + split, differenceClause(gs.filter((g) => isSex(g.label)), 'sexes')].filter(Boolean).join('; ');
+  };
+  const out: string[] = [];
+  const implied = of('withImpliedMigration');
+  if (implied.length) out.push(`Against the projection with the census-implied migration, which matches the census total, the census has ${sentence(implied)}.`);
+  const without = of('withoutMigration');
+  const total = groups.find((g) => g.label === 'total');
+  let gap = '';
+  if (total) {
+    const totalGap = total.census - total.withoutMigration;
+    const broad = without.filter((g) => g.label === '0–14' || g.label === '15–59' || g.label === '60+');
+    const main = broad.reduce<GroupDifference | undefined>((a, g) => (a && Math.abs(a.census - a.projected) >= Math.abs(g.census - g.projected) ? a : g), undefined);
+    if (main && Math.round(totalGap) !== 0)
+      gap = `; of the total difference of ${signed(totalGap)}, ${main.label} accounts for ${signed(main.census - main.projected)} (${Math.round((100 * (main.census - main.projected)) / totalGap)} %)`;
+  }
+  out.push(`Against the projection without migration, the census has ${sentence(without)}${gap}.`);
+  return out;
+}
+
 /**
  * The Yingkou report as plain text: the assumptions, a table of years × indicators against the
  * plan's targets, and each answer of issue 4 §3 as a sentence with its numbers.
@@ -50,7 +175,8 @@ export function formatYingkouReport(r: YingkouReport): string {
     `   China 2015 shape is fitted to the plan's 0–14 / 15–59 / 60+ (${int(plan.ageGroups2015['0-14'])} / ${int(plan.ageGroups2015['15-59'])} / ${int(plan.ageGroups2015['60+'])}) — an estimate.`,
     `   Plan (Table 1): TFR ${t.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${t.lifeExpectancy.join(' → ')}, split by sex with a`,
     `   4.5-year female–male gap; SRB 107; UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012);`,
-    `   Rogers–Castro migration profile, half of each period's migrants at its start; 5-year cohort-component steps, open age ${r.openAge}+.`,
+    `   5-year cohort-component steps, open age ${r.openAge}+.`,
+    ...wrap(migrationMethodText(r.migrationMethod)),
     '',
   );
 
@@ -128,11 +254,36 @@ export function formatYingkouReport(r: YingkouReport): string {
   out.push('6. Reality check: the 2020 census');
   const k = r.census;
   out.push(
-    `   The 2020 census counted ${int(k.census2020)} residents: ${signed(k.census2020 - k.target2020)} against the plan's 2.45 million, and ${signed(k.census2020 - k.projected2020)} against the plan's own projection without migration (${int(k.projected2020)}).`,
+    ...wrap(
+      `The 2020 census counted ${int(k.census2020)} residents: ${signed(k.census2020 - k.target2020)} against the plan's 2.45 million, and ${signed(k.census2020 - k.projected2020)} against the plan's own projection without migration (${int(k.projected2020)}).`,
+    ),
   );
-  out.push(`   ${migrationSentence(k.impliedNetMigration, 'Matching the census under the plan\'s fertility and mortality').replace('needs a constant net migration of', 'implies an average net migration 2015–2020 of')}`);
+  const im = k.impliedNetMigration;
+  out.push(
+    ...wrap(
+      im.status === 'reachable'
+        ? `Census-implied net migration 2015–2020: ${signed(im.value)} persons a year (${im.value >= 0 ? 'in' : 'out'}-migration; projected ${int(im.achieved)}) — the net migration that, with the plan's fertility and mortality and the estimated base, reproduces the census; it absorbs base-estimate and coverage errors too.`
+        : `No constant net migration 2015–2020 within the searched range reproduces the census under the plan's fertility and mortality and the estimated base: the ${im.side === 'above' ? 'most' : 'least'} it gives is ${int(im.achieved)} at ${signed(im.bound)} a year.`,
+    ),
+  );
+  out.push('   The census by the groups it publishes, against the projected 2020 (difference: census − projected):');
+  const diffCell = (census: number, projected: number | null) => (projected === null ? '' : `${signed(census - projected)} (${formatSignedPercent(census / projected - 1)})`);
+  out.push(
+    table(
+      ['group', 'census', 'census-implied migration', 'difference', 'no migration', 'difference'],
+      k.groups2020.map((g) => [
+        g.label,
+        int(g.census),
+        g.withImpliedMigration === null ? 'unreachable' : int(g.withImpliedMigration),
+        diffCell(g.census, g.withImpliedMigration),
+        int(g.withoutMigration),
+        diffCell(g.census, g.withoutMigration),
+      ]),
+    ),
+  );
+  for (const sentence of censusComparisonText(k.groups2020)) out.push(...wrap(sentence));
   const f = k.from2020;
-  out.push(`   Rebased on the census (projected 2020 shape fitted to its 0–14, 15–59, 60+, 65+ and sex totals), from 2020 under the plan's paths:`);
+  out.push(...wrap(`Rebased on the census (projected 2020 shape fitted to its 0–14, 15–59, 60+, 65+ and sex totals), from 2020 under the plan's paths:`));
   out.push(
     table(
       ['2030 from the 2020 census', 'projected', 'gap to 2.6 million'],
@@ -144,8 +295,8 @@ export function formatYingkouReport(r: YingkouReport): string {
       ],
     ),
   );
-  out.push(`   ${migrationSentence(f.requiredMigration, '2.6 million in 2030 from the 2020 census').replace('constant net migration', 'constant net migration 2020–2030')}`);
-  out.push(`   ${tfrSentence(f.requiredTfr2030, 'Without migration, 2.6 million in 2030 from the 2020 census')}`);
+  out.push(...wrap(migrationSentence(f.requiredMigration, '2.6 million in 2030 from the 2020 census').replace('constant net migration', 'constant net migration 2020–2030')));
+  out.push(...wrap(tfrSentence(f.requiredTfr2030, 'Without migration, 2.6 million in 2030 from the 2020 census')));
   const ye = Object.entries(k.yearEnd).map(([y, v]) => `${int(v)} (${y})`).join(', ');
   out.push(`   Year-end residents since: ${ye} (Liaoning statistics bureau).`, '');
 
@@ -177,15 +328,22 @@ export function formatYingkouReport(r: YingkouReport): string {
 
   const reach = r.requiredMigration[1]!.netPerYear;
   out.push('Verdict');
+  const v2030 = r.planAlone.verdicts[1]!;
+  const implied = k.impliedNetMigration;
   out.push(
-    `   The plan's own fertility and mortality targets do not reach 2.6 million by 2030 (${millions(r.planAlone.verdicts[1]!.projected)}).` +
-      (reach.status === 'reachable' ? ` It would take about ${int(reach.value)} net in-migrants a year from 2015,` : '') +
-      ` yet the 2020 census implies net out-migration` +
-      (k.impliedNetMigration.status === 'reachable' ? ` of about ${int(-k.impliedNetMigration.value)} a year.` : '.') +
-      (f.requiredMigration.status === 'reachable'
-        ? ` From the census, reaching 2.6 million would need ${signed(f.requiredMigration.value)} net migrants a year 2020–2030.`
-        : '') +
-      ` Under the plan's own assumptions, give or take realistic fertility and mortality errors, P(2.6 million by 2030) = ${prob(u7.runs[0]!.probabilities[1]!.p)} (95 % interval ${prob(u7.runs[0]!.probabilities[1]!.lower)} to ${prob(u7.runs[0]!.probabilities[1]!.upper)}).`,
+    ...wrap(
+      `The plan's own fertility and mortality targets ${v2030.reached ? 'reach' : 'do not reach'} 2.6 million by 2030 (${millions(v2030.projected)}).` +
+        (reach.status === 'reachable'
+          ? ` Reaching it would take about ${int(Math.abs(reach.value))} net ${reach.value >= 0 ? 'in' : 'out'}-migrants a year from 2015;`
+          : ' No constant net migration within the searched range reaches it;') +
+        (implied.status === 'reachable'
+          ? ` the net migration that reproduces the 2020 census is ${signed(implied.value)} a year 2015–2020 (net ${implied.value >= 0 ? 'in' : 'out'}-migration, absorbing base-estimate and coverage errors too).`
+          : ' no constant net migration reproduces the 2020 census.') +
+        (f.requiredMigration.status === 'reachable'
+          ? ` From the census, reaching 2.6 million would need ${signed(f.requiredMigration.value)} net migrants a year 2020–2030.`
+          : '') +
+        ` Under the plan's own assumptions, give or take realistic fertility and mortality errors, P(2.6 million by 2030) = ${prob(u7.runs[0]!.probabilities[1]!.p)} (95 % interval ${prob(u7.runs[0]!.probabilities[1]!.lower)} to ${prob(u7.runs[0]!.probabilities[1]!.upper)}).`,
+    ),
   );
   return out.join('\n') + '\n';
 }
