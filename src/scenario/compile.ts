@@ -111,7 +111,6 @@ export function compileScenario(s: ParsedScenario, openAge: number): CompiledSce
       fail(`mortality.model.baseline.${sex}`, `expected rates up to the projection's open age ${openAge}+ (ages 0, 1, 5, …, ${openAge}+ at least)`, rows);
     return rows;
   };
-  const mig = s.migration;
   return {
     openAge,
     groups: openAge / STEP + 1,
@@ -121,18 +120,21 @@ export function compileScenario(s: ParsedScenario, openAge: number): CompiledSce
     e0,
     spec,
     rows: { female: rowsOf('female'), male: rowsOf('male') },
-    migration: mig
-      ? {
-          net: mig.netPerYear === undefined ? null : anchorsOf(mig.netPerYear as Path),
-          fdm: resolveFlowDifference(mig.flowDifference),
-          inPerYear: mig.inPerYear === undefined ? null : anchorsOf(mig.inPerYear as Path),
-          outRate: mig.outRate === undefined ? null : anchorsOf(mig.outRate as Path),
-          shares: resolveProfile(mig.profile ?? 'rogers-castro', openAge, 'migration.profile'),
-          femaleShare: mig.femaleShare ?? 0.5,
-          outSchedule: resolveOutSchedule(mig.outSchedule ?? 'rogers-castro', openAge, 'migration.outSchedule'),
-          startShare: mig.timing === 'end' ? 0 : 0.5,
-        }
-      : null,
+    migration: s.migration ? compileMigration(s.migration, openAge) : null,
+  };
+}
+
+/** A scenario's (validated) migration block resolved for the grid with open age `openAge`. */
+export function compileMigration(mig: NonNullable<ParsedScenario['migration']>, openAge: number): CompiledMigration {
+  return {
+    net: mig.netPerYear === undefined ? null : anchorsOf(mig.netPerYear as Path),
+    fdm: resolveFlowDifference(mig.flowDifference),
+    inPerYear: mig.inPerYear === undefined ? null : anchorsOf(mig.inPerYear as Path),
+    outRate: mig.outRate === undefined ? null : anchorsOf(mig.outRate as Path),
+    shares: resolveProfile(mig.profile ?? 'rogers-castro', openAge, 'migration.profile'),
+    femaleShare: mig.femaleShare ?? 0.5,
+    outSchedule: resolveOutSchedule(mig.outSchedule ?? 'rogers-castro', openAge, 'migration.outSchedule'),
+    startShare: mig.timing === 'end' ? 0 : 0.5,
   };
 }
 

@@ -4,6 +4,8 @@ export interface MonotoneSolveOptions {
   /** Accept x once target ≤ f(x) ≤ target + tolerance (f increasing; mirrored when decreasing). */
   tolerance: number;
   maxIterations?: number;
+  /** f(lo) and f(hi) when the caller has them already (saves two evaluations). */
+  known?: readonly [number, number];
 }
 
 /**
@@ -22,10 +24,10 @@ export function solveMonotone(
   target: number,
   lo: number,
   hi: number,
-  { tolerance, maxIterations = 200 }: MonotoneSolveOptions,
+  { tolerance, maxIterations = 200, known }: MonotoneSolveOptions,
 ): SolveResult<number> {
-  const fLo = f(lo);
-  const fHi = f(hi);
+  const fLo = known ? known[0] : f(lo);
+  const fHi = known ? known[1] : f(hi);
   const sign = fHi >= fLo ? 1 : -1; // work on g = sign·(f − target), increasing in x
   const gLo = sign * (fLo - target);
   const gHi = sign * (fHi - target);

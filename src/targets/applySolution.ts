@@ -39,8 +39,9 @@ const optionsSchema = z.strictObject(
  *   base year ({@link tfrAnchoredAt}, the very rule the solver applies): the path runs linearly from
  *   the last kept anchor to `value` and stays there after the target year.
  * - `'migration'` ({@link requiredNetMigration}): net migration `value` persons a year, constant from
- *   the base year on (the scenario's age profile, female share and timing kept; a scenario without
- *   migration gets the defaults, as the solver does).
+ *   the base year on (the scenario's age profiles, female share, timing and flow-difference
+ *   parameters kept; gross flows given, `inPerYear` and `outRate`, replaced, and a scenario without
+ *   migration given the defaults, as the solver does).
  *
  * Projecting the result to the target year gives the solver's `achieved` (to rounding: the tests
  * find it within 1e-6 persons). A solve with `from` after the base year is rejected (an InputError on
@@ -69,7 +70,9 @@ export function applySolution(scenario: Scenario, kind: SolutionKind, options: A
         `expected the base year ${o.baseYear} (a constant net migration from a later year is a step in the path, which anchors joined by straight lines cannot state)`,
         from,
       );
-    return { ...s, migration: { ...(s.migration ?? {}), netPerYear: o.value } };
+    // Gross flows given give way to the net figure, as in the solver.
+    const { inPerYear: _in, outRate: _out, ...kept } = s.migration ?? {};
+    return { ...s, migration: { ...kept, netPerYear: o.value } };
   }
   if (o.from !== undefined) fail('options.from', "expected no from with kind 'tfr' (the TFR solve sets the target year's TFR)", o.from);
   if (o.value < 0) fail('options.value', 'expected a TFR >= 0', o.value);

@@ -41,7 +41,7 @@ export function feasibilityFrontier(
   options: { tfr: number[]; bounds?: [number, number] } & TargetOptions,
 ): FrontierPoint[] {
   const o = parseWith(optionsSchema, options, 'options');
-  const p = targetProblem(base, withMigration(scenario), target, o.openAge);
+  const p = withMigration(targetProblem(base, scenario, target, o.openAge));
   const P0 = baseTotal(p);
   const bounds = o.bounds ?? [-NET_MIGRATION_BOUND_SHARE * P0, NET_MIGRATION_BOUND_SHARE * P0];
   const prep = prepare(p);

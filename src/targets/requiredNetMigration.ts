@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STEP } from '../ages/grid.js';
 import type { Population } from '../project/projectCohorts.js';
 import { averageOver, type Anchors } from '../scenario/path.js';
+import { compileMigration, type CompiledScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
@@ -14,8 +15,8 @@ import { TARGET_TOLERANCE, type Target } from './target.js';
 
 /**
  * Default search range of the annual net migration, as a share of the base population a year
- * (±10 %: over 15 years, more than the whole population). Where the low end would take more people
- * from some group than it holds, the search starts at the lowest feasible value instead.
+ * (±10 %: over 15 years, more than the whole population). Out-migration that would take more
+ * people than a group holds lies beyond the feasibility bound, which the solver computes.
  */
 export const NET_MIGRATION_BOUND_SHARE = 0.1;
 
@@ -36,15 +37,23 @@ const optionsSchema = z.strictObject(
 );
 
 /**
- * The constant annual net migration (persons a year, both sexes) that, replacing the scenario's
+ * The constant annual net migration N (persons a year, both sexes) that, replacing the scenario's
  * migration from `from` (default: the base year) to the target year, makes the projected total equal
- * the target. The projected total rises with net migration, so a bracketed solve (regula falsi,
- * Illinois) is safe; it stops at the smallest value found that reaches the target, within 1 person
- * (projected ∈ [target, target + 1]). Migrants follow the scenario's age profile, female share and
- * timing (defaults: Rogers–Castro, 0.5, 'even'). A period only partly inside [from, target year)
- * takes the time-weighted mix of the scenario's path and the constant.
+ * the target. N becomes gross flows as in any scenario (Flow-Difference Method with the scenario's
+ * parameters, default: N > 0 all in-migrants by the age profile, N < 0 all out-migrants leaving by
+ * rates on the people present); a scenario with gross flows given has them replaced by N. A period
+ * only partly inside [from, target year) takes the time-weighted mix of the scenario's own migration
+ * and N.
+ *
+ * The projected total rises with N and is close to affine in it, so the bracket grows from N = 0 by
+ * secant steps, then regula falsi (Illinois) stops at the smallest value found that reaches the
+ * target within 1 person (projected ∈ [target, target + 1]) — a few projections of the kernel alone,
+ * survival being computed once per solve. Where out-migration would take more people than a group
+ * holds, the feasibility bound is computed (the out-flow share solved to 1) and a target below what
+ * it reaches is `unreachable` with that bound.
  *
  * A target no value within `bounds` reaches is `{ status: 'unreachable', side, bound, achieved }`.
+ * Throws an InputError for invalid inputs, or when no value in `bounds` can be projected at all.
  *
  * @example
  * requiredNetMigration(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 })
@@ -57,7 +66,7 @@ export function requiredNetMigration(
   options: RequiredNetMigrationOptions = {},
 ): SolveResult<number> {
   const o = parseWith(optionsSchema, options, 'options');
-  const p = targetProblem(base, withMigration(scenario), target, o.openAge);
+  const p = withMigration(targetProblem(base, scenario, target, o.openAge));
   const from = o.from ?? p.base.year;
   if (from < p.base.year || from >= p.target.year)
     fail('options.from', `expected a year in [${p.base.year}, ${p.target.year})`, from);
@@ -67,10 +76,22 @@ export function requiredNetMigration(
   return solveNetMigration(prepare(p), from, p.target.year, bounds);
 }
 
-/** The scenario with a migration block (net 0 a year) when it has none, so the solver can vary it. */
-export function withMigration(scenario: Scenario): Scenario {
-  const s = scenario as { migration?: unknown } | null;
-  return s && typeof s === 'object' && s.migration === undefined ? { ...(scenario as object), migration: { netPerYear: 0 } } as Scenario : scenario;
+/**
+ * A target problem whose compiled scenario has migration to vary: a scenario without a migration
+ * block gets net 0 a year with the defaults (no flows at all until the solver sets a figure).
+ */
+export function withMigration(p: TargetProblem): TargetProblem {
+  return p.compiled.migration ? p : { ...p, compiled: compiledWithMigration(p.compiled) };
+}
+
+const derived = new WeakMap<CompiledScenario, CompiledScenario>();
+function compiledWithMigration(c: CompiledScenario): CompiledScenario {
+  let d = derived.get(c);
+  if (!d) {
+    d = { ...c, migration: compileMigration({ netPerYear: 0 }, c.openAge) };
+    derived.set(c, d);
+  }
+  return d;
 }
 
 export function baseTotal(p: TargetProblem): number {
@@ -108,7 +129,8 @@ export function solveNetMigration(prep: Prepared, from: number, to: number, boun
     });
     return trialTotal(prep, tfr !== undefined);
   };
-  const r = solveFromFeasible(total, () => prep.worstShare, prep.target, bounds[0], bounds[1], TARGET_TOLERANCE);
+  // Start from no migration (the scenario's own share of the periods stays as it is).
+  const r = solveFromFeasible(total, () => prep.worstShare, prep.target, 0, bounds[0], bounds[1], TARGET_TOLERANCE);
   if (!r) fail('options.bounds', 'expected a range where some net migration leaves no group negative', bounds);
   return r;
 }

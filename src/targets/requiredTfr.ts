@@ -3,7 +3,7 @@ import type { Population } from '../project/projectCohorts.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import { STEP } from '../ages/grid.js';
-import { averageOver } from '../scenario/path.js';
+import { averageOver, valueAt } from '../scenario/path.js';
 import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
 import { fail } from '../validate/errors.js';
@@ -31,8 +31,11 @@ const optionsSchema = z.strictObject(
  * The TFR in the target year that makes the projected total equal the target: an anchor at the
  * target year replaces the scenario's value there, and the path runs linearly to it from the previous
  * anchor (a constant TFR counts as an anchor at the base year); anchors after the target year do not
- * matter. More births never lower the total, so a bracketed solve is safe; it stops at the smallest
- * TFR found that reaches the target, within 1 person.
+ * matter. More births never lower the total, so a bracketed solve is safe: the bracket grows from the
+ * scenario's own target-year TFR by secant steps, then regula falsi stops at the smallest TFR found
+ * that reaches the target, within 1 person. Survival is computed once per solve; each trial runs the
+ * kernel alone. Under out-migration given as persons, a TFR so low that the out-flow would take more
+ * people than a group holds lies beyond a computed feasibility bound (`unreachable`, side 'below').
  *
  * A target no TFR within `bounds` (default [0, 8]) reaches is
  * `{ status: 'unreachable', side: 'above', bound: 8, achieved: <the most it gives> }`.
@@ -53,7 +56,9 @@ export function requiredTfr(base: Population, scenario: Scenario, target: Target
     return trialTotal(prep, true);
   };
   // Fewer births never make an out-flow easier to supply: infeasible TFRs lie at the low end.
-  const r = solveFromFeasible(total, () => prep.worstShare, p.target.population, bounds[0], bounds[1], TARGET_TOLERANCE);
+  // Start from the scenario's own TFR in the target year.
+  const own = valueAt(p.compiled.tfr, p.target.year);
+  const r = solveFromFeasible(total, () => prep.worstShare, p.target.population, own, bounds[0], bounds[1], TARGET_TOLERANCE);
   if (!r) fail('options.bounds', 'expected a TFR range where the scenario’s out-migration leaves no group negative', bounds);
   return r;
 }
