@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BySex, Sex } from '../types.js';
 import { CcmppError, fail, InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -26,9 +26,9 @@ const MAX_SWEEPS = 10_000;
 
 const marginSchema = z.strictObject(
   {
-    from: nonNegative().optional(),
-    to: nonNegative().optional(),
-    sex: z.enum(['female', 'male'], { error: "expected 'female' or 'male'" }).optional(),
+    from: z.optional(nonNegative()),
+    to: z.optional(nonNegative()),
+    sex: z.optional(z.enum(['female', 'male'], { error: "expected 'female' or 'male'" })),
     population: nonNegative(),
   },
   { error: 'expected a margin { from?, to?, sex?, population }' },
@@ -54,7 +54,7 @@ const referenceSchema = z.strictObject({ female: numbers(nonNegative()), male: n
  */
 export function fitToMargins(reference: BySex<ArrayLike<number>>, margins: readonly Margin[]): BySex<Float64Array> {
   const ref = parseWith(referenceSchema, reference, 'reference');
-  const ms = parseWith(z.array(marginSchema, { error: 'expected an array of margins' }).min(1, { error: 'expected at least one margin' }), margins, 'margins');
+  const ms = parseWith(z.array(marginSchema, { error: 'expected an array of margins' }).check(z.minLength(1, { error: 'expected at least one margin' })), margins, 'margins');
   const G = ref.female.length;
   if (ref.male.length !== G) fail('reference.male', 'expected as many male as female groups', ref.male);
   const openAge = STEP * (G - 1);

@@ -59,9 +59,11 @@ export async function runCli(argv: readonly string[], env: CliEnvironment = {}):
   }
   if (!result) return { stdout: out.join(''), stderr: err.join(''), files: [], exitCode: EXIT.ok };
   const dir = outDir;
+  // A file's notice (report.html without its charts) is printed once, however many files carry it.
+  const notices = dir === undefined ? [] : [...new Set(result.files.flatMap((f) => (f.notice === undefined ? [] : [f.notice])))];
   return {
     stdout: out.join('') + result.stdout,
-    stderr: err.join(''),
+    stderr: err.join('') + notices.map((n) => `${n}\n`).join(''),
     files: dir === undefined ? [] : result.files.map((f) => ({ path: resolve(dir, f.name), content: f.content })),
     exitCode: EXIT.ok,
   };

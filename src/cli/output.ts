@@ -12,6 +12,8 @@ export interface CommandResult {
 export interface OutputFile {
   name: string;
   content: string;
+  /** A line for stderr about this file (its charts left out); `runCli` prints each distinct one once. */
+  notice?: string;
 }
 
 export type Format = 'table' | 'csv' | 'json';
@@ -36,25 +38,63 @@ export interface ReportRequest extends Omit<ReportDocument, 'sections'> {
   sections: (Omit<ReportSection, 'charts'> & { charts?: ChartRequest[] })[];
 }
 
+/** `report.html` as built: its text, and a notice when its charts had to be left out. */
+export type ReportHtml = Omit<OutputFile, 'name'>;
+
+/**
+ * What the command prints, once, when vega or vega-lite is missing: they are optional peer
+ * dependencies (package.json), so that `npm install ccmpp` for the library does not carry them.
+ */
+export const CHARTS_HINT = 'ccmpp: report.html has no charts: they are drawn by vega and vega-lite, which are not installed. To get them: npm install vega vega-lite';
+
+type Renderer = typeof import('./render.js');
+
+/**
+ * The SVG renderer (render.ts, which imports vega and vega-lite), or `undefined` when either
+ * package is not installed. Any other failure to load it is a bug and propagates.
+ */
+async function loadRenderer(): Promise<Renderer | undefined> {
+  try {
+    return await import('./render.js');
+  } catch (e) {
+    if (isMissingPackage(e, ['vega', 'vega-lite'])) return undefined;
+    throw e;
+  }
+}
+
+/** Is `e` Node's "Cannot find package 'x'" (ERR_MODULE_NOT_FOUND) for one of `names`? */
+function isMissingPackage(e: unknown, names: string[]): boolean {
+  if (!(e instanceof Error) || (e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') return false;
+  return names.some((n) => e.message.includes(`'${n}'`));
+}
+
 /**
  * Renders a report's charts to SVG (vega, loaded only now: commands that write no report never load
- * it) and builds the self-contained `report.html`.
+ * it) and builds the self-contained `report.html`. Without vega or vega-lite the page has everything
+ * else, each section says which charts it lacks, and `notice` is {@link CHARTS_HINT}.
  */
-export async function buildReportHtml(req: ReportRequest): Promise<string> {
-  const { renderSvg } = await import('./render.js');
+export async function buildReportHtml(req: ReportRequest): Promise<ReportHtml> {
+  let renderer: Renderer | undefined | null = null; // null: not loaded yet
   let n = 0;
   const sections: ReportSection[] = [];
   for (const s of req.sections) {
     const { charts, ...rest } = s;
     const section: ReportSection = { ...rest };
-    if (charts) {
-      section.charts = [];
-      for (const c of charts) {
-        const svg = await renderSvg(c.spec, `chart${++n}`);
-        section.charts.push(c.caption === undefined ? { title: c.title, svg } : { title: c.title, svg, caption: c.caption });
+    if (charts?.length) {
+      renderer ??= await loadRenderer();
+      if (renderer === undefined) {
+        const missing = `Charts left out (${charts.map((c) => c.title).join('; ')}): ccmpp draws them with vega and vega-lite, which are not installed here (npm install vega vega-lite).`;
+        section.paragraphs = [...(section.paragraphs ?? []), missing];
+      } else {
+        section.charts = [];
+        for (const c of charts) {
+          const svg = await renderer.renderSvg(c.spec, `chart${++n}`);
+          section.charts.push(c.caption === undefined ? { title: c.title, svg } : { title: c.title, svg, caption: c.caption });
+        }
       }
     }
     sections.push(section);
   }
-  return reportHtml({ ...req, sections, footer: req.footer ?? `Made with ccmpp ${VERSION}. Self-contained page: no scripts, nothing loaded from the network.` });
+  const content = reportHtml({ ...req, sections, footer: req.footer ?? `Made with ccmpp ${VERSION}. Self-contained page: no scripts, nothing loaded from the network.` });
+  return renderer === undefined ? { content, notice: CHARTS_HINT } : { content };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, nonNegative } from '../validate/schemas.js';
@@ -10,21 +10,23 @@ export interface AsfrOptions {
   openAge?: number;
 }
 
-const optionsSchema = z
-  .strictObject(
+const optionsSchema = z.optional(
+  z.strictObject(
     {
-      openAge: finite()
-        .refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_GRID_OPEN_AGE, {
-          error: `expected a multiple of 5 >= ${MIN_GRID_OPEN_AGE} (15-49 must be closed groups)`,
-        })
-        .optional(),
+      openAge: z.optional(
+        finite().check(
+          z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_GRID_OPEN_AGE, {
+            error: `expected a multiple of 5 >= ${MIN_GRID_OPEN_AGE} (15-49 must be closed groups)`,
+          }),
+        ),
+      ),
     },
     {
       error: (iss) =>
         iss.code === 'unrecognized_keys' ? `expected only the key openAge (unknown: ${iss.keys.join(', ')})` : 'expected an options object { openAge }',
     },
-  )
-  .optional();
+  ),
+);
 
 /**
  * Annual age-specific fertility rates from a total fertility rate and a pattern:

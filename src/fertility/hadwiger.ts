@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
 import { finite } from '../validate/schemas.js';
@@ -29,10 +29,11 @@ const PANELS = 5;
 const shapeSchema = z
   .strictObject(
     {
-      meanAge: finite()
-        .min(HADWIGER_MEAN_AGE_RANGE[0], { error: 'expected a mean age in [15, 50] years' })
-        .max(HADWIGER_MEAN_AGE_RANGE[1], { error: 'expected a mean age in [15, 50] years' }),
-      sd: finite().min(HADWIGER_MIN_SD, { error: `expected a standard deviation >= ${HADWIGER_MIN_SD} year` }),
+      meanAge: finite().check(
+        z.gte(HADWIGER_MEAN_AGE_RANGE[0], { error: 'expected a mean age in [15, 50] years' }),
+        z.lte(HADWIGER_MEAN_AGE_RANGE[1], { error: 'expected a mean age in [15, 50] years' }),
+      ),
+      sd: finite().check(z.gte(HADWIGER_MIN_SD, { error: `expected a standard deviation >= ${HADWIGER_MIN_SD} year` })),
     },
     { error: 'expected { meanAge, sd }' },
   )

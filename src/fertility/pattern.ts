@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import china2015 from '../../data/fertility/china-2015-pattern.json';
 import { parseWith } from '../validate/parse.js';
 import { plainArrays, sharesSchema } from '../validate/schemas.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Sex } from '../types.js';
 import { InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -24,10 +24,10 @@ export const sexSchema = z.enum(['female', 'male'], { error: "expected 'female' 
 const optionsSchema = z.strictObject(
   {
     sex: sexSchema,
-    a0Rule: z.enum(['andreev-kingkade', 'coale-demeny'], { error: "expected 'andreev-kingkade' or 'coale-demeny'" }).optional(),
-    axRule: z.enum(['mortpak', 'midpoint'], { error: "expected 'mortpak' or 'midpoint'" }).optional(),
-    ax: numbers(nonNegative()).optional(),
-    radix: positive().optional(),
+    a0Rule: z.optional(z.enum(['andreev-kingkade', 'coale-demeny'], { error: "expected 'andreev-kingkade' or 'coale-demeny'" })),
+    axRule: z.optional(z.enum(['mortpak', 'midpoint'], { error: "expected 'mortpak' or 'midpoint'" })),
+    ax: z.optional(numbers(nonNegative())),
+    radix: z.optional(positive()),
   },
   { error: 'expected an options object with a known key' },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from '../validate/parse.js';
 import { finite, keyedObject, nonNegative } from '../validate/schemas.js';
 
@@ -35,9 +35,10 @@ export const flowDifferenceSchema = z.union(
     z.literal('bayespop'),
     keyedObject({
       beta0: nonNegative(),
-      beta1: finite()
-        .min(0, { error: 'expected a number in [0, 1] (in-migrants per net migrant)' })
-        .max(1, { error: 'expected a number in [0, 1] (in-migrants per net migrant)' }),
+      beta1: finite().check(
+        z.gte(0, { error: 'expected a number in [0, 1] (in-migrants per net migrant)' }),
+        z.lte(1, { error: 'expected a number in [0, 1] (in-migrants per net migrant)' }),
+      ),
       m: nonNegative(),
     }),
   ],
@@ -74,7 +75,7 @@ export interface GrossFlows {
 export function flowDifference(netPerYear: number, population: number, params?: z.input<typeof flowDifferenceSchema>): GrossFlows {
   const N = parseWith(finite(), netPerYear, 'netPerYear');
   const P = parseWith(nonNegative(), population, 'population');
-  const p = resolveFlowDifference(parseWith(flowDifferenceSchema.optional(), params, 'params'));
+  const p = resolveFlowDifference(parseWith(z.optional(flowDifferenceSchema), params, 'params'));
   return flowsOf(N, P, p);
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_OPEN_AGE, STEP } from '../ages/grid.js';
 import type { BySex } from '../types.js';
 import { parseWith } from '../validate/parse.js';
@@ -16,15 +16,13 @@ export interface NetMigrantsOptions {
   years?: number;
 }
 
-const optionsSchema = z
-  .strictObject(
+const optionsSchema = z.optional(
+  z.strictObject(
     {
-      profile: migrationProfileSchema.optional(),
-      femaleShare: unit().optional(),
-      openAge: finite()
-        .refine((a) => Number.isInteger(a) && a >= STEP && a % STEP === 0, { error: 'expected a positive multiple of 5' })
-        .optional(),
-      years: positive().optional(),
+      profile: z.optional(migrationProfileSchema),
+      femaleShare: z.optional(unit()),
+      openAge: z.optional(finite().check(z.refine((a) => Number.isInteger(a) && a >= STEP && a % STEP === 0, { error: 'expected a positive multiple of 5' }))),
+      years: z.optional(positive()),
     },
     {
       error: (iss) =>
@@ -32,8 +30,8 @@ const optionsSchema = z
           ? `expected only the keys profile, femaleShare, openAge, years (unknown: ${iss.keys.join(', ')})`
           : 'expected an options object { profile, femaleShare, openAge, years }',
     },
-  )
-  .optional();
+  ),
+);
 
 /**
  * Net migrants by sex and 5-year group over a period, in persons:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STEP, checkOpenAge } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -18,9 +18,7 @@ export const outScheduleSchema = z.union(
   [
     z.literal('rogers-castro'),
     rogersCastroParamsSchema,
-    z
-      .array(nonNegative(), { error: 'expected an array of rates' })
-      .refine((v) => v.some((r) => r > 0), { error: 'expected rates with at least one > 0' }),
+    z.array(nonNegative(), { error: 'expected an array of rates' }).check(z.refine((v) => v.some((r) => r > 0), { error: 'expected rates with at least one > 0' })),
   ],
   { error: "expected 'rogers-castro', Rogers-Castro parameters { a1, alpha1, a2, alpha2, mu2, lambda2, c } or rates by age group" },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { a0Of, coaleDemeny4a1, type A0Rule } from '../lifetable/a0.js';
 import { constantHazardAx } from '../lifetable/ax.js';
 import { sexSchema } from '../lifetable/lifeTable.js';
@@ -78,17 +78,18 @@ export interface LogQuadMxOptions {
 const inputSchema = z.strictObject(
   {
     sex: sexSchema,
-    q5: finite()
-      .min(LOGQUAD_Q5_MIN, { error: `expected 5q0 in [${LOGQUAD_Q5_MIN}, ${LOGQUAD_Q5_MAX}] (the log-quadratic model's domain)` })
-      .max(LOGQUAD_Q5_MAX, { error: `expected 5q0 in [${LOGQUAD_Q5_MIN}, ${LOGQUAD_Q5_MAX}] (the log-quadratic model's domain)` }),
-    k: finite().optional(),
+    q5: finite().check(
+      z.gte(LOGQUAD_Q5_MIN, { error: `expected 5q0 in [${LOGQUAD_Q5_MIN}, ${LOGQUAD_Q5_MAX}] (the log-quadratic model's domain)` }),
+      z.lte(LOGQUAD_Q5_MAX, { error: `expected 5q0 in [${LOGQUAD_Q5_MIN}, ${LOGQUAD_Q5_MAX}] (the log-quadratic model's domain)` }),
+    ),
+    k: z.optional(finite()),
   },
   { error: 'expected { sex, q5, k? }' },
 );
 
 export const a0RuleSchema = z.enum(['andreev-kingkade', 'coale-demeny'], { error: "expected 'andreev-kingkade' or 'coale-demeny'" });
 
-const optionsSchema = z.strictObject({ a0Rule: a0RuleSchema.optional() }, { error: 'expected an options object with a known key' });
+const optionsSchema = z.strictObject({ a0Rule: z.optional(a0RuleSchema) }, { error: 'expected an options object with a known key' });
 
 /**
  * Death rates of the log-quadratic model of Wilmoth, Zureick, Canudas-Romo, Inoue & Sawyer (2012),

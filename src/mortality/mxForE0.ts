@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { A0Rule } from '../lifetable/a0.js';
 import type { AxRule } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
@@ -36,17 +36,18 @@ export interface MxForE0Options {
   axRule?: AxRule;
 }
 
-const kSchema = finite()
-  .min(-LOGQUAD_K_LIMIT, { error: `expected a finite number in [-${LOGQUAD_K_LIMIT}, ${LOGQUAD_K_LIMIT}]` })
-  .max(LOGQUAD_K_LIMIT, { error: `expected a finite number in [-${LOGQUAD_K_LIMIT}, ${LOGQUAD_K_LIMIT}]` });
+const kSchema = finite().check(
+  z.gte(-LOGQUAD_K_LIMIT, { error: `expected a finite number in [-${LOGQUAD_K_LIMIT}, ${LOGQUAD_K_LIMIT}]` }),
+  z.lte(LOGQUAD_K_LIMIT, { error: `expected a finite number in [-${LOGQUAD_K_LIMIT}, ${LOGQUAD_K_LIMIT}]` }),
+);
 
 const optionsSchema = z.strictObject(
   {
     sex: sexSchema,
-    model: z.unknown().optional(),
-    k: kSchema.optional(),
-    a0Rule: a0RuleSchema.optional(),
-    axRule: z.enum(['mortpak', 'midpoint'], { error: "expected 'mortpak' or 'midpoint'" }).optional(),
+    model: z.optional(z.unknown()),
+    k: z.optional(kSchema),
+    a0Rule: z.optional(a0RuleSchema),
+    axRule: z.optional(z.enum(['mortpak', 'midpoint'], { error: "expected 'mortpak' or 'midpoint'" })),
   },
   { error: 'expected an options object with a known key' },
 );

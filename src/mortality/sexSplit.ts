@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BySex } from '../types.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -14,7 +14,7 @@ const e0Schema = positive();
 const srbSchema = positive();
 
 const splitSchema = z.strictObject(
-  { gap: finite().optional(), srb: positive() },
+  { gap: z.optional(finite()), srb: positive() },
   { error: 'expected { gap?, srb }' },
 );
 

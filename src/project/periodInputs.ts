@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BySex } from '../types.js';
 import { nonNegative, numbers, finite, positive, unit } from '../validate/schemas.js';
 import type { KernelPeriod } from './kernel.js';
@@ -38,37 +38,35 @@ export function periodInputsSchema(groups: number) {
 }
 
 function buildSchema(groups: number) {
-  const perGroup = numbers(finite()).refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` });
-  const perGroupNonNegative = numbers(nonNegative()).refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` });
+  const perGroup = numbers(finite()).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
+  const perGroupNonNegative = numbers(nonNegative()).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
   const survival = z.strictObject({
     birth: unit(),
-    ratios: numbers(unit()).refine((v) => v.length === groups - 1, { error: `expected ${groups - 1} ratios (one per group but the open one)` }),
+    ratios: numbers(unit()).check(z.refine((v) => v.length === groups - 1, { error: `expected ${groups - 1} ratios (one per group but the open one)` })),
   });
   return z.strictObject({
     survival: z.strictObject({ female: survival, male: survival }),
-    asfr: numbers(nonNegative())
-      .refine((v) => v.length === groups, { error: `expected ${groups} rates (one per age group)` })
-      .refine((v) => v.length === 0 || v[0] === 0, { error: 'expected 0 at ages 0-4 (asfr[0])' }),
+    asfr: numbers(nonNegative()).check(
+      z.refine((v) => v.length === groups, { error: `expected ${groups} rates (one per age group)` }),
+      z.refine((v) => v.length === 0 || v[0] === 0, { error: 'expected 0 at ages 0-4 (asfr[0])' }),
+    ),
     srb: positive(),
-    netMigrants: z
-      .strictObject({ female: perGroup, male: perGroup })
-      .optional(),
-    inMigrants: z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative }).optional(),
-    outMigration: z
-      .strictObject({
-        persons: nonNegative().optional(),
-        rate: finite()
-          .min(0, { error: 'expected a rate per person-year in [0, 1)' })
-          .lt(1, { error: 'expected a rate per person-year in [0, 1)' })
-          .optional(),
-        schedule: z
-          .strictObject({ female: perGroupNonNegative, male: perGroupNonNegative })
-          .refine((r) => r.female.some((v) => v > 0) || r.male.some((v) => v > 0), {
+    netMigrants: z.optional(z.strictObject({ female: perGroup, male: perGroup })),
+    inMigrants: z.optional(z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative })),
+    outMigration: z.optional(
+      z.strictObject({
+        persons: z.optional(nonNegative()),
+        rate: z.optional(
+          finite().check(z.gte(0, { error: 'expected a rate per person-year in [0, 1)' }), z.lt(1, { error: 'expected a rate per person-year in [0, 1)' })),
+        ),
+        schedule: z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative }).check(
+          z.refine((r) => r.female.some((v) => v > 0) || r.male.some((v) => v > 0), {
             error: 'expected rates with at least one > 0 (out-migrants leave in proportion to rate × people)',
           }),
-      })
-      .optional(),
-    migrationTiming: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
+        ),
+      }),
+    ),
+    migrationTiming: z.optional(z.enum(['even', 'end'], { error: "expected 'even' or 'end'" })),
   });
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ageGroupLabel } from '../ages/grid.js';
 import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
@@ -38,13 +38,15 @@ export interface CohortProjection {
 export const populationSchema = z
   .object({
     year: year(),
-    female: numbers(nonNegative()).refine((v) => v.length >= 2, { error: 'expected at least 2 age groups' }),
+    female: numbers(nonNegative()).check(z.refine((v) => v.length >= 2, { error: 'expected at least 2 age groups' })),
     male: numbers(nonNegative()),
   })
-  .superRefine((p, ctx) => {
-    if (p.male.length !== p.female.length)
-      ctx.addIssue({ code: 'custom', path: ['male'], message: 'expected as many male as female groups', input: p.male });
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.male.length !== p.female.length)
+        ctx.addIssue({ code: 'custom', path: ['male'], message: 'expected as many male as female groups', input: p.male });
+    }),
+  );
 
 const bases = new ValidationMemo<z.output<typeof populationSchema>>();
 

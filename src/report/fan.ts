@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, year } from '../validate/schemas.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FrontierPoint } from '../targets/frontier.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, nonNegative, positive, year } from '../validate/schemas.js';
@@ -20,13 +20,13 @@ const solveResult = z.discriminatedUnion(
 );
 const frontierSchema = z
   .array(z.object({ tfr: nonNegative(), netPerYear: solveResult }, { error: 'expected { tfr, netPerYear }' }), { error: 'expected an array of { tfr, netPerYear }' })
-  .min(1, { error: 'expected at least one point' });
+  .check(z.minLength(1, { error: 'expected at least one point' }));
 const optionsSchema = z.strictObject(
   {
-    title: z.string({ error: 'expected a string' }).optional(),
-    width: positive().optional(),
-    height: positive().optional(),
-    target: z.strictObject({ year: year(), population: nonNegative() }, { error: 'expected { year, population }' }).optional(),
+    title: z.optional(z.string({ error: 'expected a string' })),
+    width: z.optional(positive()),
+    height: z.optional(positive()),
+    target: z.optional(z.strictObject({ year: year(), population: nonNegative() }, { error: 'expected { year, population }' })),
   },
   { error: 'expected options { title?, width?, height?, target? }' },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ageGroupLabel } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -21,32 +21,34 @@ export interface PyramidOptions extends ChartOptions {
 const sourceSchema = z
   .object(
     {
-      years: z.array(year(), { error: 'expected an array of years' }).min(1, { error: 'expected at least one year' }),
+      years: z.array(year(), { error: 'expected an array of years' }).check(z.minLength(1, { error: 'expected at least one year' })),
       population: z.array(z.object({ female: numbers(nonNegative()), male: numbers(nonNegative()) }), {
         error: 'expected an array of { female, male } populations',
       }),
-      ageGroups: z.array(z.string(), { error: 'expected an array of age-group labels' }).optional(),
+      ageGroups: z.optional(z.array(z.string(), { error: 'expected an array of age-group labels' })),
     },
     { error: 'expected a projection { years, population, ageGroups? }' },
   )
-  .superRefine((p, ctx) => {
-    if (p.population.length !== p.years.length)
-      ctx.addIssue({ code: 'custom', path: ['population'], message: `expected one population per year (${p.years.length})`, input: p.population });
-    p.population.forEach((pop, i) => {
-      const G = p.population[0]!.female.length;
-      if (pop.female.length !== G || pop.male.length !== G)
-        ctx.addIssue({ code: 'custom', path: ['population', i], message: `expected ${G} female and ${G} male groups, as in the first year`, input: pop });
-    });
-    if (p.ageGroups && p.population[0] && p.ageGroups.length !== p.population[0].female.length)
-      ctx.addIssue({ code: 'custom', path: ['ageGroups'], message: `expected one label per age group (${p.population[0].female.length})`, input: p.ageGroups });
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.population.length !== p.years.length)
+        ctx.addIssue({ code: 'custom', path: ['population'], message: `expected one population per year (${p.years.length})`, input: p.population });
+      p.population.forEach((pop, i) => {
+        const G = p.population[0]!.female.length;
+        if (pop.female.length !== G || pop.male.length !== G)
+          ctx.addIssue({ code: 'custom', path: ['population', i], message: `expected ${G} female and ${G} male groups, as in the first year`, input: pop });
+      });
+      if (p.ageGroups && p.population[0] && p.ageGroups.length !== p.population[0].female.length)
+        ctx.addIssue({ code: 'custom', path: ['ageGroups'], message: `expected one label per age group (${p.population[0].female.length})`, input: p.ageGroups });
+    }),
+  );
 
 const optionsSchema = z.strictObject(
   {
-    title: z.string({ error: 'expected a string' }).optional(),
-    width: positive().optional(),
-    height: positive().optional(),
-    unit: z.enum(['persons', 'share'], { error: "expected 'persons' or 'share'" }).optional(),
+    title: z.optional(z.string({ error: 'expected a string' })),
+    width: z.optional(positive()),
+    height: z.optional(positive()),
+    unit: z.optional(z.enum(['persons', 'share'], { error: "expected 'persons' or 'share'" })),
   },
   { error: 'expected options { title?, width?, height?, unit? }' },
 );
@@ -66,7 +68,7 @@ const optionsSchema = z.strictObject(
  */
 export function pyramidSpec(projection: PyramidSource, years?: readonly number[], options: PyramidOptions = {}): VegaLiteSpec {
   const p = parseWith(sourceSchema, projection, 'projection');
-  const wanted = years === undefined ? [...new Set([p.years[0]!, p.years[p.years.length - 1]!])] : parseWith(z.array(year(), { error: 'expected an array of years' }).min(1, { error: 'expected at least one year' }), years, 'years');
+  const wanted = years === undefined ? [...new Set([p.years[0]!, p.years[p.years.length - 1]!])] : parseWith(z.array(year(), { error: 'expected an array of years' }).check(z.minLength(1, { error: 'expected at least one year' })), years, 'years');
   const o = parseWith(optionsSchema, options, 'options');
   const G = p.population[0]!.female.length;
   const labels = p.ageGroups ?? Array.from({ length: G }, (_, i) => ageGroupLabel(i, G));

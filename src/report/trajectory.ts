@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, nonNegative, positive, year } from '../validate/schemas.js';
@@ -56,10 +56,13 @@ export interface TrajectoryInput {
 const point = z.strictObject({ year: year(), total: nonNegative() }, { error: 'expected { year, total }' });
 const seriesSchema = z.union(
   [
-    z.strictObject({ name: z.string({ error: 'expected a string' }), points: z.array(point, { error: 'expected an array of { year, total }' }).min(1, { error: 'expected at least one point' }) }),
+    z.strictObject({
+      name: z.string({ error: 'expected a string' }),
+      points: z.array(point, { error: 'expected an array of { year, total }' }).check(z.minLength(1, { error: 'expected at least one point' })),
+    }),
     z.object({
       name: z.string({ error: 'expected a string' }),
-      projection: z.object({ indicators: z.object({ years: z.array(z.object({ year: year(), total: nonNegative() })).min(1) }) }),
+      projection: z.object({ indicators: z.object({ years: z.array(z.object({ year: year(), total: nonNegative() })).check(z.minLength(1)) }) }),
     }),
   ],
   { error: 'expected { name, points } or { name, projection }' },
@@ -68,8 +71,8 @@ const marked = z.strictObject(
   {
     year: year(),
     population: nonNegative(),
-    label: z.string({ error: 'expected a string' }).optional(),
-    labelPosition: z.enum(['above', 'below', 'left', 'right'], { error: "expected 'above', 'below', 'left' or 'right'" }).optional(),
+    label: z.optional(z.string({ error: 'expected a string' })),
+    labelPosition: z.optional(z.enum(['above', 'below', 'left', 'right'], { error: "expected 'above', 'below', 'left' or 'right'" })),
   },
   { error: 'expected { year, population, label?, labelPosition? }' },
 );
@@ -78,20 +81,22 @@ const fanRow = z
     { year: year(), q025: finite(), q10: finite(), q50: finite(), q90: finite(), q975: finite() },
     { error: 'expected { year, q025, q10, q50, q90, q975 }' },
   )
-  .refine((r) => r.q025 <= r.q10 && r.q10 <= r.q50 && r.q50 <= r.q90 && r.q90 <= r.q975, {
-    error: 'expected quantiles in increasing order (q025 <= q10 <= q50 <= q90 <= q975)',
-  });
+  .check(
+    z.refine((r) => r.q025 <= r.q10 && r.q10 <= r.q50 && r.q50 <= r.q90 && r.q90 <= r.q975, {
+      error: 'expected quantiles in increasing order (q025 <= q10 <= q50 <= q90 <= q975)',
+    }),
+  );
 const inputSchema = z.strictObject(
   {
-    series: z.array(seriesSchema, { error: 'expected an array of series' }).optional(),
-    targets: z.array(marked, { error: 'expected an array of { year, population }' }).optional(),
-    observed: z.array(marked, { error: 'expected an array of { year, population }' }).optional(),
-    fan: z.array(fanRow, { error: 'expected an array of quantile rows' }).optional(),
+    series: z.optional(z.array(seriesSchema, { error: 'expected an array of series' })),
+    targets: z.optional(z.array(marked, { error: 'expected an array of { year, population }' })),
+    observed: z.optional(z.array(marked, { error: 'expected an array of { year, population }' })),
+    fan: z.optional(z.array(fanRow, { error: 'expected an array of quantile rows' })),
   },
   { error: 'expected { series?, targets?, observed?, fan? }' },
 );
 const optionsSchema = z.strictObject(
-  { title: z.string({ error: 'expected a string' }).optional(), width: positive().optional(), height: positive().optional() },
+  { title: z.optional(z.string({ error: 'expected a string' })), width: z.optional(positive()), height: z.optional(positive()) },
   { error: 'expected options { title?, width?, height? }' },
 );
 

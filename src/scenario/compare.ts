@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import type { TargetAssessment } from '../targets/assessTarget.js';
@@ -47,17 +47,19 @@ export interface ScenarioComparison {
 const optionsSchema = z.strictObject(
   {
     until: year(),
-    targets: z.array(targetSchema, { error: 'expected an array of targets' }).optional(),
-    openAge: finite()
-      .refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, { error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}` })
-      .optional(),
+    targets: z.optional(z.array(targetSchema, { error: 'expected an array of targets' })),
+    openAge: z.optional(
+      finite().check(
+        z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, { error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}` }),
+      ),
+    ),
   },
   { error: 'expected options { until, targets?, openAge? }' },
 );
 
 const namedSchema = z.array(
   z.looseObject(
-    { name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a non-empty name' }), scenario: z.unknown() },
+    { name: z.string({ error: 'expected a name' }).check(z.minLength(1, { error: 'expected a non-empty name' })), scenario: z.unknown() },
     { error: 'expected { name, scenario }' },
   ),
   { error: 'expected an array of { name, scenario } or a record of name → scenario' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from '../validate/parse.js';
 import { finite } from '../validate/schemas.js';
 
@@ -20,22 +20,24 @@ const ANCHOR_ORDER = 'expected anchor years in increasing order';
  * zod schema of a path whose values satisfy `value` (e.g. `nonNegative()`). Anchor keys must be
  * years (finite numbers), in increasing order as written, at least one.
  */
-export function pathSchema(value: z.ZodType<number, number> = finite()) {
+export function pathSchema(value: z.ZodMiniType<number, number> = finite()) {
   const anchors = z
     .record(z.string(), value, { error: 'expected a number or an object of anchor year → value' })
-    .superRefine((rec, ctx) => {
-      const keys = Object.keys(rec);
-      if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one anchor', input: rec });
-      let prev = -Infinity;
-      for (const key of keys) {
-        const year = Number(key);
-        if (key.trim() === '' || !Number.isFinite(year)) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'expected an anchor year (a finite number)', input: key });
-        } else if (year <= prev) {
-          ctx.addIssue({ code: 'custom', path: [key], message: ANCHOR_ORDER, input: key });
-        } else prev = year;
-      }
-    });
+    .check(
+      z.superRefine((rec, ctx) => {
+        const keys = Object.keys(rec);
+        if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one anchor', input: rec });
+        let prev = -Infinity;
+        for (const key of keys) {
+          const year = Number(key);
+          if (key.trim() === '' || !Number.isFinite(year)) {
+            ctx.addIssue({ code: 'custom', path: [key], message: 'expected an anchor year (a finite number)', input: key });
+          } else if (year <= prev) {
+            ctx.addIssue({ code: 'custom', path: [key], message: ANCHOR_ORDER, input: key });
+          } else prev = year;
+        }
+      }),
+    );
   return z.union([value, anchors], { error: 'expected a number or an object of anchor year → value' });
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ageGroupLabels, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -49,12 +49,13 @@ export interface Projection extends CohortProjection {
 const optionsSchema = z.strictObject(
   {
     until: year(),
-    openAge: z
-      .number({ error: 'expected a finite number' })
-      .refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
-        error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
-      })
-      .optional(),
+    openAge: z.optional(
+      z.number({ error: 'expected a finite number' }).check(
+        z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
+          error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
+        }),
+      ),
+    ),
   },
   { error: 'expected options { until, openAge? }' },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fertilityPatternSchema } from '../fertility/pattern.js';
 import { mxJsonSchema } from '../lifetable/lifeTable.js';
 import { flowDifferenceSchema } from '../migration/flowDifference.js';
@@ -18,7 +18,7 @@ const e0Path = pathSchema(positive());
  */
 export const scenarioSchema = keyedObject({
   /** Location of the scenario's JSON Schema, for editors (`ccmpp schema`); ignored. */
-  $schema: z.string({ error: "expected a string (the JSON Schema's location)" }).optional(),
+  $schema: z.optional(z.string({ error: "expected a string (the JSON Schema's location)" })),
   fertility: keyedObject({
     /** Total fertility rate, children per woman. */
     tfr: pathSchema(nonNegative()),
@@ -31,47 +31,47 @@ export const scenarioSchema = keyedObject({
       error: 'expected a life-expectancy path, or { female, male } paths',
     }),
     /** Female-minus-male e0 gap for a both-sex e0 path; default 4.5 (UN WPP 2019, China 2015–2020). */
-    sexGap: pathSchema(finite()).optional(),
+    sexGap: z.optional(pathSchema(finite())),
     /** 'log-quadratic' (default; Wilmoth et al. 2012) or proportional hazards on a baseline mx. */
-    model: z
-      .union(
+    model: z.optional(
+      z.union(
         [
           z.literal('log-quadratic'),
           keyedObject({ baseline: z.union([z.literal('china-2015'), keyedObject({ female: mxJsonSchema, male: mxJsonSchema })]) }),
         ],
         { error: "expected 'log-quadratic' or { baseline: 'china-2015' | { female, male } }" },
-      )
-      .optional(),
+      ),
+    ),
   }),
   /**
    * Migration as gross flows: give `netPerYear` (turned into in- and out-migrants by the
    * Flow-Difference Method), or `inPerYear` and/or `outRate`. In-migrants follow the age `profile`
    * and `femaleShare`; out-migrants leave in proportion to `outSchedule(x)` × the people present.
    */
-  migration: keyedObject({
-    /** Net migrants a year, both sexes; negative = net out-migration. */
-    netPerYear: pathSchema(finite()).optional(),
-    /** Flow-Difference parameters turning `netPerYear` into gross flows; default β0 = β1 = m = 0. */
-    flowDifference: flowDifferenceSchema.optional(),
-    /** In-migrants a year, both sexes (instead of `netPerYear`). */
-    inPerYear: pathSchema(nonNegative()).optional(),
-    /** Out-migrants a year per person present, both sexes, in [0, 1) (instead of `netPerYear`). */
-    outRate: pathSchema(
-      finite()
-        .min(0, { error: 'expected a rate a year in [0, 1)' })
-        .lt(1, { error: 'expected a rate a year in [0, 1)' }),
-    ).optional(),
-    /** Age profile of in-migrants; default 'rogers-castro' (standard parameters). */
-    profile: migrationProfileSchema.optional(),
-    /** Age schedule of out-migration rates; default 'rogers-castro' (standard parameters, as rates). */
-    outSchedule: outScheduleSchema.optional(),
-    /** Share of women among in-migrants; default 0.5. (Out-migrants' sexes follow the people present.) */
-    femaleShare: unit().optional(),
-    /** 'even' (default: half at the start of each period, half at the end) or 'end'. */
-    timing: z.enum(['even', 'end'], { error: "expected 'even' or 'end'" }).optional(),
-  }).optional(),
+  migration: z.optional(
+    keyedObject({
+      /** Net migrants a year, both sexes; negative = net out-migration. */
+      netPerYear: z.optional(pathSchema(finite())),
+      /** Flow-Difference parameters turning `netPerYear` into gross flows; default β0 = β1 = m = 0. */
+      flowDifference: z.optional(flowDifferenceSchema),
+      /** In-migrants a year, both sexes (instead of `netPerYear`). */
+      inPerYear: z.optional(pathSchema(nonNegative())),
+      /** Out-migrants a year per person present, both sexes, in [0, 1) (instead of `netPerYear`). */
+      outRate: z.optional(
+        pathSchema(finite().check(z.gte(0, { error: 'expected a rate a year in [0, 1)' }), z.lt(1, { error: 'expected a rate a year in [0, 1)' }))),
+      ),
+      /** Age profile of in-migrants; default 'rogers-castro' (standard parameters). */
+      profile: z.optional(migrationProfileSchema),
+      /** Age schedule of out-migration rates; default 'rogers-castro' (standard parameters, as rates). */
+      outSchedule: z.optional(outScheduleSchema),
+      /** Share of women among in-migrants; default 0.5. (Out-migrants' sexes follow the people present.) */
+      femaleShare: z.optional(unit()),
+      /** 'even' (default: half at the start of each period, half at the end) or 'end'. */
+      timing: z.optional(z.enum(['even', 'end'], { error: "expected 'even' or 'end'" })),
+    }),
+  ),
   /** Sex ratio at birth, males per 100 female births; default 105. */
-  srb: pathSchema(positive()).optional(),
+  srb: z.optional(pathSchema(positive())),
 });
 
 /** A scenario as written (the schema's input type). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
@@ -34,7 +34,7 @@ export interface VariantsOptions {
 export const DEFAULT_FERTILITY_SHIFT = 0.5;
 
 const optionsSchema = z.strictObject(
-  { baseYear: year().optional(), fertilityShift: positive().optional() },
+  { baseYear: z.optional(year()), fertilityShift: z.optional(positive()) },
   { error: 'expected options { baseYear?, fertilityShift? }' },
 );
 

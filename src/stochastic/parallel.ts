@@ -26,9 +26,9 @@ export interface SimulateParallelOptions extends Omit<SimulateOptions, 'onProgre
 const parallelOptionsSchema = z.strictObject(
   {
     ...simulateOptionsSchema.shape,
-    workers: finite()
-      .refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_WORKERS, { error: `expected an integer from 1 to ${MAX_WORKERS}` })
-      .optional(),
+    workers: z.optional(
+      finite().check(z.refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_WORKERS, { error: `expected an integer from 1 to ${MAX_WORKERS}` })),
+    ),
   },
   { error: objectError('expected options { trajectories, seed, until, quantiles?, keep?, openAge?, targets?, mortality?, workers? }') },
 );

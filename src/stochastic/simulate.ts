@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import { DEFAULT_PROJECTION_OPEN_AGE, MIN_PROJECTION_OPEN_AGE } from '../scenario/project.js';
@@ -115,26 +115,31 @@ export interface Simulation {
   probability(target: Target): TargetProbability;
 }
 
-const openAgeSchema = finite().refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
-  error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
-});
+const openAgeSchema = finite().check(
+  z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
+    error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
+  }),
+);
 
 const optionsShape = {
-  trajectories: finite().refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_TRAJECTORIES, {
-    error: `expected an integer from 1 to ${MAX_TRAJECTORIES}`,
-  }),
-  seed: finite().refine((n) => Number.isSafeInteger(n) && n >= 0, { error: 'expected an integer from 0 to 2^53 - 1' }),
+  trajectories: finite().check(
+    z.refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_TRAJECTORIES, {
+      error: `expected an integer from 1 to ${MAX_TRAJECTORIES}`,
+    }),
+  ),
+  seed: finite().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, { error: 'expected an integer from 0 to 2^53 - 1' })),
   until: year(),
-  quantiles: z
-    .array(finite().gt(0, { error: 'expected a level in (0, 1)' }).lt(1, { error: 'expected a level in (0, 1)' }), {
-      error: 'expected an array of quantile levels',
-    })
-    .min(1, { error: 'expected at least one quantile level' })
-    .optional(),
-  keep: z.boolean({ error: 'expected true or false' }).optional(),
-  openAge: openAgeSchema.optional(),
-  targets: z.array(targetSchema, { error: 'expected an array of targets' }).optional(),
-  mortality: z.enum(['interpolated', 'exact'], { error: "expected 'interpolated' or 'exact'" }).optional(),
+  quantiles: z.optional(
+    z
+      .array(finite().check(z.gt(0, { error: 'expected a level in (0, 1)' }), z.lt(1, { error: 'expected a level in (0, 1)' })), {
+        error: 'expected an array of quantile levels',
+      })
+      .check(z.minLength(1, { error: 'expected at least one quantile level' })),
+  ),
+  keep: z.optional(z.boolean({ error: 'expected true or false' })),
+  openAge: z.optional(openAgeSchema),
+  targets: z.optional(z.array(targetSchema, { error: 'expected an array of targets' })),
+  mortality: z.optional(z.enum(['interpolated', 'exact'], { error: "expected 'interpolated' or 'exact'" })),
 };
 
 export const simulateOptionsSchema = z.strictObject(optionsShape, {

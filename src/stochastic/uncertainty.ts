@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nonNegative, unit } from '../validate/schemas.js';
 
 /**
@@ -62,11 +62,9 @@ export const DEFAULT_MIGRATION_SIGMA = 0;
  */
 export const uncertaintySchema = z.strictObject(
   {
-    tfr: z
-      .strictObject({ sigma: nonNegative().optional(), rho: unit().optional() }, { error: objectError('expected { sigma?, rho? }') })
-      .optional(),
-    e0: z.strictObject({ sigma: nonNegative().optional() }, { error: objectError('expected { sigma? }') }).optional(),
-    migration: z.strictObject({ sigma: nonNegative().optional() }, { error: objectError('expected { sigma? }') }).optional(),
+    tfr: z.optional(z.strictObject({ sigma: z.optional(nonNegative()), rho: z.optional(unit()) }, { error: objectError('expected { sigma?, rho? }') })),
+    e0: z.optional(z.strictObject({ sigma: z.optional(nonNegative()) }, { error: objectError('expected { sigma? }') })),
+    migration: z.optional(z.strictObject({ sigma: z.optional(nonNegative()) }, { error: objectError('expected { sigma? }') })),
   },
   { error: objectError('expected uncertainty { tfr?, e0?, migration? }') },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { anchorsOf, type Path } from '../scenario/path.js';
 import { parseScenario, type Scenario } from '../scenario/schema.js';
 import { fail } from '../validate/errors.js';
@@ -26,7 +26,7 @@ export interface ApplySolutionOptions {
 const kindSchema = z.enum(['tfr', 'migration'], { error: "expected 'tfr' or 'migration'" });
 
 const optionsSchema = z.strictObject(
-  { baseYear: year(), targetYear: year(), from: year().optional(), value: finite() },
+  { baseYear: year(), targetYear: year(), from: z.optional(year()), value: finite() },
   // Unknown keys keep zod's own issue ("expected no unknown keys, got …").
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'expected options { baseYear, targetYear, from?, value }') },
 );

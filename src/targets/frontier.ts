@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SolveResult } from '../solve/result.js';
@@ -18,9 +18,9 @@ export interface FrontierPoint {
 
 const optionsSchema = z.strictObject(
   {
-    tfr: z.array(nonNegative(), { error: 'expected an array of TFR values' }).min(1, { error: 'expected at least one TFR value' }),
-    bounds: z.tuple([z.number(), z.number()]).optional(),
-    openAge: nonNegative().optional(),
+    tfr: z.array(nonNegative(), { error: 'expected an array of TFR values' }).check(z.minLength(1, { error: 'expected at least one TFR value' })),
+    bounds: z.optional(z.tuple([z.number(), z.number()])),
+    openAge: z.optional(nonNegative()),
   },
   { error: 'expected options { tfr, bounds?, openAge? }' },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import type { Population } from '../project/projectCohorts.js';
 import { averageOver, type Anchors } from '../scenario/path.js';
@@ -29,9 +29,9 @@ export interface RequiredNetMigrationOptions extends TargetOptions {
 
 const optionsSchema = z.strictObject(
   {
-    from: year().optional(),
-    bounds: z.tuple([finite(), finite()], { error: 'expected [low, high]' }).optional(),
-    openAge: finite().optional(),
+    from: z.optional(year()),
+    bounds: z.optional(z.tuple([finite(), finite()], { error: 'expected [low, high]' })),
+    openAge: z.optional(finite()),
   },
   { error: 'expected options { from?, bounds?, openAge? }' },
 );

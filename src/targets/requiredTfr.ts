@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Population } from '../project/projectCohorts.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -23,7 +23,7 @@ export interface RequiredTfrOptions extends TargetOptions {
 }
 
 const optionsSchema = z.strictObject(
-  { bounds: z.tuple([nonNegative(), nonNegative()], { error: 'expected [low, high]' }).optional(), openAge: nonNegative().optional() },
+  { bounds: z.optional(z.tuple([nonNegative(), nonNegative()], { error: 'expected [low, high]' })), openAge: z.optional(nonNegative()) },
   { error: 'expected options { bounds?, openAge? }' },
 );
 

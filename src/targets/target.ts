@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { positive, year } from '../validate/schemas.js';
 
 /** A population target: `population` persons in `year`. */

@@ -1,8 +1,8 @@
 import { parseWith } from '../validate/parse.js';
 import { finite, positive } from '../validate/schemas.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const share = finite().gt(0, { error: 'expected a share in (0, 1)' }).lt(1, { error: 'expected a share in (0, 1)' });
+const share = finite().check(z.gt(0, { error: 'expected a share in (0, 1)' }), z.lt(1, { error: 'expected a share in (0, 1)' }));
 
 const logit = (p: number) => Math.log(p / (1 - p));
 

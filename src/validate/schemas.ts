@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Shared zod building blocks. Their messages are the `rule` half of the error grammar
@@ -11,24 +11,22 @@ const FINITE = 'expected a finite number';
 export const finite = () => z.number({ error: FINITE });
 
 /** A finite number >= 0. */
-export const nonNegative = () => finite().min(0, { error: 'expected a finite number >= 0' });
+export const nonNegative = () => finite().check(z.gte(0, { error: 'expected a finite number >= 0' }));
 
 /** A finite number > 0. */
-export const positive = () => finite().gt(0, { error: 'expected a finite number > 0' });
+export const positive = () => finite().check(z.gt(0, { error: 'expected a finite number > 0' }));
 
 /** A probability-like number in [0, 1]. */
 export const unit = () =>
-  finite()
-    .min(0, { error: 'expected a number in [0, 1]' })
-    .max(1, { error: 'expected a number in [0, 1]' });
+  finite().check(z.gte(0, { error: 'expected a number in [0, 1]' }), z.lte(1, { error: 'expected a number in [0, 1]' }));
 
 /** An integer year. */
-export const year = () => finite().int({ error: 'expected an integer year' });
+export const year = () => finite().check(z.int({ error: 'expected an integer year' }));
 
 /** Accepts any array-like of numbers (plain arrays, Float64Array, …) and hands zod a plain array. */
-export function numbers<T extends z.ZodType<number>>(element: T) {
-  return z.preprocess(
-    (v) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v),
+export function numbers<T extends z.ZodMiniType<number>>(element: T) {
+  return z.pipe(
+    z.transform((v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v)),
     z.array(element, { error: 'expected an array of numbers' }),
   );
 }
@@ -104,7 +102,7 @@ function copyPlain(value: unknown): unknown {
  * A strict object schema whose messages name its keys: `expected an object { a, b }` for a value
  * of another kind (or a missing one), `expected only the keys a, b` for an unknown key.
  */
-export function keyedObject<S extends z.ZodRawShape>(shape: S) {
+export function keyedObject<S extends z.core.$ZodShape>(shape: S) {
   const keys = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (iss) => (iss.code === 'unrecognized_keys' ? `expected only the keys ${keys}` : `expected an object { ${keys} }`),

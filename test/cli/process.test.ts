@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHARTS_HINT } from '../../src/cli/output.js';
 import { TEMPLATES, tempDir, writeTemp, yingkouFiles } from './helpers.js';
 
 // The command as a person runs it: a child process (`node --import tsx src/cli/main.ts …`), its
@@ -119,7 +120,24 @@ describe.concurrent('ccmpp as a child process', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('\x1b['); // no terminal control codes: stderr is not a TTY here
     expect(r.stderr).toContain(`ccmpp: wrote ${join(dir, 'report.html')}`);
+    expect(r.stderr).not.toContain(CHARTS_HINT); // vega is installed here: the charts are drawn
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<svg');
     for (const f of ['simulation.json', 'simulation.csv', 'report.html']) expect(existsSync(join(dir, f))).toBe(true);
+  });
+
+  it('without vega and vega-lite (optional peers): every file still written, report.html without charts, the hint once, exit 0', async () => {
+    const dir = join(tempDir(), 'results');
+    const r = await ccmpp(['project', TEMPLATES.scenario, ...base, '--until', '2030', '--out', dir], ['./test/cli/fixtures/withoutCharts.mjs']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Projection of /);
+    expect(r.stderr.split(CHARTS_HINT).length - 1).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(readFileSync(join(dir, 'projection.json'), 'utf8')).format).toBe('ccmpp.project/1');
+    for (const f of ['indicators.csv', 'population.csv']) expect(readFileSync(join(dir, f), 'utf8')).toMatch(/^\w+(,\w+)+\n/);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('Charts left out (Total population; Population pyramid): ccmpp draws them with vega and vega-lite, which are not installed here (npm install vega vega-lite).');
+    expect(html).toContain('<table');
   });
 
   it('the Yingkou report runs with no arguments but its name, in seconds', async () => {

@@ -28,9 +28,18 @@ describe('the library does not load the CLI’s dependencies', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('src/report imports only the library (and zod)', () => {
-    const outside = files(join('src', 'report')).flatMap((f) => imports(f).filter((m) => !m.startsWith('.') && m !== 'zod').map((m) => `${f} imports ${m}`));
+  it('src/report imports only the library (and zod/mini)', () => {
+    const outside = files(join('src', 'report')).flatMap((f) => imports(f).filter((m) => !m.startsWith('.') && m !== 'zod/mini').map((m) => `${f} imports ${m}`));
     expect(outside).toEqual([]);
+  });
+
+  it('the library uses zod/mini, never classic zod (whose methods and locales defeat tree-shaking)', () => {
+    // The command (src/cli) is a bundle of its own; the worker-thread entry is Node only.
+    const nodeOnly = [join('src', 'stochastic', 'parallel.ts'), join('src', 'stochastic', 'worker.ts')];
+    const classic = files('src')
+      .filter((f) => !f.startsWith(join('src', 'cli')) && !nodeOnly.includes(f))
+      .flatMap((f) => imports(f).filter((m) => m === 'zod' || (m.startsWith('zod/') && m !== 'zod/mini')).map((m) => `${f} imports ${m}`));
+    expect(classic).toEqual([]);
   });
 
   it('vega is loaded by the CLI only when it renders a report (a dynamic import in output.ts)', () => {

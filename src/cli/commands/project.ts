@@ -7,7 +7,7 @@ import { trajectorySpec } from '../../report/trajectory.js';
 import { UserError, indent } from '../errors.js';
 import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
-import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { ProjectOutput } from '../outputSchemas.js';
 import { indicatorsCsv, periodTable, populationCsv, populationTable, yearTable } from '../tables.js';
 import { InputError } from '../../validate/errors.js';
@@ -97,7 +97,7 @@ export async function projectCommand(args: ProjectArgs): Promise<CommandResult> 
       { name: 'projection.json', content: json },
       { name: 'indicators.csv', content: indicatorsCsv(p.indicators) },
       { name: 'population.csv', content: populationCsv(p) },
-      { name: 'report.html', content: await projectReport(args, p) },
+      { name: 'report.html', ...(await projectReport(args, p)) },
     );
   }
   return { stdout, files };
@@ -113,7 +113,7 @@ function headline(scenarioFile: string, baseFile: string, p: Projection): string
   );
 }
 
-async function projectReport(args: ProjectArgs, p: Projection): Promise<string> {
+async function projectReport(args: ProjectArgs, p: Projection): Promise<ReportHtml> {
   const first = p.indicators.years[0]!;
   const last = p.indicators.years[p.indicators.years.length - 1]!;
   const years = args.pyramidYears ?? [first.year, last.year];

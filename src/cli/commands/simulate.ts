@@ -15,7 +15,7 @@ import { toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
 import { parseJsonFile, readPopulation, readScenario, readText, validated } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
-import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { SimulateOutput } from '../outputSchemas.js';
 import { checkUntil, runProjection } from './project.js';
 
@@ -106,7 +106,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
       : [
           { name: 'simulation.json', content: json },
           { name: 'simulation.csv', content: csv },
-          { name: 'report.html', content: await simulationHtml(args, sim, probabilities, verdicts) },
+          { name: 'report.html', ...(await simulationHtml(args, sim, probabilities, verdicts)) },
         ];
   return { stdout, files };
 }
@@ -166,7 +166,7 @@ function simulationCsv(sim: Simulation): string {
   return toCsv(['year', 'series', 'statistic', 'value'], rows);
 }
 
-async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities: TargetProbability[], verdicts: Verdict[]): Promise<string> {
+async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities: TargetProbability[], verdicts: Verdict[]): Promise<ReportHtml> {
   const spec = trajectorySpec({
     series: [{ name: 'scenario', points: sim.years.map((y) => ({ year: y.year, total: y.total.deterministic })) }],
     fan: simulationFan(sim),

@@ -15,7 +15,7 @@ import { toCsv } from '../csv.js';
 import { UserError } from '../errors.js';
 import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
-import { buildReportHtml, jsonText, VERSION, type ChartRequest, type CommandResult, type Format } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type ChartRequest, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { SolveOutput } from '../outputSchemas.js';
 import { yearTable } from '../tables.js';
 import { checkUntil, runProjection } from './project.js';
@@ -95,7 +95,7 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
   if (args.out !== undefined) {
     files.push({ name: 'solve.json', content: json }, { name: 'solve.csv', content: resultCsv(t, assessment, result) });
     if (frontier) files.push({ name: 'frontier.csv', content: frontierCsv(frontier) });
-    files.push({ name: 'report.html', content: await solveReport(args, scenario, base, assessment, result, frontier, verdicts) });
+    files.push({ name: 'report.html', ...(await solveReport(args, scenario, base, assessment, result, frontier, verdicts)) });
   }
   return { stdout, files };
 }
@@ -202,7 +202,7 @@ async function solveReport(
   r: SolveResult<number>,
   frontier: FrontierPoint[] | undefined,
   verdicts: string[],
-): Promise<string> {
+): Promise<ReportHtml> {
   const t = args.target;
   const opts = { until: t.year, ...(args.openAge === undefined ? {} : { openAge: args.openAge }) };
   const asGiven = runProjection(args.scenario, args.base, () => project(base, scenario, opts));

@@ -16,7 +16,7 @@ import { pyramidSpec } from '../../report/pyramid.js';
 import type { Table } from '../../report/table.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { toCsv, type CsvValue } from '../csv.js';
-import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { YingkouOutput } from '../outputSchemas.js';
 import { indicatorRows, periodTable } from '../tables.js';
 
@@ -40,7 +40,7 @@ export async function yingkouCommand(args: YingkouArgs): Promise<CommandResult> 
           { name: 'yingkou.json', content: json },
           { name: 'yingkou.csv', content: csv },
           { name: 'yingkou.txt', content: formatYingkouReport(r) },
-          { name: 'report.html', content: await yingkouHtml(r, verdicts) },
+          { name: 'report.html', ...(await yingkouHtml(r, verdicts)) },
         ];
   return { stdout, files };
 }
@@ -326,7 +326,7 @@ function solveCell(r: SolveResult<number>, fmt: (x: number) => string): string {
   return r.status === 'reachable' ? fmt(r.value) : `${r.side === 'above' ? '>' : '<'} ${fmt(r.bound)} (out of reach)`;
 }
 
-async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<string> {
+async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<ReportHtml> {
   const plan = r.planAlone.trajectory.projection;
   const k = r.census;
   const targetOf = (year: number) => r.targets.find((t) => t.year === year)?.population;
