@@ -51,20 +51,20 @@ export type { BaselineName } from './mortality/baselines.js';
 export { pathValue, periodAverage, type Path } from './scenario/path.js';
 export { scenarioSchema, parseScenario, type Scenario, type ParsedScenario } from './scenario/schema.js';
 export { project, type Projection, type ProjectOptions } from './scenario/project.js';
-export { yearIndicators, medianAge, type YearIndicators, type PeriodIndicators } from './scenario/indicators.js';
-export { splitOpenAgeGroup } from './scenario/splitOpenAgeGroup.js';
+export { yearIndicators, medianAge, type YearIndicators, type PeriodIndicators } from './indicators/yearIndicators.js';
+export { splitOpenAgeGroup } from './base/splitOpenAgeGroup.js';
 export { variants, DEFAULT_FERTILITY_SHIFT, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';
-export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './scenario/compare.js';
+export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './targets/compare.js';
 
 // targets
-export { fitToMargins, type Margin } from './ages/fitToMargins.js';
+export { fitToMargins, type Margin } from './base/fitToMargins.js';
 export type { Target } from './targets/target.js';
 export { assessTarget, type TargetAssessment } from './targets/assessTarget.js';
 export { requiredNetMigration, type RequiredNetMigrationOptions } from './targets/requiredNetMigration.js';
 export { requiredTfr, type RequiredTfrOptions } from './targets/requiredTfr.js';
 export { feasibilityFrontier, type FrontierPoint } from './targets/frontier.js';
-export { decomposeChange, type ChangeComponents } from './targets/decompose.js';
-export { urgd, projectUrbanShare } from './targets/urbanization.js';
+export { decomposeChange, type ChangeComponents } from './indicators/decompose.js';
+export { urgd, projectUrbanShare } from './indicators/urbanization.js';
 export { applySolution, type ApplySolutionOptions, type SolutionKind } from './targets/applySolution.js';
 
 // report: chart specifications as plain Vega-Lite objects (rendering lives in the CLI)

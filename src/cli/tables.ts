@@ -1,4 +1,4 @@
-import type { PeriodIndicators, YearIndicators } from '../scenario/indicators.js';
+import type { PeriodIndicators, YearIndicators } from '../indicators/yearIndicators.js';
 import type { Projection } from '../scenario/project.js';
 import type { Table } from '../report/table.js';
 import { toCsv, type CsvValue } from './csv.js';

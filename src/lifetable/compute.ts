@@ -1,4 +1,3 @@
-import { float64 } from '../memory/arena.js';
 import type { Sex } from '../types.js';
 import { a0Of, coaleDemeny4a1, type A0Rule } from './a0.js';
 import { MORTPAK_AX_FLOOR, constantHazardAx, grevilleAx, type AxRule } from './ax.js';
@@ -30,16 +29,20 @@ export interface LifeTableRules {
 }
 
 /** Abridged ages 0, 1, 5, …, 5(rows − 2). */
-export function abridgedAges(rows: number): Float64Array {
-  const ages = float64(rows);
+export function abridgedAges(rows: number, ages: Float64Array = new Float64Array(rows)): Float64Array {
   for (let i = 1; i < rows; i++) ages[i] = i === 1 ? 1 : 5 * (i - 1);
   return ages;
 }
 
-/** Allocates an empty table of `rows` rows (ages filled in). */
+/**
+ * Allocates an empty table of `rows` rows (ages filled in). Its nine columns are views of one buffer
+ * that the table owns (one allocation instead of nine; no two tables ever share a buffer).
+ */
 export function emptyLifeTable(rows: number): LifeTable {
-  const col = () => float64(rows);
-  return { ages: abridgedAges(rows), mx: col(), qx: col(), ax: col(), lx: col(), dx: col(), Lx: col(), Tx: col(), ex: col() };
+  const buffer = new Float64Array(9 * rows);
+  let next = 0;
+  const col = () => buffer.subarray(next, (next += rows));
+  return { ages: abridgedAges(rows, col()), mx: col(), qx: col(), ax: col(), lx: col(), dx: col(), Lx: col(), Tx: col(), ex: col() };
 }
 
 /**

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import type { A0Rule } from '../lifetable/a0.js';
 import type { AxRule } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
-import { float64 } from '../memory/arena.js';
 import { mxSchema, sexSchema } from '../lifetable/lifeTable.js';
 import type { SolveResult } from '../solve/result.js';
 import type { Sex } from '../types.js';
@@ -128,8 +127,7 @@ export function mxForE0(e0: number, options: MxForE0Options): SolveResult<Float6
   const out = scratchTable(rows);
   const r = solveLifeTableForE0(target, spec, out);
   if (r.status === 'reachable') {
-    const mx = float64(rows);
-    mx.set(out.mx);
+    const mx = Float64Array.from(out.mx);
     return { status: 'reachable', value: mx, achieved: r.achieved, iterations: r.iterations };
   }
   return { status: 'unreachable', side: r.side, bound: r.bound, achieved: r.achieved };

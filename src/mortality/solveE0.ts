@@ -174,6 +174,18 @@ function solverFor(spec: E0SolveSpec): E0Solver {
 }
 
 /**
+ * Largest gap accepted between an e0 target and the life table the solver returns, when the target
+ * falls inside one of the jumps of e0 at the a0 rules' breakpoints (measured: at most 1.4e-4 years,
+ * Coale–Demeny at m0 = 0.107). The achieved e0 is reported in the period indicators.
+ */
+export const E0_JUMP_TOLERANCE = 1e-3;
+
+/** Whether a solve gives a life table to use for `target`: reached, or inside a jump by at most {@link E0_JUMP_TOLERANCE}. */
+export function e0Accepted(r: E0Solve, target: number): r is E0Solve & ({ status: 'reachable' } | { inJump: true }) {
+  return r.status === 'reachable' || (r.inJump && Math.abs(r.achieved - target) <= E0_JUMP_TOLERANCE);
+}
+
+/**
  * Unchecked core of `mxForE0`, for the projection engine: fills the caller-owned `out` (from
  * `emptyLifeTable(rows)`, rows = 24 for the log-quadratic model, the baseline's length for
  * proportional hazards) with the life table whose e0 is `e0` within {@link E0_TOLERANCE}, and says

@@ -5,7 +5,7 @@ import { InputError } from '../validate/errors.js';
 import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers, year } from '../validate/schemas.js';
-import { Arena } from '../memory/arena.js';
+import { Arena } from './arena.js';
 import { hasOutflow, BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, OUT_F, OUT_M, step, TOTALS_SIZE, WORST_GROUP, WORST_SEX, WORST_SHARE, type KernelPeriod } from './kernel.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 

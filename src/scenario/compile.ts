@@ -10,8 +10,8 @@ import { resolveProfile } from '../migration/profile.js';
 import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
 import { LOGQUAD_ROWS } from '../mortality/logQuad.js';
 import { BASELINES } from '../mortality/baselines.js';
-import { solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
-import { Arena } from '../memory/arena.js';
+import { e0Accepted, solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
+import { Arena } from '../project/arena.js';
 import type { KernelPeriod } from '../project/kernel.js';
 import type { BySex, Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
@@ -21,13 +21,6 @@ import { parseScenario, type ParsedScenario } from './schema.js';
 
 /** Sex ratio at birth when a scenario gives none: 105 males per 100 females, the biological norm (UN). */
 export const DEFAULT_SRB = 105;
-
-/**
- * Largest gap accepted between an e0 target and the life table the solver returns, when the target
- * falls inside one of the jumps of e0 at the a0 rules' breakpoints (measured: at most 1.4e-4 years,
- * Coale–Demeny at m0 = 0.107). The achieved e0 is reported in the period indicators.
- */
-export const E0_JUMP_TOLERANCE = 1e-3;
 
 /** A scenario with every path and model resolved for a grid: what the period loop needs. */
 export interface CompiledScenario {
@@ -259,8 +252,7 @@ export function fillPeriodRates(c: CompiledScenario, lv: PeriodLevels, tables: T
 function solveE0(c: CompiledScenario, sex: Sex, lv: PeriodLevels, out: LifeTable): number {
   const target = lv.e0[sex];
   const r = solveLifeTableForE0(target, c.spec[sex], out);
-  if (r.status === 'reachable') return r.achieved;
-  if (r.inJump && Math.abs(r.achieved - target) <= E0_JUMP_TOLERANCE) return r.achieved;
+  if (e0Accepted(r, target)) return r.achieved;
   const model = c.spec[sex].model === 'log-quadratic' ? 'the log-quadratic model' : 'proportional hazards on the baseline';
   return fail(
     'mortality.e0',

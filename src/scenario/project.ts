@@ -3,7 +3,7 @@ import { ageGroupLabels, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { parsePopulation, run, runSize, type CohortProjection, type Population, type RunHooks } from '../project/projectCohorts.js';
-import { Arena } from '../memory/arena.js';
+import { Arena } from '../project/arena.js';
 import { hasOutflow, type KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
@@ -19,9 +19,9 @@ import {
   type CompiledScenario,
   type PeriodLevels,
 } from './compile.js';
-import { yearIndicators, type PeriodIndicators, type YearIndicators } from './indicators.js';
+import { yearIndicators, type PeriodIndicators, type YearIndicators } from '../indicators/yearIndicators.js';
 import type { Scenario } from './schema.js';
-import { splitUnchecked } from './splitOpenAgeGroup.js';
+import { splitUnchecked } from '../base/splitOpenAgeGroup.js';
 import { outflowError } from './outflowError.js';
 
 /** Default open age of a projection (`100+`). */

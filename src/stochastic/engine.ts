@@ -2,10 +2,10 @@ import { STEP } from '../ages/grid.js';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP } from '../fertility/layout.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
-import { solveLifeTableForE0 } from '../mortality/solveE0.js';
+import { e0Accepted, solveLifeTableForE0 } from '../mortality/solveE0.js';
 import { step, TOTALS_SIZE, type KernelPeriod } from '../project/kernel.js';
-import { compileScenario, E0_JUMP_TOLERANCE, fillMigration, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
-import { AGES_0_14, AGES_15_59, AGES_60_64, AGES_65_PLUS, broadSums, FEMALE, MALE } from '../scenario/indicators.js';
+import { compileScenario, fillMigration, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
+import { AGES_0_14, AGES_15_59, AGES_60_64, AGES_65_PLUS, broadSums, FEMALE, MALE } from '../indicators/yearIndicators.js';
 import { compilePeriods, projectCompiled, type Projection } from '../scenario/project.js';
 import { outflowError } from '../scenario/outflowError.js';
 import type { ParsedScenario } from '../scenario/schema.js';
@@ -198,7 +198,7 @@ export class Engine {
     }
     const lt = this.exactTables[sex];
     const r = solveLifeTableForE0(e0, this.compiled.spec[SEXES[sex]!], lt);
-    if (r.status !== 'reachable' && !(r.inJump && Math.abs(r.achieved - e0) <= E0_JUMP_TOLERANCE)) this.outOfReach++;
+    if (!e0Accepted(r, e0)) this.outOfReach++;
     return fillSurvivalRatios(lt, this.spec.openAge, ratios);
   }
 

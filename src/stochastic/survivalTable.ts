@@ -1,7 +1,6 @@
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
-import { solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
-import { E0_JUMP_TOLERANCE } from '../scenario/compile.js';
+import { e0Accepted, solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
 
 /**
  * Survival on the projection grid as a function of e0, tabulated from exact e0 solves and
@@ -67,7 +66,7 @@ export function buildSurvivalTable(spec: E0SolveSpec, rows: number, openAge: num
   const ok = new Uint8Array(nodes);
   const solve = (e0: number): boolean => {
     const r = solveLifeTableForE0(e0, spec, lt);
-    return r.status === 'reachable' || (r.inJump && Math.abs(r.achieved - e0) <= E0_JUMP_TOLERANCE);
+    return e0Accepted(r, e0);
   };
   for (let j = 0; j < nodes; j++) {
     if (!solve(e0Min + j * h)) continue;

@@ -1,7 +1,7 @@
 import { fillAsfrFromTfr } from '../fertility/asfr.js';
 import { step, TOTALS_SIZE, WORST_SHARE, type KernelPeriod } from '../project/kernel.js';
 import { fillMigration, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
-import { broadSums, FEMALE, MALE } from '../scenario/indicators.js';
+import { broadSums, FEMALE, MALE } from '../indicators/yearIndicators.js';
 import { compilePeriods } from '../scenario/project.js';
 import type { TargetProblem } from './context.js';
 

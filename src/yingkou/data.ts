@@ -1,7 +1,7 @@
 import plan from '../../data/yingkou/plan.json';
 import census from '../../data/yingkou/census.json';
 import reference from '../../data/yingkou/reference-china-2015.json';
-import { fitToMargins, type Margin } from '../ages/fitToMargins.js';
+import { fitToMargins, type Margin } from '../base/fitToMargins.js';
 import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Target } from '../targets/target.js';

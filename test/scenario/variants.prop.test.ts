@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { compareScenarios } from '../../src/scenario/compare.js';
+import { compareScenarios } from '../../src/targets/compare.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { variants } from '../../src/scenario/variants.js';
 import { city2015 } from '../stochastic/fixtures.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { project } from '../../src/scenario/project.js';
 import { assessTarget } from '../../src/targets/assessTarget.js';
-import { decomposeChange } from '../../src/targets/decompose.js';
+import { decomposeChange } from '../../src/indicators/decompose.js';
 import { NET_MIGRATION_BOUND_SHARE, requiredNetMigration } from '../../src/targets/requiredNetMigration.js';
 import { requiredTfr } from '../../src/targets/requiredTfr.js';
-import { projectUrbanShare, urgd } from '../../src/targets/urbanization.js';
+import { projectUrbanShare, urgd } from '../../src/indicators/urbanization.js';
 import { InputError } from '../../src/validate/errors.js';
 import { yingkou } from '../../src/yingkou/data.js';
 

@@ -3,7 +3,7 @@ import type { Population } from '../../project/projectCohorts.js';
 import type { SolveResult } from '../../solve/result.js';
 import { SERIES } from '../../stochastic/accumulator.js';
 import type { TargetProbability } from '../../stochastic/simulate.js';
-import type { ChangeComponents } from '../../targets/decompose.js';
+import type { ChangeComponents } from '../../indicators/decompose.js';
 import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
 import { yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';

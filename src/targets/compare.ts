@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
-import type { TargetAssessment } from '../targets/assessTarget.js';
-import { targetSchema, type Target } from '../targets/target.js';
+import type { TargetAssessment } from './assessTarget.js';
+import { targetSchema, type Target } from './target.js';
 import { fail, InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, year } from '../validate/schemas.js';
-import { MIN_PROJECTION_OPEN_AGE, project } from './project.js';
-import type { Scenario } from './schema.js';
+import { MIN_PROJECTION_OPEN_AGE, project } from '../scenario/project.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export interface CompareOptions {
   /** Last year: the base year plus a multiple of 5. */

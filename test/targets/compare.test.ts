@@ -1,6 +1,6 @@
 import { messageOf } from '../inputError.js';
 import { describe, expect, it } from 'vitest';
-import { compareScenarios } from '../../src/scenario/compare.js';
+import { compareScenarios } from '../../src/targets/compare.js';
 import { project } from '../../src/scenario/project.js';
 import { variants } from '../../src/scenario/variants.js';
 import { city2015, plan } from '../stochastic/fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitToMargins } from '../../src/ages/fitToMargins.js';
+import { fitToMargins } from '../../src/base/fitToMargins.js';
 import { InputError } from '../../src/validate/errors.js';
 
 // Issue 4: every margin matched to 1e-6 relative (the fit itself stops at 1e-10).

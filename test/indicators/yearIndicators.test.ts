@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifeTable } from '../../src/lifetable/lifeTable.js';
-import { medianAge, yearIndicators } from '../../src/scenario/indicators.js';
-import { splitOpenAgeGroup } from '../../src/scenario/splitOpenAgeGroup.js';
+import { medianAge, yearIndicators } from '../../src/indicators/yearIndicators.js';
+import { splitOpenAgeGroup } from '../../src/base/splitOpenAgeGroup.js';
 
 describe('yearIndicators', () => {
   // 14 groups (open age 65): 100 women and 110 men in every group.

@@ -3,7 +3,7 @@ import type { BySex, Sex } from '../types.js';
 import { CcmppError, fail, InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers } from '../validate/schemas.js';
-import { STEP } from './grid.js';
+import { STEP } from '../ages/grid.js';
 
 /** A known total of a population: persons in ages [from, to) (to omitted: to the end), of one sex or both. */
 export interface Margin {
