@@ -3,10 +3,8 @@
  * illustrative city of about 2.4 million people with a low-fertility, long-lived population, shaped
  * like north-east China around 2015). Benchmarks need realistic magnitudes, not exact data.
  */
-import { computeLifeTable, emptyLifeTable, type LifeTable } from '../src/lifetable/compute.js';
-import { fillSurvivalRatios } from '../src/lifetable/survival.js';
-import type { PeriodInputs } from '../src/project/periodInputs.js';
-import type { BySex, Sex } from '../src/types.js';
+import type { BySex, PeriodInputs, Sex } from '../src/index.js';
+import { computeLifeTable, emptyLifeTable, fillSurvivalRatios, type LifeTable } from './internals.js';
 
 /** Projection grid: 21 groups, 0–4 … 95–99 and 100+. */
 export const OPEN_AGE = 100;

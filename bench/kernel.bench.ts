@@ -1,23 +1,25 @@
 /**
- * The cohort-component step, 21 groups × 2 sexes, 'even' migration:
- * - the JS kernel `step` (unchecked hot loop, buffers reused as in a projection loop);
- * - the same step in C compiled with -O2 (bench/c/kernel.c, built on the fly into bench/.build/;
- *   skipped with a message where no C compiler exists) — issue 5 wants the JS kernel within 2×;
+ * The cohort-component step, 21 groups × 2 sexes, 'even' migration, like with like:
+ * - the JS kernel `step` (src/project/kernel.ts: straight-line code generated once for the grid and
+ *   migration pattern) beside the same step in C with the group count and migration as compile-time
+ *   constants and the loops fully unrolled (`cc -O2 -DFIXED_GROUPS=21 -DFIXED_MIGRATION=1`);
+ * - the JS `loopStep` (the loop over groups, for any grid) beside the C loop over a group count read
+ *   at run time (`cc -O2`) — the same source, bench/c/kernel.c, built on the fly into bench/.build/
+ *   (skipped with a message where no C compiler exists). Issue 5 wants the JS kernel within 2× of C;
  * - the same step as a mathjs Leslie-matrix product (matrix built once) — issue 2 wants the ratio;
- * - `projectCohorts` (validated public API) for one period, for context.
+ * - `projectCohorts` (validated public API, the built package) for one period, for context.
  * All run on the same inputs (bench/inputs.ts); checksums prove that C, JS and mathjs do the same work.
+ * Buffers are reused as in a projection loop; the loops allocate nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { add, matrix, multiply, type Matrix } from 'mathjs';
-import { BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, step } from '../src/project/kernel.js';
-import { leslieMatrix } from '../src/project/leslie.js';
-import { compilePeriod } from '../src/project/periodInputs.js';
-import { projectCohorts } from '../src/project/projectCohorts.js';
-import type { BenchCase, BenchGroup } from './harness.js';
+import { projectCohorts } from '../src/index.js';
+import { leslieMatrix } from '../src/leslie.js';
+import { BENCH_DIR, type BenchCase, type BenchGroup } from './harness.js';
 import { base, GROUPS, period } from './inputs.js';
+import { BIRTHS_F, BIRTHS_M, compilePeriod, DEATHS_F, DEATHS_M, loopStep, step, TOTALS_SIZE } from './internals.js';
 
 /** Steps from the base for the checksum (the timed loops run the same step, many more times). */
 const CHECK_STEPS = 20;
@@ -44,42 +46,79 @@ const baseF = Float64Array.from(base.female);
 const baseM = Float64Array.from(base.male);
 
 // ---------------------------------------------------------------------------------------------
-// JS kernel: a projection loop with two preallocated buffer pairs; the loop itself allocates nothing.
+// JS kernels: a projection loop with two preallocated buffer pairs; the loop itself allocates nothing.
 
-const curF = new Float64Array(G);
-const curM = new Float64Array(G);
-const nextF = new Float64Array(G);
-const nextM = new Float64Array(G);
-const totals = new Float64Array(4);
-let kernelSink = 0; // births of every step: keeps the work observable
-let kernelOk = true;
+/** Buffers and the observable results of one JS kernel's timed loop. */
+interface Loop {
+  curF: Float64Array;
+  curM: Float64Array;
+  nextF: Float64Array;
+  nextM: Float64Array;
+  totals: Float64Array;
+  /** Births of every step: keeps the work observable. */
+  sink: number;
+  ok: boolean;
+}
 
-/** One timed call: reset to the base, then CHUNK_STEPS chained steps (same loop as the C program). */
-function kernelChunk(): void {
-  curF.set(baseF);
-  curM.set(baseM);
+const newLoop = (): Loop => ({
+  curF: new Float64Array(G),
+  curM: new Float64Array(G),
+  nextF: new Float64Array(G),
+  nextM: new Float64Array(G),
+  totals: new Float64Array(TOTALS_SIZE),
+  sink: 0,
+  ok: true,
+});
+
+const stepLoop = newLoop();
+const loopStepLoop = newLoop();
+
+// One timed call: reset to the base, then CHUNK_STEPS chained steps (same loop as the C program).
+// Written out twice on purpose: each call site sees one step function only (monomorphic, inlined),
+// where one shared function would see both (polymorphic) and time a dispatch besides the step.
+
+function stepChunk(): void {
+  const l = stepLoop;
+  l.curF.set(baseF);
+  l.curM.set(baseM);
   let sink = 0;
   let ok = true;
   for (let i = 0; i < CHUNK_STEPS; i += 2) {
-    ok = step(curF, curM, k, nextF, nextM, totals) && ok;
-    sink += totals[BIRTHS_F]!;
-    ok = step(nextF, nextM, k, curF, curM, totals) && ok;
-    sink += totals[BIRTHS_F]!;
+    ok = step(l.curF, l.curM, k, l.nextF, l.nextM, l.totals) && ok;
+    sink += l.totals[BIRTHS_F]!;
+    ok = step(l.nextF, l.nextM, k, l.curF, l.curM, l.totals) && ok;
+    sink += l.totals[BIRTHS_F]!;
   }
-  kernelSink += sink;
-  kernelOk &&= ok;
+  l.sink += sink;
+  l.ok &&= ok;
+}
+
+function loopStepChunk(): void {
+  const l = loopStepLoop;
+  l.curF.set(baseF);
+  l.curM.set(baseM);
+  let sink = 0;
+  let ok = true;
+  for (let i = 0; i < CHUNK_STEPS; i += 2) {
+    ok = loopStep(l.curF, l.curM, k, l.nextF, l.nextM, l.totals) && ok;
+    sink += l.totals[BIRTHS_F]!;
+    ok = loopStep(l.nextF, l.nextM, k, l.curF, l.curM, l.totals) && ok;
+    sink += l.totals[BIRTHS_F]!;
+  }
+  l.sink += sink;
+  l.ok &&= ok;
 }
 
 /** Σ (births + deaths) over CHECK_STEPS steps from the base + the final total population (as in kernel.c). */
-function jsChecksum(): number {
+function checksumOf(stepFn: typeof step): number {
   let pf = Float64Array.from(baseF);
   let pm = Float64Array.from(baseM);
   let qf = new Float64Array(G);
   let qm = new Float64Array(G);
-  const t = new Float64Array(4);
+  const t = new Float64Array(TOTALS_SIZE);
   let checksum = 0;
   for (let s = 0; s < CHECK_STEPS; s++) {
-    step(pf, pm, k, qf, qm, t);
+    stepFn(pf, pm, k, qf, qm, t);
     checksum += t[BIRTHS_F]! + t[BIRTHS_M]! + t[DEATHS_F]! + t[DEATHS_M]!;
     [pf, qf] = [qf, pf];
     [pm, qm] = [qm, pm];
@@ -88,17 +127,40 @@ function jsChecksum(): number {
   return checksum;
 }
 
-const jsKernel: BenchCase = {
-  name: 'JS kernel step (src/project/kernel.ts)',
-  run: kernelChunk,
+const loopOk = (l: Loop, name: string) =>
+  l.ok && Number.isFinite(l.sink) ? undefined : { ok: false, message: `${name} reported a negative group or a non-finite result` };
+
+const jsStep: BenchCase = {
+  name: 'JS step: generated, unrolled for the grid (src/project/kernel.ts)',
+  run: stepChunk,
   opsPerCall: CHUNK_STEPS,
+  check: () => {
+    const bad = loopOk(stepLoop, 'step');
+    if (bad) return bad;
+    const [a, b] = [checksumOf(step), checksumOf(loopStep)];
+    return a === b ? { ok: true, message: "checksum = loopStep's (bit-identical)" } : { ok: false, message: `step and loopStep differ: ${a} vs ${b}` };
+  },
 };
 
+const jsLoopStep: BenchCase = {
+  name: 'JS loopStep: loop over the groups (src/project/kernel.ts)',
+  run: loopStepChunk,
+  opsPerCall: CHUNK_STEPS,
+  check: () => loopOk(loopStepLoop, 'loopStep'),
+};
+
+/** The case without its check, for a group that lists it again (the first listing checks). */
+function again(c: BenchCase, extra: Partial<BenchCase> = {}): BenchCase {
+  const { check: _check, ...rest } = c;
+  return { ...rest, ...extra };
+}
+
 // ---------------------------------------------------------------------------------------------
-// C baseline.
+// C baselines: one source, two builds (see bench/c/kernel.c).
 
 interface CResult {
   compiler: string;
+  flags: string;
   checksum: number;
   ok: boolean;
   nsBest: number;
@@ -106,8 +168,6 @@ interface CResult {
   stepsPerRep: number;
   reps: number;
 }
-
-let cResult: CResult | { skipped: string } | undefined;
 
 function findCompiler(): { cmd: string; version: string } | undefined {
   for (const cmd of [process.env['CC'], 'cc', 'gcc', 'clang']) {
@@ -140,17 +200,21 @@ function cInput(): string {
   ].join('\n');
 }
 
-function runC(): CResult | { skipped: string } {
+/** -ffp-contract=off: no fused multiply-add (JS has none), so both sides round identically. */
+const C_FLAGS = ['-O2', '-ffp-contract=off'];
+
+function runC(variant: 'loop' | 'unrolled'): CResult | { skipped: string } {
   const compiler = findCompiler();
   if (!compiler) return { skipped: 'no C compiler found ($CC, cc, gcc or clang)' };
-  const source = fileURLToPath(new URL('./c/kernel.c', import.meta.url));
-  const buildDir = fileURLToPath(new URL('./.build/', import.meta.url));
+  const fixed = variant === 'unrolled' ? [`-DFIXED_GROUPS=${G}`, `-DFIXED_MIGRATION=${k.mf && k.mm ? 1 : 0}`] : [];
+  const flags = [...C_FLAGS, ...fixed];
+  const source = join(BENCH_DIR, 'c', 'kernel.c');
+  const buildDir = join(BENCH_DIR, '.build');
   mkdirSync(buildDir, { recursive: true });
-  const exe = join(buildDir, process.platform === 'win32' ? 'kernel.exe' : 'kernel');
-  // -ffp-contract=off: no fused multiply-add (JS has none), so both sides round identically.
-  const build = spawnSync(compiler.cmd, ['-O2', '-ffp-contract=off', '-o', exe, source], { encoding: 'utf8' });
+  const exe = join(buildDir, `kernel-${variant}${process.platform === 'win32' ? '.exe' : ''}`);
+  const build = spawnSync(compiler.cmd, [...flags, '-o', exe, source], { encoding: 'utf8' });
   if (build.status !== 0) {
-    return { skipped: `${compiler.cmd} -O2 failed: ${(build.stderr || build.error?.message || '').trim().split('\n')[0]}` };
+    return { skipped: `${compiler.cmd} ${flags.join(' ')} failed: ${(build.stderr || build.error?.message || '').trim().split('\n')[0]}` };
   }
   const run = spawnSync(exe, [], { input: cInput(), encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) return { skipped: `the C program failed: ${(run.stderr || run.error?.message || '').trim()}` };
@@ -160,9 +224,11 @@ function runC(): CResult | { skipped: string } {
       .split('\n')
       .map((line) => line.split(' ') as [string, string]),
   );
+  if (out.get('variant') !== variant) return { skipped: `the C program built as ${variant} reports variant ${out.get('variant')}` };
   const num = (key: string) => Number(out.get(key));
   return {
     compiler: compiler.version,
+    flags: `${compiler.cmd} ${flags.join(' ')}`,
     checksum: num('checksum'),
     ok: num('ok') === 1,
     nsBest: num('ns_best'),
@@ -172,39 +238,45 @@ function runC(): CResult | { skipped: string } {
   };
 }
 
-const cKernel: BenchCase = {
-  name: 'C step, cc -O2 (bench/c/kernel.c)',
-  baseline: true,
-  external: () => {
-    cResult = runC();
-    if ('skipped' in cResult) return cResult;
-    const c = cResult;
-    return {
-      microseconds: c.nsBest / 1000,
-      note: `best of ${c.reps} × ${c.stepsPerRep.toExponential(1)} steps (median ${(c.nsMedian / 1000).toPrecision(3)} µs); ${c.compiler}`,
-    };
-  },
-  check: () => {
-    if (!cResult || 'skipped' in cResult) return undefined;
-    const js = jsChecksum();
-    const c = cResult.checksum;
-    const rel = Math.abs(c - js) / Math.abs(js);
-    if (!cResult.ok) return { ok: false, message: 'the C step reported a negative group: C and JS may not do the same work' };
-    if (!(rel <= CHECKSUM_TOLERANCE)) {
-      return { ok: false, message: `checksums differ: C ${c} vs JS ${js} (relative ${rel.toExponential(2)}): C and JS do not do the same work` };
-    }
-    return { ok: true, message: `checksum after ${CHECK_STEPS} steps: C = JS = ${js.toFixed(3)}${c === js ? ' (bit-identical)' : ` (relative difference ${rel.toExponential(1)})`}` };
-  },
+/** Each C program runs once per bench run, however many groups list it. */
+const cResults = new Map<string, CResult | { skipped: string }>();
+const cResult = (variant: 'loop' | 'unrolled') => {
+  let r = cResults.get(variant);
+  if (!r) cResults.set(variant, (r = runC(variant)));
+  return r;
 };
 
-const jsKernelVsC: BenchCase = {
-  ...jsKernel,
-  goal: '≤ 2× C (issue 5)',
-  check: () =>
-    kernelOk && Number.isFinite(kernelSink)
-      ? undefined
-      : { ok: false, message: 'the JS step reported a negative group or a non-finite result' },
-};
+function cCase(variant: 'loop' | 'unrolled', name: string, js: typeof step): BenchCase {
+  return {
+    name,
+    external: () => {
+      const c = cResult(variant);
+      if ('skipped' in c) return c;
+      return {
+        microseconds: c.nsMedian / 1000,
+        minMicroseconds: c.nsBest / 1000,
+        note: `${c.reps} repetitions × ${c.stepsPerRep.toExponential(1)} steps; ${c.flags}; ${c.compiler}`,
+      };
+    },
+    check: () => {
+      const c = cResults.get(variant);
+      if (!c || 'skipped' in c) return undefined;
+      const jsSum = checksumOf(js);
+      const rel = Math.abs(c.checksum - jsSum) / Math.abs(jsSum);
+      if (!c.ok) return { ok: false, message: 'the C step reported a negative group: C and JS may not do the same work' };
+      if (!(rel <= CHECKSUM_TOLERANCE)) {
+        return { ok: false, message: `checksums differ: C ${c.checksum} vs JS ${jsSum} (relative ${rel.toExponential(2)}): C and JS do not do the same work` };
+      }
+      return {
+        ok: true,
+        message: `checksum after ${CHECK_STEPS} steps: C = JS = ${jsSum.toFixed(3)}${c.checksum === jsSum ? ' (bit-identical)' : ` (relative difference ${rel.toExponential(1)})`}`,
+      };
+    },
+  };
+}
+
+const cUnrolled = cCase('unrolled', 'C step: G = 21 and migration fixed at compile time, loops unrolled (bench/c/kernel.c)', step);
+const cLoop = cCase('loop', 'C step: loop over a group count read at run time (bench/c/kernel.c)', loopStep);
 
 // ---------------------------------------------------------------------------------------------
 // mathjs: the same step as an affine Leslie product P' = L P + c, with L (2G × 2G, female first)
@@ -244,7 +316,7 @@ function checkLeslie(): { ok: boolean; message: string } {
   const v = (add(multiply(L, baseVector), c) as Matrix).toArray() as number[];
   const f = new Float64Array(G);
   const m = new Float64Array(G);
-  step(baseF, baseM, k, f, m, new Float64Array(4));
+  step(baseF, baseM, k, f, m, new Float64Array(TOTALS_SIZE));
   let worst = 0;
   for (let x = 0; x < G; x++) {
     worst = Math.max(worst, Math.abs(v[x]! - f[x]!) / Math.max(1, Math.abs(f[x]!)));
@@ -276,11 +348,19 @@ const projectOne: BenchCase = {
 
 export const groups: BenchGroup[] = [
   {
-    title: 'kernel step 21×2: JS vs C -O2',
-    cases: [cKernel, jsKernelVsC],
+    title: 'kernel step 21×2, unrolled: JS step vs C with G fixed (cc -O2)',
+    cases: [{ ...cUnrolled, baseline: true }, { ...jsStep, goal: '≤ 2× C (issue 5)' }],
+  },
+  {
+    title: 'kernel step 21×2, loop: JS loopStep vs C with G at run time (cc -O2)',
+    cases: [{ ...cLoop, baseline: true }, jsLoopStep],
+  },
+  {
+    title: 'kernel step 21×2: all four against the C loop',
+    cases: [again(cLoop, { baseline: true }), again(cUnrolled), again(jsLoopStep), again(jsStep)],
   },
   {
     title: 'kernel step 21×2: vs mathjs',
-    cases: [{ ...jsKernel, baseline: true }, mathjsLeslie, projectOne],
+    cases: [again(jsStep, { baseline: true }), mathjsLeslie, projectOne],
   },
 ];

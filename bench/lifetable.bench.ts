@@ -3,10 +3,10 @@
  * (bench/inputs.ts): the unchecked core `computeLifeTable` into a reused table (what solvers call
  * in a loop), and the validated public `lifeTable` (zod parsing + allocation).
  */
-import { computeLifeTable, emptyLifeTable, type LifeTableRules } from '../src/lifetable/compute.js';
-import { lifeTable } from '../src/lifetable/lifeTable.js';
+import { lifeTable } from '../src/index.js';
 import type { BenchGroup } from './harness.js';
 import { LIFE_TABLE_ROWS, mxSchedule } from './inputs.js';
+import { computeLifeTable, emptyLifeTable, type LifeTableRules } from './internals.js';
 
 /** Tables per timed call of the unchecked core (one table takes well under a microsecond). */
 const TABLES_PER_CALL = 100;

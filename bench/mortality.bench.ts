@@ -7,17 +7,30 @@
  * - the validated public `mxForE0` (zod parsing, a copy of the answer);
  * - the floor: one model evaluation plus one life table at each solution's 5q0;
  * - the table build itself (paid once per sex, k, a0Rule and axRule);
- * - the MortCast figure from issue 5, a reference not measured here.
+ * - R MortCast's `logquad()` on the same kind of targets, timed in the same run by Rscript
+ *   (bench/r/logquad.R) where R and MortCast are installed: MORTCAST_LIB names the R library that
+ *   holds MortCast (skipped with the reason otherwise). Its figure is the baseline of its group.
  *
  * The checks report the mean number of life tables per target and the largest |e0 − target|.
  */
-import { computeLifeTable, emptyLifeTable, type LifeTableRules } from '../src/lifetable/compute.js';
-import { CHINA_2015_MX } from '../src/mortality/baselines.js';
-import { LOGQUAD_ROWS, compileLogQuad, fillLogQuadMx, type LogQuadModel } from '../src/mortality/logQuad.js';
-import { mxForE0 } from '../src/mortality/mxForE0.js';
-import { E0_TOLERANCE, solveLifeTableForE0, type E0SolveSpec } from '../src/mortality/solveE0.js';
-import type { Sex } from '../src/types.js';
-import type { BenchCase, BenchGroup } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { mxForE0, type Sex } from '../src/index.js';
+import { BENCH_DIR, type BenchCase, type BenchGroup } from './harness.js';
+import {
+  CHINA_2015_MX,
+  compileLogQuad,
+  computeLifeTable,
+  E0_TOLERANCE,
+  emptyLifeTable,
+  fillLogQuadMx,
+  LOGQUAD_ROWS,
+  solveLifeTableForE0,
+  type E0SolveSpec,
+  type LifeTableRules,
+  type LogQuadModel,
+} from './internals.js';
 
 /** Targets per timed call. */
 const TARGETS = 1000;
@@ -140,10 +153,79 @@ const build: BenchCase = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// R MortCast logquad(), timed by Rscript in this run.
+
+/** Targets per logquad() call (both sexes, the same 60–85 spread as above) and timed calls (best of). */
+const R_TARGETS = 10_000;
+const R_REPS = 5;
+
+interface RFigures {
+  usBest: number;
+  usMedian: number;
+  reps: number;
+  targets: number;
+  mortcast: string;
+  r: string;
+  /** Largest |e0 − target| over a sample of the answers (MortCast's life.table), when it could be computed. */
+  worst?: number;
+  checked?: number;
+}
+
+let rFigures: RFigures | undefined;
+
+function runMortCast(): RFigures | { skipped: string } {
+  const lib = process.env['MORTCAST_LIB'];
+  if (!lib) return { skipped: 'MORTCAST_LIB is not set (it names the R library path that holds MortCast)' };
+  if (!existsSync(lib)) return { skipped: `MORTCAST_LIB=${lib} does not exist` };
+  const rscript = process.env['RSCRIPT'] ?? 'Rscript';
+  const probe = spawnSync(rscript, ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return { skipped: `${rscript} not found (R is not installed, or RSCRIPT names no Rscript)` };
+  const script = join(BENCH_DIR, 'r', 'logquad.R');
+  const run = spawnSync(rscript, ['--vanilla', script, lib, String(R_TARGETS), String(R_REPS)], { encoding: 'utf8', timeout: 600_000 });
+  if (run.status !== 0) return { skipped: `bench/r/logquad.R failed: ${(run.stderr || run.error?.message || '').trim().split('\n').slice(-3).join(' ')}` };
+  const out = new Map(
+    run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const i = line.indexOf(' ');
+        return [line.slice(0, i), line.slice(i + 1)] as [string, string];
+      }),
+  );
+  const num = (key: string) => Number(out.get(key));
+  if (!(num('us_best') > 0)) return { skipped: `bench/r/logquad.R printed no timing: ${run.stdout.trim().split('\n')[0] ?? ''}` };
+  const f: RFigures = {
+    usBest: num('us_best'),
+    usMedian: num('us_median'),
+    reps: num('reps'),
+    targets: num('targets'),
+    mortcast: out.get('mortcast') ?? '?',
+    r: out.get('r') ?? '?',
+  };
+  if (Number.isFinite(num('worst')) && num('checked') > 0) {
+    f.worst = num('worst');
+    f.checked = num('checked');
+  }
+  return f;
+}
+
 const mortcast: BenchCase = {
-  name: 'R MortCast 2.8-0 logquad(), tolerance 0.01 years',
-  baseline: true,
-  reference: { microseconds: 12.7, source: 'issue 5: best of 4, 10,000 targets in 0.127 s on a 2-core machine of this kind' },
+  name: 'R MortCast logquad() (Rscript, bench/r/logquad.R)',
+  external: () => {
+    const r = runMortCast();
+    if ('skipped' in r) return r;
+    rFigures = r;
+    return {
+      microseconds: r.usMedian,
+      minMicroseconds: r.usBest,
+      note: `µs per target: ${r.reps} calls of ${r.targets.toLocaleString('en-US')} targets each; MortCast ${r.mortcast}, ${r.r}; MortCast's own bisection tolerance`,
+    };
+  },
+  check: () =>
+    rFigures?.worst === undefined
+      ? undefined
+      : { ok: true, message: `max |e0 − target| = ${rFigures.worst.toExponential(1)} years over ${rFigures.checked} of its answers (MortCast life.table)` },
 };
 
 const hazardCore: BenchCase = {
@@ -189,8 +271,12 @@ const hazardUser: BenchCase = {
 
 export const groups: BenchGroup[] = [
   {
+    title: 'mx for a target e0, log-quadratic: vs R MortCast logquad() (60–85 years, both sexes)',
+    cases: [{ ...mortcast, baseline: true }, publicApi, core],
+  },
+  {
     title: 'mx for a target e0, log-quadratic (60–85 years, both sexes, 1e-8 years)',
-    cases: [mortcast, core, publicApi, floor, build],
+    cases: [{ ...core, baseline: true }, publicApi, floor, build],
   },
   {
     title: 'mx for a target e0, proportional hazards (60–85 years, both sexes, 1e-8 years)',

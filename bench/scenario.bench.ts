@@ -10,11 +10,10 @@
  * - `projectCompiled`: the same projection from an already validated and compiled scenario.
  * The check confirms both give the same 2030 total.
  */
-import { compileScenario } from '../src/scenario/compile.js';
-import { project, projectCompiled } from '../src/scenario/project.js';
-import { parseScenario, type Scenario } from '../src/scenario/schema.js';
+import { parseScenario, project, type Scenario } from '../src/index.js';
 import type { BenchCase, BenchGroup } from './harness.js';
 import { base } from './inputs.js';
+import { compileScenario, projectCompiled } from './internals.js';
 
 const plan: Scenario = {
   fertility: { tfr: { 2015: 0.71, 2020: 1.2, 2030: 1.8 }, pattern: 'china-2015' },

@@ -7,11 +7,7 @@
  * shrinking case (the 2020 census-like target 2,328,582, reached with net out-migration, whose
  * out-migrants leave by rates on the people present).
  */
-import { project } from '../src/scenario/project.js';
-import type { Scenario } from '../src/scenario/schema.js';
-import { feasibilityFrontier } from '../src/targets/frontier.js';
-import { requiredNetMigration } from '../src/targets/requiredNetMigration.js';
-import { requiredTfr } from '../src/targets/requiredTfr.js';
+import { feasibilityFrontier, project, requiredNetMigration, requiredTfr, type Scenario } from '../src/index.js';
 import type { BenchCase, BenchGroup } from './harness.js';
 import { base } from './inputs.js';
 

@@ -1,16 +1,25 @@
 /*
  * C baseline of the cohort-component kernel: the same 5-year step as src/project/kernel.ts
- * (`step` and `surviveSex`), operation for operation and in the same order, so that the results are
- * bit-identical to the JS kernel when compiled without FMA contraction (-ffp-contract=off) and
+ * (`loopStep` and `surviveSex`), operation for operation and in the same order, so that the results
+ * are bit-identical to the JS kernel when compiled without FMA contraction (-ffp-contract=off) and
  * without -ffast-math. Compiled and run by bench/kernel.bench.ts, which writes the inputs on stdin
  * (shortest round-trip decimal doubles) and reads the figures printed here.
+ *
+ * Two builds of this one source, to compare like with like:
+ * - plain (`cc -O2`): a loop over a group count read at run time, migration tested at run time —
+ *   the counterpart of the JS `loopStep`;
+ * - `cc -O2 -DFIXED_GROUPS=21 -DFIXED_MIGRATION=1`: the group count and the presence of migration
+ *   are compile-time constants, the group loops are fully unrolled (`#pragma GCC unroll`) and the
+ *   per-sex pass inlined into the step — straight-line code, the counterpart of the JS `step`, which
+ *   generates the unrolled step for its grid and migration pattern at run time.
  *
  * Input (whitespace-separated):
  *   G
  *   sf[G-1] sm[G-1] bf bm asfr[G] femaleShare hasMigration mf[G] mm[G] startShare
  *   pf[G] pm[G]
  *   checkSteps chunkSteps reps repMilliseconds
- * Output (one "key value" per line): checksum, ok, ns_best, ns_median, steps_per_rep, reps, sink.
+ * Output (one "key value" per line): checksum, ok, ns_best, ns_median, steps_per_rep, reps, sink,
+ * variant.
  *
  * Timing: the timed loop is a projection loop like the JS one — start from the base population,
  * chunkSteps steps alternating between two preallocated buffer pairs (each step depends on the
@@ -25,6 +34,24 @@
 #include <time.h>
 
 enum { BIRTHS_F = 0, BIRTHS_M = 1, DEATHS_F = 2, DEATHS_M = 3 };
+
+#ifdef FIXED_GROUPS
+#ifndef FIXED_MIGRATION
+#error "FIXED_GROUPS needs FIXED_MIGRATION (0 or 1)"
+#endif
+/* The group count as a constant, the loops unrolled, the per-sex pass inlined (constant asfr/NULL). */
+#define GROUPS(g) FIXED_GROUPS
+#define UNROLL _Pragma("GCC unroll 128")
+#define SEX_PASS static inline __attribute__((always_inline)) double
+#define MIGRATES(m) (FIXED_MIGRATION)
+#define VARIANT "unrolled"
+#else
+#define GROUPS(g) (g)
+#define UNROLL
+#define SEX_PASS static double
+#define MIGRATES(m) ((m) != NULL)
+#define VARIANT "loop"
+#endif
 
 typedef struct {
   const double *sf, *sm; /* survival ratios, G - 1 */
@@ -42,31 +69,34 @@ typedef struct {
 } SurviveState;
 
 /* Ages one sex by a period, except the first group. Returns deaths; with asfr, accumulates the exposure. */
-static double surviveSex(const double *p, const double *s, const double *mig, double h, double *out,
-                         const double *asfr, int G, SurviveState *st) {
-  const int last = G - 1;
+SEX_PASS surviveSex(const double *p, const double *s, const double *mig, double h, double *out,
+                   const double *asfr, int G, SurviveState *st) {
+  (void)G; /* a constant in the unrolled build */
+  const int last = GROUPS(G) - 1;
+  const int migrates = MIGRATES(mig);
   const double e = 1 - h;
   double deaths = 0;
   double expo = 0;
   double lo = 0;
-  double adj = mig ? p[0] + h * mig[0] : p[0];
+  double adj = migrates ? p[0] + h * mig[0] : p[0];
   if (adj < lo) lo = adj;
+  UNROLL
   for (int x = 0; x < last - 1; x++) {
     const double survivors = adj * s[x];
     deaths += adj - survivors;
-    const double end = mig ? survivors + e * mig[x + 1] : survivors;
+    const double end = migrates ? survivors + e * mig[x + 1] : survivors;
     if (end < lo) lo = end;
     out[x + 1] = end;
     if (asfr) expo += asfr[x] * adj + asfr[x + 1] * end;
-    adj = mig ? p[x + 1] + h * mig[x + 1] : p[x + 1];
+    adj = migrates ? p[x + 1] + h * mig[x + 1] : p[x + 1];
     if (adj < lo) lo = adj;
   }
-  const double adjOpen = mig ? p[last] + h * mig[last] : p[last];
+  const double adjOpen = migrates ? p[last] + h * mig[last] : p[last];
   if (adjOpen < lo) lo = adjOpen;
   const double pool = adj + adjOpen;
   const double survivors = pool * s[last - 1];
   deaths += pool - survivors;
-  const double end = mig ? survivors + e * mig[last] : survivors;
+  const double end = migrates ? survivors + e * mig[last] : survivors;
   if (end < lo) lo = end;
   out[last] = end;
   if (asfr) expo += asfr[last - 1] * adj + asfr[last] * (adjOpen + end);
@@ -88,8 +118,8 @@ static int step(const double *pf, const double *pm, const KernelPeriod *k, doubl
   const double birthsF = births * k->femaleShare;
   const double birthsM = births - birthsF;
   const double e = 1 - h;
-  const double f0 = birthsF * k->bf + (k->mf ? e * k->mf[0] : 0);
-  const double m0 = birthsM * k->bm + (k->mm ? e * k->mm[0] : 0);
+  const double f0 = birthsF * k->bf + (MIGRATES(k->mf) ? e * k->mf[0] : 0);
+  const double m0 = birthsM * k->bm + (MIGRATES(k->mm) ? e * k->mm[0] : 0);
   outF[0] = f0;
   outM[0] = m0;
   totals[BIRTHS_F] = birthsF;
@@ -152,6 +182,13 @@ int main(void) {
   k.mf = hasMigration ? mf : NULL;
   k.mm = hasMigration ? mm : NULL;
   k.startShare = readNumber();
+#ifdef FIXED_GROUPS
+  if (G != FIXED_GROUPS || hasMigration != FIXED_MIGRATION) {
+    fprintf(stderr, "kernel: built for %d groups and migration %d, got %d groups and migration %d\n", FIXED_GROUPS,
+            FIXED_MIGRATION, G, hasMigration);
+    return 2;
+  }
+#endif
   const double *baseF = readArray(G);
   const double *baseM = readArray(G);
   const int checkSteps = (int)readNumber();
@@ -191,8 +228,8 @@ int main(void) {
   int okAll = 1;
 #define RUN_CHUNKS(n)                                        \
   for (long c = 0; c < (n); c++) {                           \
-    memcpy(af, baseF, sizeof(double) * (size_t)G);           \
-    memcpy(am, baseM, sizeof(double) * (size_t)G);           \
+    memcpy(af, baseF, sizeof(double) * (size_t)GROUPS(G));   \
+    memcpy(am, baseM, sizeof(double) * (size_t)GROUPS(G));   \
     for (int i = 0; i < chunk; i += 2) {                     \
       okAll &= step(af, am, &k, bf, bm, totals, G);          \
       sink += totals[BIRTHS_F];                              \
@@ -228,5 +265,6 @@ int main(void) {
   printf("steps_per_rep %ld\n", chunks * chunk);
   printf("reps %d\n", reps);
   printf("sink %.17g\n", sinkOut);
+  printf("variant %s\n", VARIANT);
   return 0;
 }
