@@ -1,24 +1,48 @@
-// ccmpp: the public API, re-exported by name.
+/**
+ * `ccmpp`: the cohort-component method of population projection — life tables, log-quadratic
+ * mortality, fertility and migration models, scenarios, the solvers for what reaches a population
+ * target, seeded Monte Carlo, and chart specifications.
+ *
+ * The core entry point: it loads zod and nothing else, and runs in Node and in any browser (no Node
+ * built-in, no mathjs, no command or chart package). Node-only and optional parts have their own
+ * entry points: `ccmpp/parallel` (the Monte Carlo on worker threads), `ccmpp/leslie` (the
+ * Leslie-matrix view, with mathjs), `ccmpp/yingkou` (the Yingkou case) and `ccmpp/testing` (the
+ * fast-check kit).
+ *
+ * Units: persons; rates per person-year; TFR in children per woman; SRB in males per 100 female
+ * births; net migration in persons a year in scenarios and persons per period in `PeriodInputs`. Bad
+ * input throws an {@link InputError} listing every problem; nothing is clamped.
+ *
+ * @example
+ * import { project, requiredNetMigration } from 'ccmpp';
+ *
+ * const p = project(base, scenario, { until: 2030 });
+ * p.indicators.years.at(-1)!.total;
+ * requiredNetMigration(base, scenario, { year: 2030, population: 2_600_000 });
+ *
+ * @module ccmpp
+ */
 
 export type { Sex, BySex } from './types.js';
 export { CcmppError, InputError, type Issue } from './validate/errors.js';
 
 // ages
-export { ageGroupLabels, groupCount, parseAgeGroupLabel } from './ages/grid.js';
-export { sumAges, total } from './ages/broad.js';
+export { ageGroupLabels } from './ages/grid.js';
+export { sumAges } from './ages/broad.js';
 
-// lifetable
+// life tables
 export type { LifeTable } from './lifetable/compute.js';
 export type { A0Rule } from './lifetable/a0.js';
 export type { AxRule } from './lifetable/ax.js';
 export { lifeTable, type LifeTableOptions } from './lifetable/lifeTable.js';
 export { survivalRatios, type SurvivalRatios } from './lifetable/survival.js';
 
-// project
-export type { PeriodInputs } from './project/periodInputs.js';
-export { projectCohorts, type Population, type CohortProjection } from './project/projectCohorts.js';
-export { leslieMatrix } from './project/leslie.js';
-export { dominantRoot, type DominantRoot } from './project/dominantRoot.js';
+// mortality
+export type { SolveResult } from './solve/result.js';
+export { logQuadMx, type LogQuadMxInput, type LogQuadMxOptions } from './mortality/logQuad.js';
+export { mxForE0, type MxForE0Options, type E0Model } from './mortality/mxForE0.js';
+export { splitE0, bothSexE0 } from './mortality/sexSplit.js';
+export type { BaselineName } from './mortality/baselines.js';
 
 // fertility
 export { fertilityPattern, type FertilityPattern, type FertilityPatternName } from './fertility/pattern.js';
@@ -31,60 +55,51 @@ export { hadwigerPattern, hadwigerDensity, type HadwigerShape } from './fertilit
 export { rogersCastro, ROGERS_CASTRO_STANDARD, type RogersCastroParams } from './migration/rogersCastro.js';
 export { migrationProfile, type MigrationProfile } from './migration/profile.js';
 export { netMigrantsByAge, type NetMigrantsOptions } from './migration/netMigrants.js';
-export {
-  flowDifference,
-  FLOW_DIFFERENCE_BAYESPOP,
-  FLOW_DIFFERENCE_NONE,
-  type FlowDifferenceParams,
-  type GrossFlows,
-} from './migration/flowDifference.js';
+export { flowDifference, FLOW_DIFFERENCE_BAYESPOP, type FlowDifferenceParams, type GrossFlows } from './migration/flowDifference.js';
 export { outMigrationSchedule, type OutMigrationSchedule } from './migration/outSchedule.js';
 
-// mortality
-export type { SolveResult } from './solve/result.js';
-export { logQuadMx, LOGQUAD_Q5_MIN, LOGQUAD_Q5_MAX, type LogQuadMxInput, type LogQuadMxOptions } from './mortality/logQuad.js';
-export { mxForE0, type MxForE0Options, type E0Model } from './mortality/mxForE0.js';
-export { splitE0, bothSexE0, DEFAULT_SEX_GAP } from './mortality/sexSplit.js';
-export type { BaselineName } from './mortality/baselines.js';
+// base population
+export { fitToMargins, type Margin } from './base/fitToMargins.js';
+export { splitOpenAgeGroup } from './base/splitOpenAgeGroup.js';
 
-// scenario
+// projection
+export type { PeriodInputs } from './project/periodInputs.js';
+export { projectCohorts, type Population, type CohortProjection } from './project/projectCohorts.js';
+export { dominantRoot, type DominantRoot } from './project/dominantRoot.js';
+
+// scenarios
 export { pathValue, periodAverage, type Path } from './scenario/path.js';
 export { scenarioSchema, parseScenario, type Scenario, type ParsedScenario } from './scenario/schema.js';
 export { project, type Projection, type ProjectOptions } from './scenario/project.js';
-export { yearIndicators, medianAge, type YearIndicators, type PeriodIndicators } from './indicators/yearIndicators.js';
-export { splitOpenAgeGroup } from './base/splitOpenAgeGroup.js';
-export { variants, DEFAULT_FERTILITY_SHIFT, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';
-export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './targets/compare.js';
+export { variants, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';
+
+// indicators
+export { yearIndicators, type YearIndicators, type PeriodIndicators } from './indicators/yearIndicators.js';
+export { decomposeChange, type ChangeComponents } from './indicators/decompose.js';
+export { urgd, projectUrbanShare } from './indicators/urbanization.js';
 
 // targets
-export { fitToMargins, type Margin } from './base/fitToMargins.js';
 export type { Target } from './targets/target.js';
+export type { TargetOptions } from './targets/context.js';
 export { assessTarget, type TargetAssessment } from './targets/assessTarget.js';
 export { requiredNetMigration, type RequiredNetMigrationOptions } from './targets/requiredNetMigration.js';
 export { requiredTfr, type RequiredTfrOptions } from './targets/requiredTfr.js';
 export { feasibilityFrontier, type FrontierPoint } from './targets/frontier.js';
-export { decomposeChange, type ChangeComponents } from './indicators/decompose.js';
-export { urgd, projectUrbanShare } from './indicators/urbanization.js';
 export { applySolution, type ApplySolutionOptions, type SolutionKind } from './targets/applySolution.js';
+export { compareScenarios, type CompareOptions, type ScenarioComparison, type ComparisonRow, type ComparisonYear } from './targets/compare.js';
 
-// report: chart specifications as plain Vega-Lite objects (rendering lives in the CLI)
-export { pyramidSpec, type PyramidSource, type PyramidOptions } from './report/pyramid.js';
-export { trajectorySpec, type TrajectoryInput, type TrajectorySeries, type TrajectoryPoint, type MarkedPopulation, type FanQuantiles } from './report/trajectory.js';
-export { frontierSpec, FRONTIER_STATUS, type FrontierOptions } from './report/frontier.js';
-export { simulationFan, FAN_LEVELS } from './report/fan.js';
-export { VEGA_LITE_SCHEMA, type VegaLiteSpec, type ChartOptions } from './report/vegaLite.js';
-export { reportHtml, type ReportDocument, type ReportSection, type ReportChart, type Verdict } from './report/html.js';
-export { tableText, type Table, type Column, type CellFormat, type CellValue } from './report/table.js';
-
-// stochastic
-export { simulate, DEFAULT_QUANTILES, MAX_TRAJECTORIES, PROGRESS_CHUNK, type Simulation, type SimulateOptions, type SimulationYear, type SeriesSummary, type TargetProbability } from './stochastic/simulate.js';
-export { simulateParallel, closeSimulationWorkers, type SimulateParallelOptions } from './stochastic/parallel.js';
-export { uncertaintySchema, DEFAULT_TFR_SIGMA, DEFAULT_TFR_RHO, DEFAULT_E0_SIGMA, DEFAULT_MIGRATION_SIGMA, type Uncertainty, type ResolvedUncertainty } from './stochastic/uncertainty.js';
-export { wilsonInterval, type ProportionInterval } from './stochastic/wilson.js';
+// uncertainty (on worker threads: `ccmpp/parallel`)
+export { simulate, type Simulation, type SimulateOptions, type SimulationYear, type SeriesSummary, type TargetProbability } from './stochastic/simulate.js';
+export { uncertaintySchema, type Uncertainty, type ResolvedUncertainty } from './stochastic/uncertainty.js';
+export type { ProportionInterval } from './stochastic/wilson.js';
 export type { MortalityPath } from './stochastic/engine.js';
 export type { SeriesName } from './stochastic/accumulator.js';
 
-// the Yingkou case
-export { yingkou } from './yingkou/data.js';
-export { yingkouReport, YINGKOU_TRAJECTORIES, YINGKOU_SEED, type YingkouReport } from './yingkou/report.js';
-export { formatYingkouReport } from './yingkou/text.js';
+// charts: Vega-Lite specifications as plain objects, and the HTML report (rendering lives in the command)
+export { pyramidSpec, type PyramidSource, type PyramidOptions } from './report/pyramid.js';
+export { trajectorySpec, type TrajectoryInput, type TrajectorySeries, type TrajectoryPoint, type MarkedPopulation, type FanQuantiles } from './report/trajectory.js';
+export { frontierSpec, type FrontierOptions } from './report/frontier.js';
+export { simulationFan } from './report/fan.js';
+export type { VegaLiteSpec, ChartOptions } from './report/vegaLite.js';
+export { reportHtml, type ReportDocument, type ReportSection, type ReportChart, type Verdict } from './report/html.js';
+export type { Table, Column, CellFormat, CellValue } from './report/table.js';

@@ -1,11 +1,11 @@
-/** A sex. Female first: births depend on women. */
-export type Sex = 'female' | 'male';
+/** The two sexes in the library's fixed order: female first, since births depend on women. */
+export const SEXES = ['female', 'male'] as const;
+
+/** A sex. */
+export type Sex = (typeof SEXES)[number];
 
 /** One value per sex, never a positional pair. */
 export interface BySex<T> {
   female: T;
   male: T;
 }
-
-/** The two sexes in the library's fixed order (female first). */
-export const SEXES: readonly Sex[] = ['female', 'male'];

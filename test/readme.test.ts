@@ -53,14 +53,36 @@ console.log('ok');`,
     expect(r.stdout.trim()).toBe('ok');
   });
 
-  it('import "ccmpp" loads neither fast-check nor the command’s render dependencies', () => {
+  it('import "ccmpp" loads neither fast-check, nor mathjs, nor the command’s render dependencies', () => {
     const r = run(
       'light.cjs',
       `require('ccmpp');
-const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](fast-check|vega|vega-lite|commander|cli-progress)[\\\\/]/.test(k));
+const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](fast-check|mathjs|vega|vega-lite|commander|cli-progress)[\\\\/]/.test(k));
 console.log(JSON.stringify(loaded));`,
     );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('[]');
+  });
+
+  it('the API section lists exactly what each entry point exports', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## API'), readme.indexOf('### In the browser'));
+    // Backticked identifiers, leaving out what parentheses say about them.
+    const names = (text: string) => [...text.replace(/\([^)]*\)/g, '').matchAll(/`([A-Za-z_]\w*)`/g)].map((m) => m[1]!);
+    const core = section.slice(section.indexOf('<!-- api: ccmpp -->'));
+    const table = core.slice(0, core.indexOf('\n\n'));
+    const listed = { ccmpp: names(table.split('\n').slice(3).map((row) => row.split('|')[2]).join(' ')) } as Record<string, string[]>;
+    for (const m of section.matchAll(/^\| `(ccmpp\/\w+)` \| ([^|]*) \|/gm)) listed[m[1]!] = names(m[2]!);
+    const r = run(
+      'api.mjs',
+      `const out = {};
+for (const s of ${JSON.stringify(Object.keys(listed))}) out[s] = Object.keys(await import(s));
+console.log(JSON.stringify(out));`,
+    );
+    expect(r.stderr).toBe('');
+    const actual = JSON.parse(r.stdout) as Record<string, string[]>;
+    // Every name the README lists is exported there, and every name an entry point exports is listed.
+    expect(Object.keys(listed)).toEqual(['ccmpp', 'ccmpp/parallel', 'ccmpp/leslie', 'ccmpp/yingkou', 'ccmpp/testing']);
+    for (const [entry, ns] of Object.entries(listed)) expect([...new Set(ns)].sort(), entry).toEqual([...actual[entry]!].sort());
   });
 });

@@ -26,3 +26,22 @@ export function total(population: ArrayLike<number>): number {
   for (let i = 0; i < population.length; i++) s += population[i] as number;
   return s;
 }
+
+/**
+ * Persons of a population, both sexes: the total of each sex, added (the sum `yearIndicators` and the
+ * migration flows of a period use).
+ */
+export function populationTotal(female: ArrayLike<number>, male: ArrayLike<number>): number {
+  return total(female) + total(male);
+}
+
+/**
+ * Persons of a population, both sexes, summed group by group (female + male of each group, in age
+ * order): the sum of the period indicators' person-years and of the default migration bounds. It can
+ * differ from {@link populationTotal} in the last bits (another order of additions).
+ */
+export function populationTotalByGroup(female: ArrayLike<number>, male: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < female.length; i++) s += (female[i] as number) + (male[i] as number);
+  return s;
+}

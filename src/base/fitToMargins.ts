@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { BySex, Sex } from '../types.js';
 import { CcmppError, fail, InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers } from '../validate/schemas.js';
+import { nonNegative, numbers, sexSchema } from '../validate/schemas.js';
 import { STEP } from '../ages/grid.js';
 
 /** A known total of a population: persons in ages [from, to) (to omitted: to the end), of one sex or both. */
@@ -18,9 +18,9 @@ export interface Margin {
 }
 
 /** Sweeps stop once every margin is met to this relative error (IPF gets there fast when margins agree). */
-export const MARGIN_TOLERANCE = 1e-10;
+const MARGIN_TOLERANCE = 1e-10;
 /** After the last sweep, margins met to this relative error are accepted (issue 4 asks 1e-6). */
-export const MARGIN_ACCEPT = 1e-8;
+const MARGIN_ACCEPT = 1e-8;
 /** Sweeps before giving up: consistent margins converge geometrically, in tens of sweeps. */
 const MAX_SWEEPS = 10_000;
 
@@ -28,7 +28,7 @@ const marginSchema = z.strictObject(
   {
     from: z.optional(nonNegative()),
     to: z.optional(nonNegative()),
-    sex: z.optional(z.enum(['female', 'male'], { error: "expected 'female' or 'male'" })),
+    sex: z.optional(sexSchema),
     population: nonNegative(),
   },
   { error: 'expected a margin { from?, to?, sex?, population }' },

@@ -1,21 +1,15 @@
 import { resolve } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
 import { describeError, EXIT } from './errors.js';
 import { parseBounds, parseInteger, parseNumberList, parseTarget } from './inputs.js';
 import { MIGRATION_FLAGS, parseFlowDifference, parseMigrationPath, takeMigrationOptions, type MigrationOptions } from './migration.js';
-import { VERSION, type CommandResult, type Format } from './output.js';
+import { VERSION, type CommandResult, type Format, type Progress } from './output.js';
 import { projectCommand } from './commands/project.js';
 import { schemaCommand, SCHEMA_NAMES } from './commands/schema.js';
 import { solveCommand, type SolveKind } from './commands/solve.js';
 import { yingkouCommand } from './commands/yingkou.js';
 import { simulateCommand } from './commands/simulate.js';
-
-/** A progress display for long runs (simulation): the CLI gives one on a terminal, none in a pipe. */
-export interface Progress {
-  start(total: number): void;
-  update(done: number): void;
-  stop(): void;
-}
 
 export interface CliEnvironment {
   /** Makes a progress display; absent in a pipe and in tests. */
@@ -141,7 +135,7 @@ Examples:
       .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
       .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
       .requiredOption('--until <year>', 'last year of the projection (base year + a multiple of 5)', int('--until', 'expected an integer year'))
-      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'), 100)
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'), DEFAULT_OPEN_AGE)
       .addOption(new Option('--table <table>', 'what table and csv print').choices(['indicators', 'population']).default('indicators'))
       .option('--pyramid-years <years>', 'years of the pyramid in report.html, e.g. 2015,2030 (default: first and last)', (v) => parseNumberList(v, '--pyramid-years'))),
   )

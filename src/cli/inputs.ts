@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ageGroupLabel, parseAgeGroupLabel, STEP } from '../ages/grid.js';
 import { populationSchema, type Population } from '../project/projectCohorts.js';
 import { parseScenario, type ParsedScenario, type Scenario } from '../scenario/schema.js';
+import { SEXES } from '../types.js';
 import { formatValue, InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { UserError, indent } from './errors.js';
@@ -128,7 +129,7 @@ export function parsePopulationCsv(text: string, file: string, year: number): Ba
         `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups from 0-4 up, in order, the last one open), got ${JSON.stringify(row.age)}`,
       );
     if (age.open) closedAt = lineNo;
-    for (const sex of ['female', 'male'] as const) {
+    for (const sex of SEXES) {
       const v = row[sex]!;
       const x = v === '' ? NaN : Number(v);
       if (!Number.isFinite(x) || x < 0) throw new UserError(`${at(lineNo, sex)}: expected a finite number >= 0 (persons), got ${JSON.stringify(v)}`);

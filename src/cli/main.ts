@@ -5,7 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { runCli, type Progress } from './app.js';
+import { runCli } from './app.js';
+import type { Progress } from './output.js';
 
 async function main(): Promise<number> {
   const progress = process.stderr.isTTY ? await terminalProgress() : undefined;

@@ -84,7 +84,7 @@ export function parseFlowDifference(text: string, option = MIGRATION_FLAGS.flowD
 }
 
 /** Whether any migration option is given. */
-export function hasMigrationOptions(o: MigrationOptions | undefined): o is MigrationOptions {
+function hasMigrationOptions(o: MigrationOptions | undefined): o is MigrationOptions {
   return o !== undefined && (Object.keys(MIGRATION_FLAGS) as (keyof MigrationOptions)[]).some((k) => o[k] !== undefined);
 }
 

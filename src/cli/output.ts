@@ -9,7 +9,7 @@ export interface CommandResult {
   files: OutputFile[];
 }
 
-export interface OutputFile {
+interface OutputFile {
   name: string;
   content: string;
   /** A line for stderr about this file (its charts left out); `runCli` prints each distinct one once. */
@@ -17,6 +17,13 @@ export interface OutputFile {
 }
 
 export type Format = 'table' | 'csv' | 'json';
+
+/** A progress display for long runs (simulation): the CLI gives one on a terminal, none in a pipe. */
+export interface Progress {
+  start(total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
 
 /** Version of ccmpp written into JSON output. */
 export const VERSION: string = pkg.version;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEXES } from '../types.js';
 
 /**
  * The JSON the command prints with `--format json` (and writes to `--out`), one zod schema per
@@ -16,7 +17,7 @@ const num = () => z.number().nullable();
 const persons = () => z.number().describe('persons');
 
 /** Indicators of a population at one year (`YearIndicators`). */
-export const yearIndicatorsSchema = z
+const yearIndicatorsSchema = z
   .strictObject({
     year: int(),
     total: persons(),
@@ -39,7 +40,7 @@ export const yearIndicatorsSchema = z
   .describe('indicators of the population at a year');
 
 /** Indicators of one 5-year period (`PeriodIndicators`). */
-export const periodIndicatorsSchema = z
+const periodIndicatorsSchema = z
   .strictObject({
     from: int(),
     to: int(),
@@ -102,7 +103,7 @@ export const projectOutputSchema = z
   .describe('A cohort-component projection of a base population under a scenario');
 
 /** A solver's answer (`SolveResult<number>`). */
-export const solveResultSchema = z.discriminatedUnion('status', [
+const solveResultSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('reachable'),
     value: z.number().describe('the solution'),
@@ -246,7 +247,7 @@ const censusGroupSchema = z
       .strictObject({
         from: int().optional().describe('first age; absent: 0'),
         to: int().optional().describe('end age (exclusive); absent: to the end, open group included'),
-        sex: z.enum(['female', 'male']).optional().describe('absent: both sexes'),
+        sex: z.enum(SEXES).optional().describe('absent: both sexes'),
         population: persons().describe('persons: the census count'),
       })
       .describe('the group as ages [from, to) and sex'),

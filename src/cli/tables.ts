@@ -1,6 +1,7 @@
 import type { PeriodIndicators, YearIndicators } from '../indicators/yearIndicators.js';
 import type { Projection } from '../scenario/project.js';
 import type { Table } from '../report/table.js';
+import { SEXES } from '../types.js';
 import { toCsv, type CsvValue } from './csv.js';
 
 /** Indicators by year as a table (the same object prints to the terminal and to report.html). */
@@ -81,7 +82,7 @@ export function populationTable(p: Pick<Projection, 'years' | 'population' | 'ag
 export function populationCsv(p: Pick<Projection, 'years' | 'population' | 'ageGroups'>): string {
   const rows: CsvValue[][] = [];
   p.years.forEach((y, t) => {
-    for (const sex of ['female', 'male'] as const) p.ageGroups.forEach((age, i) => rows.push([y, sex, age, p.population[t]![sex][i]!]));
+    for (const sex of SEXES) p.ageGroups.forEach((age, i) => rows.push([y, sex, age, p.population[t]![sex][i]!]));
   });
   return toCsv(['year', 'sex', 'age', 'population'], rows);
 }

@@ -5,6 +5,7 @@ import { finite, nonNegative } from '../validate/schemas.js';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP, MIN_GRID_OPEN_AGE } from './layout.js';
 import { fertilityPattern, type FertilityPattern } from './pattern.js';
 
+/** Options of {@link asfrFromTfr}: the open age of the grid to return the rates on. */
 export interface AsfrOptions {
   /** Return the whole projection grid with this open age (a multiple of 5, ≥ 50), zeros outside 15–49. */
   openAge?: number;

@@ -14,14 +14,14 @@ export interface HadwigerShape {
 }
 
 /** Youngest and oldest mean age accepted: the span the 7 groups cover. */
-export const HADWIGER_MEAN_AGE_RANGE = [15, 50] as const;
+const HADWIGER_MEAN_AGE_RANGE = [15, 50] as const;
 
 /**
  * Narrowest spread accepted, in years. No population bears its children within a couple of single
  * years, and one-year quadrature panels integrate a density this narrow to ~1e-14 (tested against
  * Simpson's rule).
  */
-export const HADWIGER_MIN_SD = 1;
+const HADWIGER_MIN_SD = 1;
 
 /** One-year panels per 5-year group, each with 8 Gauss–Legendre points. */
 const PANELS = 5;

@@ -29,7 +29,7 @@ export function meanAgeAtChildbearing(rates: ArrayLike<number>): number {
  * Unchecked core of {@link meanAgeAtChildbearing}: `values[i]` is the group starting at age
  * `5 (first + i)`, for `i < closed`; the total must be > 0.
  */
-export function meanAgeOf(values: ArrayLike<number>, first: number, closed: number): number {
+function meanAgeOf(values: ArrayLike<number>, first: number, closed: number): number {
   let total = 0;
   let moment = 0;
   for (let i = 0; i < closed; i++) {

@@ -21,7 +21,7 @@ export function tfr(asfr: ArrayLike<number>): number {
 }
 
 /** Unchecked core of {@link tfr}: `5 Σ asfr[i]` over the first `closed` values. */
-export function tfrOf(asfr: ArrayLike<number>, closed = asfr.length): number {
+function tfrOf(asfr: ArrayLike<number>, closed = asfr.length): number {
   let s = 0;
   for (let i = 0; i < closed; i++) s += asfr[i] as number;
   return STEP * s;

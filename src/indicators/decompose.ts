@@ -1,5 +1,5 @@
 import type { CohortProjection } from '../project/projectCohorts.js';
-import { total } from '../ages/broad.js';
+import { populationTotal } from '../ages/broad.js';
 
 /** The components of population change over an interval, both sexes. */
 export interface ChangeComponents {
@@ -27,7 +27,7 @@ export interface ChangeComponents {
  */
 export function decomposeChange(projection: CohortProjection): { periods: ChangeComponents[]; total: ChangeComponents } {
   const { years, population } = projection;
-  const sizes = population.map((p) => total(p.female) + total(p.male));
+  const sizes = population.map((p) => populationTotal(p.female, p.male));
   const periods = projection.births.map((b, t): ChangeComponents => {
     const births = b.female + b.male;
     const d = projection.deaths[t]!;

@@ -1,5 +1,11 @@
+/** The rules for the separation factors nax of the 5-year groups. */
+export const AX_RULES = ['mortpak', 'midpoint'] as const;
+
 /** Rule for the separation factors nax of the 5-year groups. */
-export type AxRule = 'mortpak' | 'midpoint';
+export type AxRule = (typeof AX_RULES)[number];
+
+/** The nax rule when none is given. */
+export const DEFAULT_AX_RULE: AxRule = 'mortpak';
 
 /** Lowest 5ax from age 45 on under the Mortpak rule: 1 − 5e^−5/(1 − e^−5) ≈ 0.97, constant μ = 1. */
 export const MORTPAK_AX_FLOOR = 0.97;

@@ -29,7 +29,7 @@ export interface LifeTableRules {
 }
 
 /** Abridged ages 0, 1, 5, …, 5(rows − 2). */
-export function abridgedAges(rows: number, ages: Float64Array = new Float64Array(rows)): Float64Array {
+function abridgedAges(rows: number, ages: Float64Array = new Float64Array(rows)): Float64Array {
   for (let i = 1; i < rows; i++) ages[i] = i === 1 ? 1 : 5 * (i - 1);
   return ages;
 }

@@ -2,11 +2,13 @@ import * as z from 'zod/mini';
 import type { Sex } from '../types.js';
 import { InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers, positive } from '../validate/schemas.js';
-import type { A0Rule } from './a0.js';
-import type { AxRule } from './ax.js';
+import { nonNegative, numbers, positive, sexSchema } from '../validate/schemas.js';
+import { DEFAULT_A0_RULE, type A0Rule } from './a0.js';
+import { DEFAULT_AX_RULE, type AxRule } from './ax.js';
 import { computeLifeTable, emptyLifeTable, type LifeTable } from './compute.js';
+import { a0RuleSchema, axRuleSchema, mxSchema } from './schemas.js';
 
+/** Options of {@link lifeTable}: the sex (for the a0 and 4a1 rules), the a0 and nax rules or given nax, and the radix. */
 export interface LifeTableOptions {
   sex: Sex;
   /** a0 rule (4a1 is Coale–Demeny either way); default 'andreev-kingkade'. */
@@ -19,32 +21,16 @@ export interface LifeTableOptions {
   radix?: number;
 }
 
-export const sexSchema = z.enum(['female', 'male'], { error: "expected 'female' or 'male'" });
-
 const optionsSchema = z.strictObject(
   {
     sex: sexSchema,
-    a0Rule: z.optional(z.enum(['andreev-kingkade', 'coale-demeny'], { error: "expected 'andreev-kingkade' or 'coale-demeny'" })),
-    axRule: z.optional(z.enum(['mortpak', 'midpoint'], { error: "expected 'mortpak' or 'midpoint'" })),
+    a0Rule: z.optional(a0RuleSchema),
+    axRule: z.optional(axRuleSchema),
     ax: z.optional(numbers(nonNegative())),
     radix: z.optional(positive()),
   },
   { error: 'expected an options object with a known key' },
 );
-
-/** The rules of an abridged mx schedule beyond its numbers: ≥ 3 rates (ages 0, 1, 5+), the open one > 0. */
-function checkSchedule(ctx: { value: number[]; issues: z.core.$ZodRawIssue[] }): void {
-  const mx = ctx.value;
-  if (mx.length < 3) ctx.issues.push({ code: 'custom', message: 'expected at least 3 rates (ages 0, 1, 5+)', input: mx });
-  else if (!((mx[mx.length - 1] as number) > 0))
-    ctx.issues.push({ code: 'custom', path: [mx.length - 1], message: 'expected the open-age rate to be > 0', input: mx[mx.length - 1] });
-}
-
-/** An mx schedule at ages 0, 1, 5, …, open: rates ≥ 0, at least 3, the open one > 0 (any array-like). */
-export const mxSchema = numbers(nonNegative()).check(checkSchedule);
-
-/** The same rules, JSON-shaped (plain arrays), for scenario files. */
-export const mxJsonSchema = z.array(nonNegative(), { error: 'expected an array of death rates' }).check(checkSchedule);
 
 /**
  * Abridged life table from death rates at ages 0, 1, 5, 10, …, the last row open.
@@ -64,7 +50,7 @@ export function lifeTable(mx: ArrayLike<number>, options: LifeTableOptions): Lif
   const o = parseWith(optionsSchema, options, 'options');
   if (o.ax) checkGivenAx(m, o.ax);
   const out = emptyLifeTable(m.length);
-  computeLifeTable(m, { sex: o.sex, a0Rule: o.a0Rule ?? 'andreev-kingkade', axRule: o.axRule ?? 'mortpak', ax: o.ax, radix: o.radix ?? 100000 }, out);
+  computeLifeTable(m, { sex: o.sex, a0Rule: o.a0Rule ?? DEFAULT_A0_RULE, axRule: o.axRule ?? DEFAULT_AX_RULE, ax: o.ax, radix: o.radix ?? 100000 }, out);
   return out;
 }
 

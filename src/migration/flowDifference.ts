@@ -19,7 +19,7 @@ export interface FlowDifferenceParams {
  * The default: β0 = β1 = m = 0, so IM = max(N, 0) and OM = max(−N, 0). A positive net figure is all
  * in-migration and a negative one all out-migration: no churn that the user did not ask for.
  */
-export const FLOW_DIFFERENCE_NONE: Readonly<FlowDifferenceParams> = Object.freeze({ beta0: 0, beta1: 0, m: 0 });
+const FLOW_DIFFERENCE_NONE: Readonly<FlowDifferenceParams> = Object.freeze({ beta0: 0, beta1: 0, m: 0 });
 
 /**
  * bayesPop's global defaults for annual projections (R package bayesPop 11, `R/predict.pop.R`,

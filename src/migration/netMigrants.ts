@@ -5,6 +5,7 @@ import { parseWith } from '../validate/parse.js';
 import { finite, plainArrays, positive, unit } from '../validate/schemas.js';
 import { migrationProfileSchema, resolveProfile, type MigrationProfile } from './profile.js';
 
+/** Options of {@link netMigrantsByAge}: the age profile, the share of women, the grid's open age and the period's length. */
 export interface NetMigrantsOptions {
   /** Age profile; default `'rogers-castro'` (standard parameters). */
   profile?: MigrationProfile;

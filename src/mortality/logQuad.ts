@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { a0Of, coaleDemeny4a1, type A0Rule } from '../lifetable/a0.js';
+import { a0Of, coaleDemeny4a1, DEFAULT_A0_RULE, type A0Rule } from '../lifetable/a0.js';
 import { constantHazardAx } from '../lifetable/ax.js';
-import { sexSchema } from '../lifetable/lifeTable.js';
+import { a0RuleSchema } from '../lifetable/schemas.js';
 import type { Sex } from '../types.js';
 import { parseWith } from '../validate/parse.js';
-import { finite } from '../validate/schemas.js';
+import { finite, sexSchema } from '../validate/schemas.js';
 import { LOGQUAD_COEFFICIENTS, LOGQUAD_MODEL_ROWS } from './coefficients.js';
 
 /**
@@ -62,6 +62,7 @@ export function fillLogQuadMx(model: LogQuadModel, h: number, q5: number, out: F
   out[1] = q1 / (4 - (4 - a1) * q1);
 }
 
+/** The log-quadratic model's inputs (Wilmoth et al. 2012): the sex, 5q0 (h = log 5q0) and k. */
 export interface LogQuadMxInput {
   sex: Sex;
   /** 5q0, the probability of dying before age 5, in [1e-4, 0.9]. */
@@ -70,6 +71,7 @@ export interface LogQuadMxInput {
   k?: number;
 }
 
+/** Options of {@link logQuadMx}: the a0 rule that splits 5q0 into 1q0 and 4q1. */
 export interface LogQuadMxOptions {
   /** a0 rule used to split 5q0 into 1q0 and 4q1; default 'andreev-kingkade' (as `lifeTable`). */
   a0Rule?: A0Rule;
@@ -86,8 +88,6 @@ const inputSchema = z.strictObject(
   },
   { error: 'expected { sex, q5, k? }' },
 );
-
-export const a0RuleSchema = z.enum(['andreev-kingkade', 'coale-demeny'], { error: "expected 'andreev-kingkade' or 'coale-demeny'" });
 
 const optionsSchema = z.strictObject({ a0Rule: z.optional(a0RuleSchema) }, { error: 'expected an options object with a known key' });
 
@@ -109,7 +109,7 @@ const optionsSchema = z.strictObject({ a0Rule: z.optional(a0RuleSchema) }, { err
  */
 export function logQuadMx(input: LogQuadMxInput, options: LogQuadMxOptions = {}): Float64Array {
   const { sex, q5, k = 0 } = parseWith(inputSchema, input, 'input');
-  const { a0Rule = 'andreev-kingkade' } = parseWith(optionsSchema, options, 'options');
+  const { a0Rule = DEFAULT_A0_RULE } = parseWith(optionsSchema, options, 'options');
   const out = new Float64Array(LOGQUAD_ROWS);
   fillLogQuadMx(compileLogQuad(sex, k, a0Rule), Math.log(q5), q5, out);
   return out;

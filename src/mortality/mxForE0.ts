@@ -1,16 +1,16 @@
 import * as z from 'zod/mini';
-import type { A0Rule } from '../lifetable/a0.js';
-import type { AxRule } from '../lifetable/ax.js';
+import { DEFAULT_A0_RULE, type A0Rule } from '../lifetable/a0.js';
+import { DEFAULT_AX_RULE, type AxRule } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
-import { mxSchema, sexSchema } from '../lifetable/lifeTable.js';
+import { a0RuleSchema, axRuleSchema, mxSchema } from '../lifetable/schemas.js';
 import type { SolveResult } from '../solve/result.js';
 import type { Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
 import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, positive } from '../validate/schemas.js';
+import { finite, positive, sexSchema } from '../validate/schemas.js';
 import { BASELINES, type BaselineName } from './baselines.js';
-import { LOGQUAD_ROWS, a0RuleSchema } from './logQuad.js';
+import { LOGQUAD_ROWS } from './logQuad.js';
 import { solveLifeTableForE0, type E0SolveSpec } from './solveE0.js';
 
 /**
@@ -18,11 +18,12 @@ import { solveLifeTableForE0, type E0SolveSpec } from './solveE0.js';
  * adult rates by up to e^±4.13 ≈ 62 — far beyond any observed schedule — while every rate stays
  * finite; large enough |k| overflow exp().
  */
-export const LOGQUAD_K_LIMIT = 10;
+const LOGQUAD_K_LIMIT = 10;
 
 /** The mortality model `mxForE0` solves: the log-quadratic model, or proportional hazards on a baseline mx. */
 export type E0Model = 'log-quadratic' | { baseline: BaselineName | ArrayLike<number> };
 
+/** Options of {@link mxForE0}: the sex, the model (log-quadratic with its k, or proportional hazards on a baseline) and the life-table rules. */
 export interface MxForE0Options {
   sex: Sex;
   /** Default 'log-quadratic'. `{ baseline }`: mx × θ on a baseline at ages 0, 1, 5, …, open (≥ 3 rows, ≥ 0, open rate > 0). */
@@ -46,7 +47,7 @@ const optionsSchema = z.strictObject(
     model: z.optional(z.unknown()),
     k: z.optional(kSchema),
     a0Rule: z.optional(a0RuleSchema),
-    axRule: z.optional(z.enum(['mortpak', 'midpoint'], { error: "expected 'mortpak' or 'midpoint'" })),
+    axRule: z.optional(axRuleSchema),
   },
   { error: 'expected an options object with a known key' },
 );
@@ -92,8 +93,8 @@ function solveSpecOf(options: unknown): { spec: E0SolveSpec; rows: number } {
     sex: o.sex,
     model,
     k: o.k ?? 0,
-    a0Rule: o.a0Rule ?? 'andreev-kingkade',
-    axRule: o.axRule ?? 'mortpak',
+    a0Rule: o.a0Rule ?? DEFAULT_A0_RULE,
+    axRule: o.axRule ?? DEFAULT_AX_RULE,
   };
   const rows = model === 'log-quadratic' ? LOGQUAD_ROWS : typeof model.baseline === 'string' ? BASELINES[model.baseline][o.sex].length : model.baseline.length;
   return { spec, rows };

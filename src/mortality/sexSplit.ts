@@ -32,8 +32,7 @@ const splitSchema = z.strictObject(
 export function splitE0(e0: number, options: { gap?: number; srb: number }): BySex<number> {
   const both = parseWith(e0Schema, e0, 'e0');
   const { gap = DEFAULT_SEX_GAP, srb } = parseWith(splitSchema, options, 'options');
-  const female = both + (gap * srb) / (100 + srb);
-  const male = female - gap;
+  const { female, male } = splitE0Unchecked(both, gap, srb);
   if (!(male > 0) || !(female > 0))
     fail('options.gap', `expected a gap that leaves both e0 > 0 (female ${female}, male ${male})`, gap);
   return { female, male };
@@ -51,5 +50,16 @@ const bySexSchema = z.strictObject({ female: positive(), male: positive() }, { e
 export function bothSexE0(e0: BySex<number>, srb: number): number {
   const { female, male } = parseWith(bySexSchema, e0, 'e0');
   const s = parseWith(srbSchema, srb, 'srb');
-  return (100 * female + s * male) / (100 + s);
+  return bothSexE0Unchecked(female, male, s);
+}
+
+/** Unchecked core of {@link splitE0}: e0F = e0 + gap · srb / (100 + srb), e0M = e0F − gap. */
+export function splitE0Unchecked(e0: number, gap: number, srb: number): BySex<number> {
+  const female = e0 + (gap * srb) / (100 + srb);
+  return { female, male: female - gap };
+}
+
+/** Unchecked core of {@link bothSexE0}: (100 · e0F + srb · e0M) / (100 + srb). */
+export function bothSexE0Unchecked(female: number, male: number, srb: number): number {
+  return (100 * female + srb * male) / (100 + srb);
 }

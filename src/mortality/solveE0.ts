@@ -178,7 +178,7 @@ function solverFor(spec: E0SolveSpec): E0Solver {
  * falls inside one of the jumps of e0 at the a0 rules' breakpoints (measured: at most 1.4e-4 years,
  * Coale–Demeny at m0 = 0.107). The achieved e0 is reported in the period indicators.
  */
-export const E0_JUMP_TOLERANCE = 1e-3;
+const E0_JUMP_TOLERANCE = 1e-3;
 
 /** Whether a solve gives a life table to use for `target`: reached, or inside a jump by at most {@link E0_JUMP_TOLERANCE}. */
 export function e0Accepted(r: E0Solve, target: number): r is E0Solve & ({ status: 'reachable' } | { inJump: true }) {

@@ -1,12 +1,13 @@
 import { CcmppError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { solveMonotone } from '../solve/monotone.js';
-import { fertilityRow } from './leslie.js';
+import { fertilityRow } from './leslieArrays.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 
 /** The characteristic equation is solved to this absolute error (its terms sum to 1 at the root). */
 const EULER_LOTKA_TOLERANCE = 1e-15;
 
+/** The stable population of a period's rates ({@link dominantRoot}): λ, r = ln(λ)/5 and the stable age shares. */
 export interface DominantRoot {
   /** Dominant eigenvalue of the female Leslie matrix: growth factor per 5 years. */
   lambda: number;

@@ -41,7 +41,7 @@ export interface KernelPeriod {
  * Out-migrants who leave in proportion to r(x)·P(x): each half of the period (start share h, end
  * share 1 − h) takes its share of `persons + rate · 5 · P`, P the population present at that moment.
  */
-export interface KernelOutflow {
+interface KernelOutflow {
   /** Relative out-migration rates by group per sex (≥ 0; only their ratios matter). */
   rf: Float64Array;
   rm: Float64Array;

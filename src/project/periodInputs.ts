@@ -73,6 +73,11 @@ function buildSchema(groups: number) {
 /** A period as the schema returns it. */
 export type ParsedPeriod = z.output<ReturnType<typeof buildSchema>>;
 
+/** Female share of births for a sex ratio at birth `srb` (males per 100 female births): 100 / (100 + srb). */
+export function femaleBirthShare(srb: number): number {
+  return 100 / (100 + srb);
+}
+
 /** Turns validated inputs into the kernel's typed arrays (copies: the caller's arrays are never aliased). */
 export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {
   const out = p.outMigration;
@@ -83,7 +88,7 @@ export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {
     bf: p.survival.female.birth,
     bm: p.survival.male.birth,
     asfr: Float64Array.from(p.asfr),
-    femaleShare: 100 / (100 + p.srb),
+    femaleShare: femaleBirthShare(p.srb),
     mf: counts(p.netMigrants?.female, p.inMigrants?.female),
     mm: counts(p.netMigrants?.male, p.inMigrants?.male),
     startShare: p.migrationTiming === 'end' ? 0 : 0.5,

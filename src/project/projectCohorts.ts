@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { total } from '../ages/broad.js';
 import { ageGroupLabel } from '../ages/grid.js';
 import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
@@ -58,7 +59,7 @@ export function parsePopulation(base: unknown, path = 'base'): z.output<typeof p
 /**
  * Projects a population by the cohort-component method, one 5-year period per entry of `periods`.
  * Per sex, exactly: P(t+5) = P(t) + births − deaths + netMigrants (the balancing identity).
- * See {@link step} for the step itself (Preston, Heuveline & Guillot 2001, Box 6.2).
+ * See `step` (src/project/kernel.ts) for the step itself (Preston, Heuveline & Guillot 2001, Box 6.2).
  *
  * @example
  * const out = projectCohorts({ year: 2015, female, male }, [period, period, period]);
@@ -72,7 +73,7 @@ export function projectCohorts(base: Population, periods: readonly PeriodInputs[
 }
 
 /** Where an impossible out-migration is reported: the path of the offending input. */
-export type MigrantsPath = (period: number, sex: Sex, group: number) => string;
+type MigrantsPath = (period: number, sex: Sex, group: number) => string;
 
 const periodsPath: MigrantsPath = (t, sex, x) => `periods[${t}].netMigrants.${sex}[${x}]`;
 
@@ -140,8 +141,8 @@ export function run(
     const flows = hasOutflow(k);
     split(k.mf, flows ? k.out!.byAgeF : undefined, inF, outF);
     split(k.mm, flows ? k.out!.byAgeM : undefined, inM, outM);
-    const sIn = { female: sum(inF), male: sum(inM) };
-    const sOut = { female: sum(outF), male: sum(outM) };
+    const sIn = { female: total(inF), male: total(inM) };
+    const sOut = { female: total(outF), male: total(outM) };
     out.years.push(start + 5);
     out.population.push({ female: nf, male: nm });
     out.births.push({ female: totals[BIRTHS_F]!, male: totals[BIRTHS_M]! });
@@ -167,13 +168,7 @@ function split(counts: Float64Array | null, rateOut: Float64Array | undefined, i
 
 /** Net migrants of a sex: its counts (as given, so the sum is the one asked for) less the rate-based out-flow. */
 function netOf(counts: Float64Array | null, outflow: number): number {
-  return (counts ? sum(counts) : 0) - outflow;
-}
-
-function sum(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
+  return (counts ? total(counts) : 0) - outflow;
 }
 
 const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, pf, _pm, _k, totals) => {
@@ -186,7 +181,7 @@ const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, pf, _pm, 
 };
 
 /** "1.37 times the people" for an out-flow share above 1. */
-export function shareText(share: number): string {
+function shareText(share: number): string {
   return Number.isFinite(share) ? `${share.toFixed(2)} times the people` : 'more people than there are';
 }
 

@@ -24,6 +24,42 @@ export function formatPercent(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(100 * x).toFixed(digits)} %` : String(x);
 }
 
+/**
+ * A probability as a per cent: one decimal (`3.4 %`); closer than 0.1 % to 0 % or 100 %, two
+ * significant digits of the distance (`0.0038 %`, `99.9962 %`), so that a small chance is never
+ * printed as none, or a near-certainty as certain; 0 and 1 exactly as `0 %` and `100 %`.
+ */
+export function formatProbability(p: number): string {
+  return probabilityText(p, 'percent');
+}
+
+/** A probability as a decimal, by the rule of {@link formatProbability}: `0.0338`, `3.8e-5`, `1 − 3.8e-5`, `0`, `1`. */
+export function formatProbabilityDecimal(p: number): string {
+  return probabilityText(p, 'decimal');
+}
+
+function probabilityText(p: number, notation: 'percent' | 'decimal'): string {
+  if (notation === 'decimal') {
+    if (p === 0 || p === 1) return String(p);
+    if (p < 1e-3) return p.toExponential(1);
+    if (p > 1 - 1e-3) return `1 − ${(1 - p).toExponential(1)}`;
+    return p.toFixed(4);
+  }
+  if (!Number.isFinite(p)) return String(p);
+  if (p <= 0) return '0 %';
+  if (p >= 1) return '100 %';
+  const pc = 100 * p;
+  if (pc < 0.1) return `${Number(pc.toPrecision(2))} %`;
+  const rest = 100 - pc;
+  if (rest < 0.1) return `${pc.toFixed(1 - Math.floor(Math.log10(rest)))} %`;
+  return `${pc.toFixed(1)} %`;
+}
+
+/** A quantile level as a per cent, to at most `digits` decimals and without trailing zeros: `2.5 %`, `50 %`. */
+export function formatLevel(level: number, digits: number): string {
+  return `${+(100 * level).toFixed(digits)} %`;
+}
+
 /** A number with a fixed number of decimals. */
 export function formatFixed(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : String(x);

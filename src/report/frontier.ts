@@ -5,6 +5,7 @@ import { finite, nonNegative, positive, year } from '../validate/schemas.js';
 import { formatPersons, formatSigned } from './format.js';
 import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
+/** Options of {@link frontierSpec}: the target named in the subtitle, beside the chart's size and title. */
 export interface FrontierOptions extends ChartOptions {
   /** The target the frontier reaches, named in the subtitle. */
   target?: { year: number; population: number };

@@ -16,6 +16,7 @@ export interface ReportChart {
   caption?: string;
 }
 
+/** One section of a {@link reportHtml} page: a heading, then paragraphs, verdicts, charts, tables and notes. */
 export interface ReportSection {
   heading: string;
   /** Paragraphs before the rest. */
@@ -82,7 +83,7 @@ ${body.join('\n')}
 }
 
 /** An HTML table; numeric columns right-aligned. */
-export function tableHtml(t: Table): string {
+function tableHtml(t: Table): string {
   const head = t.columns.map((c) => `<th scope="col"${isNumeric(c.format) ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
   const rows = t.rows
     .map((r) => `<tr>${t.columns.map((c, j) => {

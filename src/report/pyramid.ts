@@ -13,6 +13,7 @@ export interface PyramidSource {
   ageGroups?: readonly string[];
 }
 
+/** Options of {@link pyramidSpec}: persons or shares, beside the chart's size and title. */
 export interface PyramidOptions extends ChartOptions {
   /** 'persons' (default) or 'share': each group as a share of its year's total, to compare shapes. */
   unit?: 'persons' | 'share';

@@ -9,6 +9,7 @@ export type CellValue = string | number | null;
  */
 export type CellFormat = 'text' | 'persons' | 'signed' | 'percent1' | 'percent2' | 'fixed1' | 'fixed2' | 'fixed3';
 
+/** One column of a {@link Table}: the row key it shows, its header and how its cells are formatted. */
 export interface Column {
   /** Key of the value in each row. */
   key: string;
@@ -27,7 +28,7 @@ export interface Table {
 }
 
 /** Printed for a missing value. */
-export const EMPTY_CELL = '–';
+const EMPTY_CELL = '–';
 
 /** A cell as text, by its column's format. */
 export function formatCell(value: CellValue | undefined, format: CellFormat = 'text'): string {
@@ -69,15 +70,25 @@ export function isNumeric(format: CellFormat | undefined): boolean {
  */
 export function tableText(table: Table): string {
   const cells = table.rows.map((r) => table.columns.map((c) => formatCell(r[c.key], c.format)));
-  const widths = table.columns.map((c, j) => Math.max(width(c.label), ...cells.map((row) => width(row[j]!))));
-  const line = (values: string[]) =>
-    values
-      .map((v, j) => (isNumeric(table.columns[j]!.format) ? pad(v, widths[j]!, 'left') : pad(v, widths[j]!, 'right')))
-      .join('  ')
-      .trimEnd();
-  const out = [table.title, line(table.columns.map((c) => c.label)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)];
+  const right = table.columns.map((c) => isNumeric(c.format));
+  const out = [table.title, ...alignedLines(table.columns.map((c) => c.label), cells, right, { trimEnd: true })];
   if (table.note) out.push(table.note);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Text cells in aligned columns, two spaces apart: the header line, a rule of dashes as wide as each
+ * column, one line per row; column `j` right-aligned where `right[j]`, else left-aligned (widths in
+ * display columns, CJK ideographs counting two). With `trimEnd`, the header and row lines lose
+ * trailing spaces.
+ */
+export function alignedLines(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[], options: { trimEnd?: boolean } = {}): string[] {
+  const widths = header.map((h, j) => Math.max(width(h), ...rows.map((row) => width(row[j]!))));
+  const line = (values: readonly string[]) => {
+    const text = values.map((v, j) => pad(v, widths[j]!, right[j] ? 'left' : 'right')).join('  ');
+    return options.trimEnd ? text.trimEnd() : text;
+  };
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
 /** Display width: code points, with CJK ideographs counted as two columns. */

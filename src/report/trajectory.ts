@@ -42,6 +42,7 @@ export interface FanQuantiles {
   q975: number;
 }
 
+/** What {@link trajectorySpec} draws: scenario lines, targets, observed populations and a simulation fan. */
 export interface TrajectoryInput {
   /** Lines (scenarios), in legend order. */
   series?: readonly TrajectorySeries[];

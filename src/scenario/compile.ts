@@ -1,18 +1,21 @@
 import { STEP } from '../ages/grid.js';
 import { patternShares } from '../fertility/pattern.js';
 import { fillAsfrFromTfr } from '../fertility/asfr.js';
+import { DEFAULT_A0_RULE } from '../lifetable/a0.js';
+import { DEFAULT_AX_RULE } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
 import { flowsOf, resolveFlowDifference, type FlowDifferenceParams } from '../migration/flowDifference.js';
 import { fillNetMigrants } from '../migration/netMigrants.js';
 import { resolveOutSchedule } from '../migration/outSchedule.js';
 import { resolveProfile } from '../migration/profile.js';
-import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
+import { DEFAULT_SEX_GAP, splitE0Unchecked } from '../mortality/sexSplit.js';
 import { LOGQUAD_ROWS } from '../mortality/logQuad.js';
 import { BASELINES } from '../mortality/baselines.js';
 import { e0Accepted, solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
 import { Arena } from '../project/arena.js';
-import type { KernelPeriod } from '../project/kernel.js';
+import { step, TOTALS_SIZE, WORST_SHARE, type KernelPeriod } from '../project/kernel.js';
+import { femaleBirthShare } from '../project/periodInputs.js';
 import type { BySex, Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
 import { ValidationMemo } from '../validate/memo.js';
@@ -93,8 +96,8 @@ export function compileScenario(s: ParsedScenario, openAge: number): CompiledSce
     sex,
     model: model === 'log-quadratic' ? model : { baseline: typeof model === 'string' ? model : Float64Array.from(model[sex]) },
     k: 0,
-    a0Rule: 'andreev-kingkade',
-    axRule: 'mortpak',
+    a0Rule: DEFAULT_A0_RULE,
+    axRule: DEFAULT_AX_RULE,
   });
   const spec = { female: specOf('female'), male: specOf('male') };
   const rowsOf = (sex: Sex) => {
@@ -140,10 +143,7 @@ export function periodLevels(c: CompiledScenario, from: number): PeriodLevels {
   const srb = averageOver(c.srb, from, to);
   let e0: BySex<number>;
   if ('both' in c.e0) {
-    const both = averageOver(c.e0.both, from, to);
-    const gap = averageOver(c.e0.gap, from, to);
-    const female = both + (gap * srb) / (100 + srb);
-    e0 = { female, male: female - gap };
+    e0 = splitE0Unchecked(averageOver(c.e0.both, from, to), averageOver(c.e0.gap, from, to), srb);
   } else {
     e0 = { female: averageOver(c.e0.female, from, to), male: averageOver(c.e0.male, from, to) };
   }
@@ -156,6 +156,11 @@ export function periodLevels(c: CompiledScenario, from: number): PeriodLevels {
     inPerYear: c.migration?.inPerYear ? averageOver(c.migration.inPerYear, from, to) : 0,
     outRate: c.migration?.outRate ? averageOver(c.migration.outRate, from, to) : 0,
   };
+}
+
+/** A working copy of a period's levels (for a caller that changes some of them: a trial, a draw). */
+export function copyLevels(lv: PeriodLevels): PeriodLevels {
+  return { ...lv, e0: { ...lv.e0 } };
 }
 
 /** Scratch life tables for the e0 solves, one per sex (reused: the projection is synchronous). */
@@ -240,13 +245,58 @@ export function fillMigration(c: CompiledScenario, lv: PeriodLevels, population:
  * is out of the model's reach.
  */
 export function fillPeriodRates(c: CompiledScenario, lv: PeriodLevels, tables: Tables, k: KernelPeriod): BySex<number> {
-  fillAsfrFromTfr(lv.tfr, c.pattern, k.asfr);
-  k.femaleShare = 100 / (100 + lv.srb);
+  fillFertility(c, lv.tfr, k);
+  k.femaleShare = femaleBirthShare(lv.srb);
   const eF = solveE0(c, 'female', lv, tables.female);
   const eM = solveE0(c, 'male', lv, tables.male);
   k.bf = fillSurvivalRatios(tables.female, c.openAge, k.sf);
   k.bm = fillSurvivalRatios(tables.male, c.openAge, k.sm);
   return { female: eF, male: eM };
+}
+
+/** ASFR of a TFR level into `k`: TFR × the scenario's pattern / 5 on the fertile groups, 0 elsewhere. */
+export function fillFertility(c: CompiledScenario, tfr: number, k: KernelPeriod): void {
+  fillAsfrFromTfr(tfr, c.pattern, k.asfr);
+}
+
+/**
+ * Solves the life table of a sex's mortality model (`spec`, one of `CompiledScenario.spec`) for life
+ * expectancy `e0` into `out`. Whether the table is one to use: false where e0 is beyond the model's
+ * reach (`out` then holds the table at the bound the model reaches).
+ */
+export function solveForE0(spec: E0SolveSpec, e0: number, out: LifeTable): boolean {
+  return e0Accepted(solveLifeTableForE0(e0, spec, out), e0);
+}
+
+/** The accounting a kernel step fills (births, deaths, out-migrants, the worst out-flow share). */
+export function periodTotals(): Float64Array {
+  return new Float64Array(TOTALS_SIZE);
+}
+
+/** From {@link periodTotals} after a step: the largest share of a group's people its out-flow took (> 1: more than were there). */
+export function worstShare(totals: Float64Array): number {
+  return totals[WORST_SHARE]!;
+}
+
+/**
+ * One period of a compiled scenario: its migration from the population at the period's start
+ * (`population`, both sexes; see {@link fillMigration}), then the cohort-component step from
+ * (pf, pm) into (nf, nm), the accounting into `totals` ({@link periodTotals}). False where the
+ * out-flow would take more people than a group holds.
+ */
+export function stepPeriod(
+  c: CompiledScenario,
+  lv: PeriodLevels,
+  population: number,
+  k: KernelPeriod,
+  pf: Float64Array,
+  pm: Float64Array,
+  nf: Float64Array,
+  nm: Float64Array,
+  totals: Float64Array,
+): boolean {
+  fillMigration(c, lv, population, k);
+  return step(pf, pm, k, nf, nm, totals);
 }
 
 function solveE0(c: CompiledScenario, sex: Sex, lv: PeriodLevels, out: LifeTable): number {

@@ -1,7 +1,8 @@
+import { populationTotal } from '../ages/broad.js';
 import { ageGroupLabel, STEP } from '../ages/grid.js';
-import { step, TOTALS_SIZE, WORST_GROUP, WORST_SEX, type KernelPeriod } from '../project/kernel.js';
+import { TOTALS_SIZE, WORST_GROUP, WORST_SEX, type KernelPeriod } from '../project/kernel.js';
 import { InputError } from '../validate/errors.js';
-import { fillMigration, type CompiledScenario, type PeriodLevels } from './compile.js';
+import { stepPeriod, type CompiledScenario, type PeriodLevels } from './compile.js';
 
 /** Bisection steps for the feasibility bound: 2^-60 of the searched range (well below a person). */
 const BOUND_STEPS = 60;
@@ -28,11 +29,8 @@ export function outflowError(
   const oF = new Float64Array(G);
   const oM = new Float64Array(G);
   const totals = new Float64Array(TOTALS_SIZE);
-  const P = sum(pf) + sum(pm);
-  const feasible = (v: number) => {
-    fillMigration(c, { ...lv, [key]: v }, P, scratch);
-    return step(pf, pm, scratch, oF, oM, totals);
-  };
+  const P = populationTotal(pf, pm);
+  const feasible = (v: number) => stepPeriod(c, { ...lv, [key]: v }, P, scratch, pf, pm, oF, oM, totals);
   feasible(asked);
   const where =
     totals[WORST_GROUP]! < 0
@@ -64,7 +62,7 @@ export function outflowError(
 }
 
 /** `x` (> 0) rounded down to `digits` significant digits, as text whose value never exceeds x. */
-export function floorPrecision(x: number, digits: number): string {
+function floorPrecision(x: number, digits: number): string {
   if (!(x > 0)) return '0';
   const unit = 10 ** (Math.floor(Math.log10(x)) - digits + 1);
   let k = Math.floor(x / unit);
@@ -87,10 +85,4 @@ function copyPeriod(k: KernelPeriod): KernelPeriod {
       byAgeM: new Float64Array(o.byAgeM.length),
     },
   };
-}
-
-function sum(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
 }

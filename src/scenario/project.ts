@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { ageGroupLabels, STEP } from '../ages/grid.js';
+import { populationTotal, populationTotalByGroup } from '../ages/broad.js';
+import { ageGroupLabels, DEFAULT_OPEN_AGE, STEP } from '../ages/grid.js';
+import { bothSexE0Unchecked } from '../mortality/sexSplit.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { parsePopulation, run, runSize, type CohortProjection, type Population, type RunHooks } from '../project/projectCohorts.js';
@@ -7,7 +9,7 @@ import { Arena } from '../project/arena.js';
 import { hasOutflow, type KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
-import { year } from '../validate/schemas.js';
+import { finite, year } from '../validate/schemas.js';
 import {
   compiledScenario,
   emptyKernelPeriod,
@@ -24,11 +26,10 @@ import type { Scenario } from './schema.js';
 import { splitUnchecked } from '../base/splitOpenAgeGroup.js';
 import { outflowError } from './outflowError.js';
 
-/** Default open age of a projection (`100+`). */
-export const DEFAULT_PROJECTION_OPEN_AGE = 100;
 /** Lowest open age of a projection: the indicators need a closed 60–64 group and 65+. */
-export const MIN_PROJECTION_OPEN_AGE = 65;
+const MIN_PROJECTION_OPEN_AGE = 65;
 
+/** Options of {@link project}: the last year and the open age of the projection grid. */
 export interface ProjectOptions {
   /** Last year of the projection: base year + a multiple of 5. */
   until: number;
@@ -46,16 +47,17 @@ export interface Projection extends CohortProjection {
   indicators: { years: YearIndicators[]; periods: PeriodIndicators[] };
 }
 
+/** The open age of a projection's grid: a multiple of 5, at least {@link MIN_PROJECTION_OPEN_AGE}. */
+export const projectionOpenAgeSchema = finite().check(
+  z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
+    error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
+  }),
+);
+
 const optionsSchema = z.strictObject(
   {
     until: year(),
-    openAge: z.optional(
-      z.number({ error: 'expected a finite number' }).check(
-        z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
-          error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
-        }),
-      ),
-    ),
+    openAge: z.optional(projectionOpenAgeSchema),
   },
   { error: 'expected options { until, openAge? }' },
 );
@@ -79,11 +81,20 @@ const optionsSchema = z.strictObject(
 export function project(base: Population, scenario: Scenario, options: ProjectOptions): Projection {
   const b = parsePopulation(base);
   const o = parseWith(optionsSchema, options, 'options');
-  const openAge = o.openAge ?? DEFAULT_PROJECTION_OPEN_AGE;
+  const openAge = o.openAge ?? DEFAULT_OPEN_AGE;
   const { compiled } = compiledScenario(scenario, openAge);
-  if (o.until < b.year || (o.until - b.year) % STEP !== 0)
-    fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
-  return projectCompiled(compiled, b, (o.until - b.year) / STEP);
+  return projectCompiled(compiled, b, periodsUntil(b.year, o.until));
+}
+
+/** Whether `year` is a year of a projection from `baseYear`: the base year plus a multiple of 5. */
+export function onPeriodGrid(year: number, baseYear: number): boolean {
+  return year >= baseYear && (year - baseYear) % STEP === 0;
+}
+
+/** Periods from `baseYear` to `until`, which must be the base year plus a multiple of 5 (else an InputError at `path`). */
+export function periodsUntil(baseYear: number, until: number, path = 'options.until'): number {
+  if (!onPeriodGrid(until, baseYear)) fail(path, `expected the base year ${baseYear} plus a multiple of 5`, until);
+  return (until - baseYear) / STEP;
 }
 
 /** A hook that may change a period's levels before they become rates (targets, simulation). */
@@ -161,18 +172,12 @@ export function projectCompiled(
 }
 
 /** How a scenario's migration takes part in the period loop: flows from each period's start population. */
-export function migrationHooks(c: CompiledScenario, baseYear: number, levels: readonly PeriodLevels[]): RunHooks {
+function migrationHooks(c: CompiledScenario, baseYear: number, levels: readonly PeriodLevels[]): RunHooks {
   if (!c.migration) return {};
   return {
-    beforeStep: (t, pf, pm, k) => fillMigration(c, levels[t]!, total(pf) + total(pm), k),
+    beforeStep: (t, pf, pm, k) => fillMigration(c, levels[t]!, populationTotal(pf, pm), k),
     outflowError: (t, pf, pm, k) => outflowError(c, baseYear + STEP * t, levels[t]!, pf, pm, k),
   };
-}
-
-function total(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
 }
 
 /** A base on any 5-year grid brought to the projection's: split (stationary shares) or summed. */
@@ -199,8 +204,8 @@ function periodInputsOf(k: KernelPeriod, srb: number): PeriodInputs {
 
 function periodIndicators(p: CohortProjection, t: number, lv: PeriodLevels, e0: BySex<number>): PeriodIndicators {
   const sum = (x: BySex<number>) => x.female + x.male;
-  const P0 = sumPop(p.population[t]!);
-  const P1 = sumPop(p.population[t + 1]!);
+  const P0 = populationTotalByGroup(p.population[t]!.female, p.population[t]!.male);
+  const P1 = populationTotalByGroup(p.population[t + 1]!.female, p.population[t + 1]!.male);
   const personYears = (STEP * (P0 + P1)) / 2;
   const births = sum(p.births[t]!);
   const deaths = sum(p.deaths[t]!);
@@ -217,12 +222,6 @@ function periodIndicators(p: CohortProjection, t: number, lv: PeriodLevels, e0: 
     growthRate: Math.log(P1 / P0) / STEP,
     tfr: lv.tfr,
     srb: lv.srb,
-    e0: { female: e0.female, male: e0.male, both: (100 * e0.female + lv.srb * e0.male) / (100 + lv.srb) },
+    e0: { female: e0.female, male: e0.male, both: bothSexE0Unchecked(e0.female, e0.male, lv.srb) },
   };
-}
-
-function sumPop(p: BySex<Float64Array>): number {
-  let s = 0;
-  for (let i = 0; i < p.female.length; i++) s += p.female[i]! + p.male[i]!;
-  return s;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { fertilityPatternSchema } from '../fertility/pattern.js';
-import { mxJsonSchema } from '../lifetable/lifeTable.js';
+import { mxJsonSchema } from '../lifetable/schemas.js';
 import { flowDifferenceSchema } from '../migration/flowDifference.js';
 import { outScheduleSchema } from '../migration/outSchedule.js';
 import { migrationProfileSchema } from '../migration/profile.js';

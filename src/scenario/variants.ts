@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_SEX_GAP } from '../mortality/sexSplit.js';
+import { DEFAULT_SEX_GAP, splitE0Unchecked } from '../mortality/sexSplit.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { positive, year } from '../validate/schemas.js';
@@ -18,6 +18,7 @@ export interface NamedScenario<N extends string = string> {
   scenario: Scenario;
 }
 
+/** Options of {@link variants}: the base year the constant variants hold, and the TFR shift of the high and low variants. */
 export interface VariantsOptions {
   /**
    * Base year whose values the constant variants hold. Without it, each held path is held at its
@@ -31,7 +32,7 @@ export interface VariantsOptions {
 }
 
 /** The UN's difference between the high (low) and the medium fertility variant: half a child. */
-export const DEFAULT_FERTILITY_SHIFT = 0.5;
+const DEFAULT_FERTILITY_SHIFT = 0.5;
 
 const optionsSchema = z.strictObject(
   { baseYear: z.optional(year()), fertilityShift: z.optional(positive()) },
@@ -111,8 +112,7 @@ export function variants(scenario: Scenario, options: VariantsOptions = {}): Nam
     const pick = (p: Path) => (year === undefined ? heldValue(p, undefined) : valueAt(anchorsOf(p), year));
     const gap = pick((m.sexGap ?? DEFAULT_SEX_GAP) as Path);
     const srb = pick((s.srb ?? DEFAULT_SRB) as Path);
-    const female = pick(both) + (gap * srb) / (100 + srb);
-    e0 = { female, male: female - gap };
+    e0 = splitE0Unchecked(pick(both), gap, srb);
   }
   const { sexGap: _gap, ...mortality } = m;
   const constantMortality: ParsedScenario = { ...s, mortality: { ...mortality, e0 } };

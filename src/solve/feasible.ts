@@ -2,7 +2,7 @@ import { solveMonotone } from './monotone.js';
 import type { SolveResult } from './result.js';
 
 /** How close to 1 the largest share of a group an out-flow takes may come at the feasibility bound. */
-export const FEASIBILITY_TOLERANCE = 1e-9;
+const FEASIBILITY_TOLERANCE = 1e-9;
 
 /** Overshoot of each outward secant step, as a share of the step: enough to bracket a near-affine f. */
 const OVERSHOOT = 0.1;

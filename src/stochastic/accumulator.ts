@@ -20,6 +20,7 @@ export const HISTOGRAM_BINS = 65536;
 
 /** The value slots per year, in this order. */
 export const SERIES = ['total', 'ages0to14', 'ages15to59', 'ages60plus', 'ages65plus'] as const;
+/** A series the Monte Carlo summarises each year: the total, and the 0–14, 15–59, 60+ and 65+ groups. */
 export type SeriesName = (typeof SERIES)[number];
 export const SERIES_COUNT = SERIES.length;
 
@@ -38,7 +39,7 @@ export interface Binning {
  * Pilot margin: the histogram spans the pilot's [min, max] widened by PILOT_MARGIN × (max − min) on
  * each side. A pilot of 1024 normal draws spans about ±3.2 σ, so the histogram covers about ±16 σ.
  */
-export const PILOT_MARGIN = 2;
+const PILOT_MARGIN = 2;
 
 /**
  * Binning from the pilot's minima and maxima per slot. A slot without spread (the base year, or no

@@ -1,16 +1,26 @@
+import { populationTotal } from '../ages/broad.js';
 import { STEP } from '../ages/grid.js';
-import { FERTILE_GROUPS, FIRST_FERTILE_GROUP } from '../fertility/layout.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
-import { e0Accepted, solveLifeTableForE0 } from '../mortality/solveE0.js';
-import { step, TOTALS_SIZE, type KernelPeriod } from '../project/kernel.js';
-import { compileScenario, fillMigration, periodLevels, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
+import type { KernelPeriod } from '../project/kernel.js';
+import {
+  compileScenario,
+  copyLevels,
+  fillFertility,
+  fillMigration,
+  periodLevels,
+  periodTotals,
+  solveForE0,
+  stepPeriod,
+  type CompiledScenario,
+  type PeriodLevels,
+} from '../scenario/compile.js';
 import { AGES_0_14, AGES_15_59, AGES_60_64, AGES_65_PLUS, broadSums, FEMALE, MALE } from '../indicators/yearIndicators.js';
 import { compilePeriods, projectCompiled, type Projection } from '../scenario/project.js';
 import { outflowError } from '../scenario/outflowError.js';
 import type { ParsedScenario } from '../scenario/schema.js';
-import type { Target } from '../targets/target.js';
-import type { Sex } from '../types.js';
+import { reaches, type Target } from '../targets/target.js';
+import { SEXES, type Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
 import { binningFromPilot, emptyAccumulator, record, SERIES_COUNT, type Accumulator, type Binning } from './accumulator.js';
 import { fillNormals, streamFor } from './rng.js';
@@ -44,16 +54,8 @@ const TABLE_HALF_WIDTH_SD = 8;
 /** Bisection steps to the feasible bound of a migration draw: 2^-50 of the gap (far below a person). */
 const BOUND_STEPS = 50;
 
-function sum(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
-}
-
 /** Trajectories of the pilot run that sets the histogram ranges (the first ones by index). */
 export const PILOT_TRAJECTORIES = 1024;
-
-const SEXES: readonly Sex[] = ['female', 'male'];
 
 /** Which value slot holds series `series` of year index `y`. */
 export const slotOf = (y: number, series: number) => y * SERIES_COUNT + series;
@@ -76,7 +78,7 @@ export class Engine {
   private readonly baseM: Float64Array;
   private readonly bufF: [Float64Array, Float64Array];
   private readonly bufM: [Float64Array, Float64Array];
-  private readonly totals = new Float64Array(TOTALS_SIZE);
+  private readonly totals = periodTotals();
   private readonly normals: Float64Array;
   private readonly tables: [SurvivalTable, SurvivalTable] | null;
   private readonly exactTables: [LifeTable, LifeTable];
@@ -106,7 +108,7 @@ export class Engine {
     this.levels = periods.levels;
     this.work = periods.kernels;
     const first = periods.levels[0] ?? periodLevels(c, spec.base.year);
-    this.levelDraw = { ...first, e0: { ...first.e0 } };
+    this.levelDraw = copyLevels(first);
     const start = this.deterministic.population[0]!;
     this.baseF = start.female;
     this.baseM = start.male;
@@ -163,9 +165,7 @@ export class Engine {
       const lv = this.levels[t]!;
       if (sTfr > 0) {
         d = rho * d + sTfr * z[3 * t]!;
-        // fillAsfrFromTfr's arithmetic on the fertile groups only (the others stay 0).
-        const perYear = (lv.tfr * Math.exp(d)) / STEP;
-        for (let i = 0; i < FERTILE_GROUPS; i++) k.asfr[FIRST_FERTILE_GROUP + i] = perYear * c.pattern[i]!;
+        fillFertility(c, lv.tfr * Math.exp(d), k);
       }
       if (sE0 > 0) {
         w += sE0 * z[3 * t + 1]!;
@@ -175,14 +175,13 @@ export class Engine {
       const nf = this.bufF[t & 1]!;
       const nm = this.bufM[t & 1]!;
       if (c.migration) {
-        const P0 = sum(pf) + sum(pm);
+        const P0 = populationTotal(pf, pm);
         const draw = this.levelDraw;
         draw.netPerYear = lv.netPerYear + (sMig > 0 ? sMig * z[3 * t + 2]! : 0);
         draw.inPerYear = lv.inPerYear;
         draw.outRate = lv.outRate;
-        fillMigration(c, draw, P0, k);
-        if (!step(pf, pm, k, nf, nm, this.totals)) this.atBound(index, t, pf, pm, k, nf, nm, P0);
-      } else step(pf, pm, k, nf, nm, this.totals);
+        if (!stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) this.atBound(index, t, pf, pm, k, nf, nm, P0);
+      } else stepPeriod(c, lv, 0, k, pf, pm, nf, nm, this.totals);
       seriesOf(nf, nm, out, (t + 1) * SERIES_COUNT);
       visit?.(t, nf, nm);
       pf = nf;
@@ -197,8 +196,7 @@ export class Engine {
       if (birth === birth) return birth;
     }
     const lt = this.exactTables[sex];
-    const r = solveLifeTableForE0(e0, this.compiled.spec[SEXES[sex]!], lt);
-    if (!e0Accepted(r, e0)) this.outOfReach++;
+    if (!solveForE0(this.compiled.spec[SEXES[sex]], e0, lt)) this.outOfReach++;
     return fillSurvivalRatios(lt, this.spec.openAge, ratios);
   }
 
@@ -217,18 +215,16 @@ export class Engine {
     const own = this.levels[t]!;
     let bad = draw.netPerYear;
     let good = own.netPerYear < 0 ? 0 : own.netPerYear;
+    const c = this.compiled;
     draw.netPerYear = good;
-    fillMigration(this.compiled, draw, P0, k);
-    if (!step(pf, pm, k, nf, nm, this.totals)) throw this.ownFlowsError(index, t, pf, pm, k, P0);
+    if (!stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) throw this.ownFlowsError(index, t, pf, pm, k, P0);
     for (let i = 0; i < BOUND_STEPS; i++) {
       draw.netPerYear = (good + bad) / 2;
-      fillMigration(this.compiled, draw, P0, k);
-      if (step(pf, pm, k, nf, nm, this.totals)) good = draw.netPerYear;
+      if (stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) good = draw.netPerYear;
       else bad = draw.netPerYear;
     }
     draw.netPerYear = good;
-    fillMigration(this.compiled, draw, P0, k);
-    step(pf, pm, k, nf, nm, this.totals);
+    stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals);
     this.migrationAtBound++;
   }
 
@@ -281,7 +277,7 @@ export class Engine {
     for (let i = from; i < to; i++) {
       this.trajectory(i, v);
       record(acc, binning, v);
-      for (let j = 0; j < ts.length; j++) if (v[ts[j]!]! >= tp[j]!) acc.targetCounts[j]!++;
+      for (let j = 0; j < ts.length; j++) if (reaches(v[ts[j]!]!, tp[j]!)) acc.targetCounts[j]!++;
       if (kept) for (let y = 0; y < kept.length; y++) kept[y]![i - from] = v[y * SERIES_COUNT]!;
     }
     acc.e0OutOfReach += this.outOfReach;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CcmppError, InputError } from '../validate/errors.js';
@@ -15,7 +15,7 @@ import { objectError, type Uncertainty } from './uncertainty.js';
 import type { WorkerAnswer, WorkerTask } from './worker.js';
 
 /** Most worker threads one call may use. */
-export const MAX_WORKERS = 256;
+const MAX_WORKERS = 256;
 
 /** {@link simulate}'s options (without `onProgress`: the workers report only when done) and the number of workers. */
 export interface SimulateParallelOptions extends Omit<SimulateOptions, 'onProgress'> {

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { STEP } from '../ages/grid.js';
+import { DEFAULT_OPEN_AGE, STEP } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
-import { DEFAULT_PROJECTION_OPEN_AGE, MIN_PROJECTION_OPEN_AGE } from '../scenario/project.js';
+import { periodsUntil, projectionOpenAgeSchema } from '../scenario/project.js';
 import { parseScenario, type Scenario } from '../scenario/schema.js';
-import { targetSchema, type Target } from '../targets/target.js';
+import { checkTargetYear, reaches, targetSchema, type Target } from '../targets/target.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, year } from '../validate/schemas.js';
@@ -14,11 +14,12 @@ import { objectError, resolveUncertainty, uncertaintySchema, type ResolvedUncert
 import { wilsonInterval, type ProportionInterval } from './wilson.js';
 
 /** Quantile levels reported by default: 2.5, 10, 50, 90 and 97.5 % (the UN's 95 % and 80 % intervals and the median). */
-export const DEFAULT_QUANTILES: readonly number[] = [0.025, 0.1, 0.5, 0.9, 0.975];
+const DEFAULT_QUANTILES: readonly number[] = [0.025, 0.1, 0.5, 0.9, 0.975];
 
 /** Most trajectories in one simulation: histogram counts are 32-bit, trajectory streams are keyed by a 32-bit index. */
-export const MAX_TRAJECTORIES = MAX_STREAMS - 1;
+const MAX_TRAJECTORIES = MAX_STREAMS - 1;
 
+/** Options of {@link simulate}: how many trajectories, the seed, the last year, and what to keep and report. */
 export interface SimulateOptions {
   /** Number of trajectories (1 … 2^32 − 1). */
   trajectories: number;
@@ -26,7 +27,7 @@ export interface SimulateOptions {
   seed: number;
   /** Last year: the base year plus a multiple of 5. */
   until: number;
-  /** Quantile levels in (0, 1); default {@link DEFAULT_QUANTILES}. */
+  /** Quantile levels in (0, 1); default [0.025, 0.1, 0.5, 0.9, 0.975]. */
   quantiles?: number[];
   /** Keep every trajectory's total per year (memory grows with trajectories: 8 bytes × years × trajectories). */
   keep?: boolean;
@@ -37,7 +38,7 @@ export interface SimulateOptions {
   /** 'interpolated' (default): survival from a table of exact e0 solves; 'exact': an e0 solve per draw. */
   mortality?: MortalityPath;
   /**
-   * Called after each chunk of {@link PROGRESS_CHUNK} trajectories (and after the last, with
+   * Called after each chunk of 1,000 trajectories (and after the last, with
    * done = total), for a progress display. It changes nothing in the results; an error it throws
    * stops the simulation and propagates (a way to cancel). Not part of the JSON-shaped options
    * that `simulateOptionsSchema` validates: it is checked to be a function.
@@ -101,7 +102,7 @@ export interface Simulation {
    * out-migration that group could supply instead (found by bisection on the kernel step; the group
    * is left with about 0 people), so no population goes negative and nothing is clamped silently.
    * Counted over all trajectories (the pilot run is not counted twice) and the same, like every
-   * statistic, for {@link simulateParallel}. 0 unless the migration σ is a large share of the
+   * statistic, for `simulateParallel` (`ccmpp/parallel`). 0 unless the migration σ is a large share of the
    * population (out-migrants leave in proportion to the people present, so a group empties only
    * when a period's out-migrants approach the schedule-weighted population: for a city of 2.4
    * million, a σ of tens of thousands a year). Gross flows the scenario gives
@@ -114,12 +115,6 @@ export interface Simulation {
   /** P(total in target.year ≥ target.population) — reached means projected ≥ target, as in `assessTarget`. */
   probability(target: Target): TargetProbability;
 }
-
-const openAgeSchema = finite().check(
-  z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
-    error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
-  }),
-);
 
 const optionsShape = {
   trajectories: finite().check(
@@ -137,7 +132,7 @@ const optionsShape = {
       .check(z.minLength(1, { error: 'expected at least one quantile level' })),
   ),
   keep: z.optional(z.boolean({ error: 'expected true or false' })),
-  openAge: z.optional(openAgeSchema),
+  openAge: z.optional(projectionOpenAgeSchema),
   targets: z.optional(z.array(targetSchema, { error: 'expected an array of targets' })),
   mortality: z.optional(z.enum(['interpolated', 'exact'], { error: "expected 'interpolated' or 'exact'" })),
 };
@@ -159,7 +154,7 @@ export function prepare(base: Population, scenario: Scenario, uncertainty: Uncer
   const b = parsePopulation(base);
   const s = parseScenario(scenario);
   const u = resolveUncertainty(parseWith(uncertaintySchema, uncertainty, 'uncertainty'));
-  if (o.until < b.year || (o.until - b.year) % STEP !== 0) fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
+  const periods = periodsUntil(b.year, o.until);
   const targets = o.targets ?? [];
   targets.forEach((t, i) => checkTargetYear(t, b.year, o.until, `options.targets[${i}].year`));
   return {
@@ -167,8 +162,8 @@ export function prepare(base: Population, scenario: Scenario, uncertainty: Uncer
       base: { year: b.year, female: b.female, male: b.male },
       scenario: s,
       uncertainty: u,
-      periods: (o.until - b.year) / STEP,
-      openAge: o.openAge ?? DEFAULT_PROJECTION_OPEN_AGE,
+      periods,
+      openAge: o.openAge ?? DEFAULT_OPEN_AGE,
       mortality: o.mortality ?? 'interpolated',
       seed: o.seed,
       targets: targets.map((t) => ({ year: t.year, population: t.population })),
@@ -177,11 +172,6 @@ export function prepare(base: Population, scenario: Scenario, uncertainty: Uncer
     levels: o.quantiles ?? [...DEFAULT_QUANTILES],
     keep: o.keep ?? false,
   };
-}
-
-function checkTargetYear(t: Target, baseYear: number, until: number, path: string): void {
-  if (t.year < baseYear || t.year > until || (t.year - baseYear) % STEP !== 0)
-    fail(path, `expected a projected year: ${baseYear}, ${baseYear + STEP}, …, ${until}`, t.year);
 }
 
 /** Builds the public result from merged statistics. */
@@ -228,7 +218,7 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
       if (kept) {
         let k = 0;
         const totals = kept[y]!;
-        for (let j = 0; j < totals.length; j++) if (totals[j]! >= t.population) k++;
+        for (let j = 0; j < totals.length; j++) if (reaches(totals[j]!, t.population)) k++;
         return exact(k);
       }
       const c = countAtLeast(acc, binning, slotOf(y, 0), t.population);
@@ -263,7 +253,7 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
  *
  * Reproducible: trajectory i draws from its own stream keyed by (seed, i) (xoroshiro128+ from
  * pure-rand), and the statistics are exact integer counts and sums, so the same seed gives
- * bit-identical results however the work is split ({@link simulateParallel} equals this).
+ * bit-identical results however the work is split (`simulateParallel`, in `ccmpp/parallel`, equals this).
  * Streaming: memory does not grow with trajectories (histograms of 2^16 32-bit counts: about
  * 1.3 MB per projected year for its 5 series) unless `keep` asks for the raw totals.
  *

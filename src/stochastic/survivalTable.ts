@@ -1,6 +1,7 @@
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
-import { e0Accepted, solveLifeTableForE0, type E0SolveSpec } from '../mortality/solveE0.js';
+import type { E0SolveSpec } from '../mortality/solveE0.js';
+import { solveForE0 } from '../scenario/compile.js';
 
 /**
  * Survival on the projection grid as a function of e0, tabulated from exact e0 solves and
@@ -31,7 +32,7 @@ export interface SurvivalTable {
 }
 
 /** Node spacing (years): 20 nodes a year. */
-export const SURVIVAL_TABLE_STEP = 0.05;
+const SURVIVAL_TABLE_STEP = 0.05;
 
 /**
  * Accuracy of the interpolated survival: every interval the engine interpolates in has passed a
@@ -64,10 +65,7 @@ export function buildSurvivalTable(spec: E0SolveSpec, rows: number, openAge: num
   const lt: LifeTable = emptyLifeTable(rows);
   const ratios = new Float64Array(groups - 1);
   const ok = new Uint8Array(nodes);
-  const solve = (e0: number): boolean => {
-    const r = solveLifeTableForE0(e0, spec, lt);
-    return e0Accepted(r, e0);
-  };
+  const solve = (e0: number): boolean => solveForE0(spec, e0, lt);
   for (let j = 0; j < nodes; j++) {
     if (!solve(e0Min + j * h)) continue;
     ok[j] = 1;

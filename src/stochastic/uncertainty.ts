@@ -32,12 +32,15 @@ export const DEFAULT_E0_SIGMA = Math.sqrt(Math.PI) / 2;
  * and migration as given; no published model gives the uncertainty of a city's net migration, so a
  * planner who wants it states it (`migration: { sigma }`).
  */
-export const DEFAULT_MIGRATION_SIGMA = 0;
+const DEFAULT_MIGRATION_SIGMA = 0;
 
 /**
  * How uncertain the scenario's paths are (issue 5 §2). Every part is optional; a missing part or σ
- * takes the documented default ({@link DEFAULT_TFR_SIGMA}, {@link DEFAULT_TFR_RHO},
- * {@link DEFAULT_E0_SIGMA}, {@link DEFAULT_MIGRATION_SIGMA}); σ = 0 switches a part off.
+ * takes the documented default; σ = 0 switches a part off. The defaults (sources beside their
+ * constants in src/stochastic/uncertainty.ts): TFR σ = 0.1016 / 2.1 ≈ 0.0484 a period on the log
+ * scale and ρ = 0.8859 (bayesTFR's phase III AR(1): Ševčíková, Alkema & Raftery 2011); e0 σ = √π / 2
+ * ≈ 0.886 years a period (a 10-year mean absolute error of about 1 year, as bayesLife's: Raftery,
+ * Chunn, Gerland & Ševčíková 2013); migration σ = 0 (held as given, as in the UN's WPP 2019).
  *
  * - `tfr`: log-scale AR(1) deviation d from the scenario's TFR per period t:
  *   d(t) = ρ d(t−1) + σ ε(t), d(−1) = 0, TFR(t) = TFR_scenario(t) · exp(d(t)). The scenario's path is

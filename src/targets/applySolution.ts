@@ -9,6 +9,7 @@ import { tfrAnchoredAt } from './tfrAnchor.js';
 /** What a solver solved for: a constant net migration ({@link requiredNetMigration}) or a target-year TFR ({@link requiredTfr}). */
 export type SolutionKind = 'tfr' | 'migration';
 
+/** Options of {@link applySolution}: the years of the solve whose value is written into the scenario. */
 export interface ApplySolutionOptions {
   /** Base year of the projection the solver ran. */
   baseYear: number;
@@ -36,7 +37,7 @@ const optionsSchema = z.strictObject(
  *
  * - `'tfr'` ({@link requiredTfr}): the TFR path ending in an anchor (targetYear, value) — anchors
  *   before the target year kept, those at or after it dropped, a constant taken as an anchor at the
- *   base year ({@link tfrAnchoredAt}, the very rule the solver applies): the path runs linearly from
+ *   base year (`tfrAnchoredAt`, the very rule the solver applies): the path runs linearly from
  *   the last kept anchor to `value` and stays there after the target year.
  * - `'migration'` ({@link requiredNetMigration}): net migration `value` persons a year, constant from
  *   the base year on (the scenario's age profiles, female share, timing and flow-difference

@@ -1,7 +1,7 @@
 import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import { targetProblem, totalAtTarget, type TargetOptions } from './context.js';
-import type { Target } from './target.js';
+import { reaches, type Target } from './target.js';
 
 /** A target's verdict under a scenario. */
 export interface TargetAssessment {
@@ -24,6 +24,10 @@ export interface TargetAssessment {
  */
 export function assessTarget(base: Population, scenario: Scenario, target: Target, options: TargetOptions = {}): TargetAssessment {
   const p = targetProblem(base, scenario, target, options.openAge);
-  const projected = totalAtTarget(p);
-  return { year: p.target.year, target: p.target.population, projected, gap: projected - p.target.population, reached: projected >= p.target.population };
+  return targetVerdict(p.target, totalAtTarget(p));
+}
+
+/** The verdict on a target of a projected population: gap = projected − target, reached when projected ≥ target. */
+export function targetVerdict(target: Target, projected: number): TargetAssessment {
+  return { year: target.year, target: target.population, projected, gap: projected - target.population, reached: reaches(projected, target.population) };
 }

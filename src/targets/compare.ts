@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
-import type { TargetAssessment } from './assessTarget.js';
-import { targetSchema, type Target } from './target.js';
+import { targetVerdict, type TargetAssessment } from './assessTarget.js';
+import { checkTargetYear, targetSchema, type Target } from './target.js';
 import { fail, InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, year } from '../validate/schemas.js';
-import { MIN_PROJECTION_OPEN_AGE, project } from '../scenario/project.js';
+import { year } from '../validate/schemas.js';
+import { periodsUntil, project, projectionOpenAgeSchema } from '../scenario/project.js';
 import type { Scenario } from '../scenario/schema.js';
 
+/** Options of {@link compareScenarios}: the last year, the targets to give a verdict on and the open age. */
 export interface CompareOptions {
   /** Last year: the base year plus a multiple of 5. */
   until: number;
@@ -48,11 +49,7 @@ const optionsSchema = z.strictObject(
   {
     until: year(),
     targets: z.optional(z.array(targetSchema, { error: 'expected an array of targets' })),
-    openAge: z.optional(
-      finite().check(
-        z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, { error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}` }),
-      ),
-    ),
+    openAge: z.optional(projectionOpenAgeSchema),
   },
   { error: 'expected options { until, targets?, openAge? }' },
 );
@@ -95,12 +92,9 @@ export function compareScenarios(
     if (seen.has(s.name)) fail(`scenarios[${i}].name`, 'expected names that differ', s.name);
     seen.add(s.name);
   });
-  if (o.until < b.year || (o.until - b.year) % STEP !== 0) fail('options.until', `expected the base year ${b.year} plus a multiple of 5`, o.until);
+  periodsUntil(b.year, o.until);
   const targets = (o.targets ?? []).map((t) => ({ year: t.year, population: t.population }));
-  targets.forEach((t, i) => {
-    if (t.year < b.year || t.year > o.until || (t.year - b.year) % STEP !== 0)
-      fail(`options.targets[${i}].year`, `expected a projected year: ${b.year}, ${b.year + STEP}, …, ${o.until}`, t.year);
-  });
+  targets.forEach((t, i) => checkTargetYear(t, b.year, o.until, `options.targets[${i}].year`));
   const projectOptions = o.openAge === undefined ? { until: o.until } : { until: o.until, openAge: o.openAge };
   const rows = list.map(({ name, scenario, path }): ComparisonRow => {
     let p: ReturnType<typeof project>;
@@ -111,10 +105,7 @@ export function compareScenarios(
       throw e;
     }
     const years = p.indicators.years.map(({ year, total, ages0to14, ages15to59, ages60plus, ages65plus }) => ({ year, total, ages0to14, ages15to59, ages60plus, ages65plus }));
-    const verdicts = targets.map((t): TargetAssessment => {
-      const projected = years[(t.year - b.year) / STEP]!.total;
-      return { year: t.year, target: t.population, projected, gap: projected - t.population, reached: projected >= t.population };
-    });
+    const verdicts = targets.map((t): TargetAssessment => targetVerdict(t, years[(t.year - b.year) / STEP]!.total));
     return { name, years, verdicts };
   });
   return { years: rows[0]!.years.map((y) => y.year), targets, rows };

@@ -1,7 +1,7 @@
-import { STEP } from '../ages/grid.js';
+import { DEFAULT_OPEN_AGE, STEP } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import { compiledScenario, type CompiledScenario } from '../scenario/compile.js';
-import { DEFAULT_PROJECTION_OPEN_AGE, projectCompiled, type AdjustLevels } from '../scenario/project.js';
+import { onPeriodGrid, projectCompiled, type AdjustLevels } from '../scenario/project.js';
 import type { ParsedScenario, Scenario } from '../scenario/schema.js';
 import type { BySex } from '../types.js';
 import { fail } from '../validate/errors.js';
@@ -26,11 +26,11 @@ export interface TargetProblem {
 }
 
 /** Validates and compiles; the target year must be on the base's 5-year grid, after the base year. */
-export function targetProblem(base: Population, scenario: Scenario | ParsedScenario, target: Target, openAge = DEFAULT_PROJECTION_OPEN_AGE): TargetProblem {
+export function targetProblem(base: Population, scenario: Scenario | ParsedScenario, target: Target, openAge = DEFAULT_OPEN_AGE): TargetProblem {
   const b = parsePopulation(base);
   const { parsed: s, compiled } = compiledScenario(scenario, openAge);
   const t = parseWith(targetSchema, target, 'target');
-  if (t.year <= b.year || (t.year - b.year) % STEP !== 0)
+  if (t.year === b.year || !onPeriodGrid(t.year, b.year))
     fail('target.year', `expected a year after the base year ${b.year} on its 5-year grid`, t.year);
   return {
     base: { year: b.year, female: Float64Array.from(b.female), male: Float64Array.from(b.male) },

@@ -1,7 +1,14 @@
-import { fillAsfrFromTfr } from '../fertility/asfr.js';
-import { step, TOTALS_SIZE, WORST_SHARE, type KernelPeriod } from '../project/kernel.js';
-import { fillMigration, type CompiledScenario, type PeriodLevels } from '../scenario/compile.js';
-import { broadSums, FEMALE, MALE } from '../indicators/yearIndicators.js';
+import { populationTotal } from '../ages/broad.js';
+import type { KernelPeriod } from '../project/kernel.js';
+import {
+  copyLevels,
+  fillFertility,
+  periodTotals,
+  stepPeriod,
+  worstShare,
+  type CompiledScenario,
+  type PeriodLevels,
+} from '../scenario/compile.js';
 import { compilePeriods } from '../scenario/project.js';
 import type { TargetProblem } from './context.js';
 
@@ -34,12 +41,12 @@ export function prepare(p: TargetProblem, c: CompiledScenario = p.compiled): Pre
   return {
     c,
     levels: cp.levels,
-    trial: cp.levels.map((lv) => ({ ...lv, e0: { ...lv.e0 } })),
+    trial: cp.levels.map(copyLevels),
     kernels: cp.kernels,
     female: Float64Array.from(cp.female),
     male: Float64Array.from(cp.male),
     buf: [new Float64Array(G), new Float64Array(G), new Float64Array(G), new Float64Array(G)],
-    totals: new Float64Array(TOTALS_SIZE),
+    totals: periodTotals(),
     target: p.target.population,
     worstShare: 0,
   };
@@ -58,12 +65,11 @@ export function trialTotal(prep: Prepared, fertility: boolean): number {
   for (let t = 0; t < kernels.length; t++) {
     const k = kernels[t]!;
     const lv = trial[t]!;
-    if (fertility) fillAsfrFromTfr(lv.tfr, c.pattern, k.asfr);
-    fillMigration(c, lv, sum(pf) + sum(pm), k);
+    if (fertility) fillFertility(c, lv.tfr, k);
     const nf = buf[2 * (t & 1)]!;
     const nm = buf[2 * (t & 1) + 1]!;
-    const ok = step(pf, pm, k, nf, nm, totals);
-    if (totals[WORST_SHARE]! > worst) worst = totals[WORST_SHARE]!;
+    const ok = stepPeriod(c, lv, populationTotal(pf, pm), k, pf, pm, nf, nm, totals);
+    if (worstShare(totals) > worst) worst = worstShare(totals);
     if (!ok) {
       prep.worstShare = Math.max(worst, 1 + Number.EPSILON);
       return NaN;
@@ -72,10 +78,8 @@ export function trialTotal(prep: Prepared, fertility: boolean): number {
     pm = nm;
   }
   prep.worstShare = worst;
-  broadSums(pf, pm, sums, 0);
-  return sums[FEMALE]! + sums[MALE]!;
+  return populationTotal(pf, pm);
 }
-const sums = new Float64Array(6);
 
 /** Restores the trial levels to the scenario's own. */
 export function resetTrial(prep: Prepared): void {
@@ -87,10 +91,3 @@ export function resetTrial(prep: Prepared): void {
     w.outRate = lv.outRate;
   });
 }
-
-function sum(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]!;
-  return s;
-}
-

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { populationTotalByGroup } from '../ages/broad.js';
 import { STEP } from '../ages/grid.js';
 import type { Population } from '../project/projectCohorts.js';
 import { averageOver, type Anchors } from '../scenario/path.js';
@@ -20,6 +21,7 @@ import { TARGET_TOLERANCE, type Target } from './target.js';
  */
 export const NET_MIGRATION_BOUND_SHARE = 0.1;
 
+/** Options of {@link requiredNetMigration}: the first year of the constant net migration and the search range, beside the grid's open age. */
 export interface RequiredNetMigrationOptions extends TargetOptions {
   /** First year of the constant migration; default the base year. Before it, the scenario's own. */
   from?: number;
@@ -95,9 +97,7 @@ function compiledWithMigration(c: CompiledScenario): CompiledScenario {
 }
 
 export function baseTotal(p: TargetProblem): number {
-  let s = 0;
-  for (let i = 0; i < p.base.female.length; i++) s += p.base.female[i]! + p.base.male[i]!;
-  return s;
+  return populationTotalByGroup(p.base.female, p.base.male);
 }
 
 /**

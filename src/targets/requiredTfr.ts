@@ -15,8 +15,9 @@ import { TARGET_TOLERANCE, type Target } from './target.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
 
 /** Default TFR search range: 0 to 8 children per woman (above any observed national TFR). */
-export const TFR_BOUNDS: readonly [number, number] = [0, 8];
+const TFR_BOUNDS: readonly [number, number] = [0, 8];
 
+/** Options of {@link requiredTfr}: the TFR search range, beside the grid's open age. */
 export interface RequiredTfrOptions extends TargetOptions {
   /** TFR search range; default [0, 8]. */
   bounds?: [number, number];

@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { STEP } from '../ages/grid.js';
+import { onPeriodGrid } from '../scenario/project.js';
+import { fail } from '../validate/errors.js';
 import { positive, year } from '../validate/schemas.js';
 
 /** A population target: `population` persons in `year`. */
@@ -11,6 +14,16 @@ export const targetSchema = z.strictObject(
   { year: year(), population: positive() },
   { error: 'expected a target { year, population }' },
 );
+
+/** Checks that a target's year is projected: `baseYear`, `baseYear + 5`, …, `until` (else an InputError at `path`). */
+export function checkTargetYear(t: Target, baseYear: number, until: number, path: string): void {
+  if (!onPeriodGrid(t.year, baseYear) || t.year > until) fail(path, `expected a projected year: ${baseYear}, ${baseYear + STEP}, …, ${until}`, t.year);
+}
+
+/** Whether a projected population reaches a target population: projected ≥ target. */
+export function reaches(projected: number, target: number): boolean {
+  return projected >= target;
+}
 
 /**
  * Persons within which a target solve stops: the solution reaches the target (projected ≥ target)

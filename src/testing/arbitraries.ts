@@ -1,18 +1,19 @@
 import * as fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP as FIRST_FERTILE } from '../fertility/layout.js';
-import type { A0Rule } from '../lifetable/a0.js';
-import type { AxRule } from '../lifetable/ax.js';
+import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
+import { A0_RULES, type A0Rule } from '../lifetable/a0.js';
+import { AX_RULES, type AxRule } from '../lifetable/ax.js';
 import type { LifeTable } from '../lifetable/compute.js';
 import { lifeTable as computeLifeTable } from '../lifetable/lifeTable.js';
 import { survivalRatios } from '../lifetable/survival.js';
 import type { FlowDifferenceParams } from '../migration/flowDifference.js';
 import { outMigrationSchedule } from '../migration/outSchedule.js';
-import { compilePeriod, type PeriodInputs } from '../project/periodInputs.js';
+import { compilePeriod, femaleBirthShare, type PeriodInputs } from '../project/periodInputs.js';
 import { run } from '../project/projectCohorts.js';
 import type { Path } from '../scenario/path.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { BySex, Sex } from '../types.js';
+import { SEXES, type BySex, type Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
 
 /**
@@ -36,7 +37,7 @@ export const MIN_OPEN_AGE = 5;
 /** Highest open age the arbitraries accept; the Siler law is still integrated reliably there. */
 export const MAX_OPEN_AGE = 130;
 /** Default open age, as in ccmpp. */
-export const DEFAULT_OPEN_AGE = 100;
+export { DEFAULT_OPEN_AGE };
 
 /** Resolution of a uniform draw: its range is cut into this many steps. */
 const STEPS = 1_000_000_000;
@@ -303,9 +304,9 @@ export interface LifeTableArbitraryOptions extends MxOptions {
   radix?: number | Range;
 }
 
-const SEXES_ARB = fc.constantFrom<Sex>('female', 'male');
-const A0_RULES = fc.constantFrom<A0Rule>('andreev-kingkade', 'coale-demeny');
-const AX_RULES = fc.constantFrom<AxRule>('mortpak', 'midpoint');
+const SEXES_ARB = fc.constantFrom<Sex>(...SEXES);
+const A0_RULES_ARB = fc.constantFrom<A0Rule>(...A0_RULES);
+const AX_RULES_ARB = fc.constantFrom<AxRule>(...AX_RULES);
 
 /**
  * An abridged life table computed by ccmpp's `lifeTable` from a generated mx ({@link mx}); sex and
@@ -329,8 +330,8 @@ export function lifeTable(options?: LifeTableArbitraryOptions): Arbitrary<LifeTa
     .tuple(
       mx(options),
       options?.sex ? fc.constant(options.sex) : SEXES_ARB,
-      options?.a0Rule ? fc.constant(options.a0Rule) : A0_RULES,
-      options?.axRule ? fc.constant(options.axRule) : AX_RULES,
+      options?.a0Rule ? fc.constant(options.a0Rule) : A0_RULES_ARB,
+      options?.axRule ? fc.constant(options.axRule) : AX_RULES_ARB,
       radix,
     )
     .map(([m, sex, a0Rule, axRule, l0]) => computeLifeTable(m, { sex, a0Rule, axRule, radix: l0 }));
@@ -633,8 +634,8 @@ function periodParams(
     beyond: fc.integer({ min: 0, max: 4 }),
     female: law,
     male: law,
-    a0Rule: A0_RULES,
-    axRule: AX_RULES,
+    a0Rule: A0_RULES_ARB,
+    axRule: AX_RULES_ARB,
     tfr: uniform(t.min, t.max),
     pattern: fertilityPattern(),
     srb: uniform(s.min, s.max),
@@ -723,7 +724,7 @@ function outflowOf(o: OutParams, period: PeriodInputs, start: BySex<ArrayLike<nu
     const atEnd = w(x - 1) + (x === groups - 1 ? w(x) : 0) + (inF ? (inF[x] as number) : 0);
     Bbar += 2.5 * (period.asfr[x] as number) * (w(x) + atEnd);
   }
-  const phi = 100 / (100 + period.srb);
+  const phi = femaleBirthShare(period.srb);
   const gamma = phi * period.survival.female.birth + (1 - phi) * period.survival.male.birth;
   const U = T0 + h * inAll + gamma * Bbar;
   const Cp = Math.min(h > 0 ? ratio(Rs, h) : Infinity, ratio(L, e));
@@ -759,7 +760,7 @@ function migrantsOf(
   }
   let exposure = 0;
   for (let x = 0; x < groups; x++) exposure += (period.asfr[x] as number) * (start.female[x] as number);
-  const femaleShare = 100 / (100 + period.srb);
+  const femaleShare = femaleBirthShare(period.srb);
   const one = (sex: Sex): number[] => {
     const P = start[sex];
     const s = period.survival[sex].ratios;

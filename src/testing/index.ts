@@ -22,8 +22,12 @@
  *   invariants.assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))));
  * fc.assert(fc.property(arbitraries.projectionCase({ period: { migration: 'in', outMigration: true } }), ({ base, periods }) =>
  *   invariants.assertHolds(invariants.nonNegative(projectCohorts(base, periods)))));
+ *
+ * @module ccmpp/testing
  */
+/** fast-check arbitraries of valid ccmpp inputs by construction: mx schedules, life tables, populations, patterns, paths, `PeriodInputs`, scenarios. */
 export * as arbitraries from './arbitraries.js';
+/** Invariant checkers of projections, life tables and solvers: each returns `{ holds: true } | { holds: false, violations, message }`. */
 export * as invariants from './invariants.js';
 export { assertHolds, InvariantError } from './invariants.js';
 

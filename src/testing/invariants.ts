@@ -1,4 +1,5 @@
 import { multiply, type Matrix } from 'mathjs';
+import { total as sum } from '../ages/broad.js';
 import { ageGroupLabel } from '../ages/grid.js';
 import type { LifeTable } from '../lifetable/compute.js';
 import { leslieMatrix } from '../project/leslie.js';
@@ -80,12 +81,6 @@ function result(name: string, violations: Violation[]): InvariantResult {
 
 function checkTolerance(relTol: number): void {
   if (!(Number.isFinite(relTol) && relTol >= 0)) fail('options.relTol', 'expected a finite number >= 0', relTol);
-}
-
-function sum(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] as number;
-  return s;
 }
 
 function sumAbs(a: ArrayLike<number>): number {

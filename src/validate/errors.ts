@@ -26,7 +26,7 @@ export class InputError extends CcmppError {
 }
 
 /** Renders an issue in the library's grammar. */
-export function formatIssue({ path, rule, value }: Issue): string {
+function formatIssue({ path, rule, value }: Issue): string {
   return `${path || '(input)'}: ${rule}, got ${formatValue(value)}`;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SEXES } from '../types.js';
 
 /**
  * Shared zod building blocks. Their messages are the `rule` half of the error grammar
@@ -22,6 +23,19 @@ export const unit = () =>
 
 /** An integer year. */
 export const year = () => finite().check(z.int({ error: 'expected an integer year' }));
+
+/**
+ * One of a fixed list of strings, with the list in its message: `expected 'a' or 'b'`,
+ * `expected 'a', 'b' or 'c'`.
+ */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const quoted = values.map((v) => `'${v}'`);
+  const list = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)!}`;
+  return z.enum(values, { error: `expected ${list}` });
+}
+
+/** A sex: 'female' or 'male'. */
+export const sexSchema = oneOf(SEXES);
 
 /** Accepts any array-like of numbers (plain arrays, Float64Array, …) and hands zod a plain array. */
 export function numbers<T extends z.ZodMiniType<number>>(element: T) {

@@ -11,7 +11,7 @@ import type { BySex } from '../types.js';
  * The plan's three 2015 age groups (0–14, 15–59, 60+), the margins the base is fitted to. They sum
  * to the 2,443,000 residents.
  */
-export const BASE_2015_MARGINS: readonly Margin[] = [
+const BASE_2015_MARGINS: readonly Margin[] = [
   { from: 0, to: 15, population: plan.ageGroups2015['0-14'] },
   { from: 15, to: 60, population: plan.ageGroups2015['15-59'] },
   { from: 60, population: plan.ageGroups2015['60+'] },

@@ -18,7 +18,7 @@ import type { Target } from '../targets/target.js';
 import { projectUrbanShare, urgd } from '../indicators/urbanization.js';
 import { simulate, type SimulationYear, type TargetProbability } from '../stochastic/simulate.js';
 import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
-import type { BySex, Sex } from '../types.js';
+import { SEXES, type BySex, type Sex } from '../types.js';
 import { CENSUS_2020_GROUPS, CENSUS_2020_MARGINS, yingkou } from './data.js';
 
 /** Monte Carlo trajectories of the uncertainty section: Wilson intervals of about ±0.003 at p = 0.5. */
@@ -36,7 +36,7 @@ export interface SimulatedTrajectory {
 }
 
 /** TFR values of the frontier (answer 4): 1.2 to 3.0 by 0.1. */
-export const FRONTIER_TFR = Array.from({ length: 19 }, (_, i) => Math.round((1.2 + 0.1 * i) * 10) / 10);
+const FRONTIER_TFR = Array.from({ length: 19 }, (_, i) => Math.round((1.2 + 0.1 * i) * 10) / 10);
 
 /**
  * How the report's migration is modelled, read from the compiled scenario (every migration scenario
@@ -158,10 +158,10 @@ export function migrationMethodOf(scenario: Scenario, openAge: number): Migratio
 }
 
 /** Persons of a population in a margin's ages and sex (both sexes when it names none). */
-export function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
+function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
   const from = margin.from ?? 0;
   const to = margin.to ?? Infinity;
-  const sexes: readonly Sex[] = margin.sex ? [margin.sex] : ['female', 'male'];
+  const sexes: readonly Sex[] = margin.sex ? [margin.sex] : SEXES;
   return sexes.reduce((s, sex) => s + sumAges(p[sex], from, to), 0);
 }
 

@@ -1,4 +1,5 @@
-import { formatFixed, formatPercent, formatPersons, formatSigned, formatSignedPercent } from '../report/format.js';
+import { formatFixed, formatLevel, formatPercent, formatPersons, formatProbabilityDecimal, formatSigned, formatSignedPercent } from '../report/format.js';
+import { alignedLines } from '../report/table.js';
 import type { SolveResult } from '../solve/result.js';
 import type { CensusGroupComparison, MigrationMethod, YingkouReport } from './report.js';
 import { yingkou } from './data.js';
@@ -8,13 +9,13 @@ const signed = formatSigned;
 const pct = formatPercent;
 const fixed = formatFixed;
 const millions = (x: number) => `${(x / 1e6).toFixed(3)} million`;
-/** A probability: 4 decimals, or 2 significant digits when closer to 0 or 1 than 1e-3 (0 and 1 exact). */
-const prob = (x: number) => (x === 0 || x === 1 ? String(x) : x < 1e-3 ? x.toExponential(1) : x > 1 - 1e-3 ? `1 − ${(1 - x).toExponential(1)}` : x.toFixed(4));
+const prob = formatProbabilityDecimal;
 
+/** A table of text cells, indented by 3 spaces: the first column left-aligned, the others right-aligned. */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].map((l) => `   ${l}`).join('\n');
+  return alignedLines(header, rows, header.map((_, j) => j > 0))
+    .map((l) => `   ${l}`)
+    .join('\n');
 }
 
 function migrationSentence(r: SolveResult<number>, what: string): string {
@@ -37,7 +38,7 @@ const WIDTH = 120;
  * A paragraph as lines of at most {@link WIDTH} characters (a longer word stays whole), each indented
  * by 3 spaces. A per cent sign stays with its number (`-2.7 %`).
  */
-export function wrap(text: string, indent = '   '): string[] {
+function wrap(text: string, indent = '   '): string[] {
   const words: string[] = [];
   for (const w of text.split(/\s+/).filter(Boolean)) {
     if (w.startsWith('%') && words.length) words[words.length - 1] += ` ${w}`;
@@ -99,7 +100,7 @@ const roundedDiff = (g: GroupDifference) => Math.round(g.census - g.projected);
  * (…) and fewer men (…)". The direction of each group is the sign of its rounded difference
  * (census − projected).
  */
-export function differenceClause(groups: readonly GroupDifference[], kind: 'ages' | 'sexes'): string {
+function differenceClause(groups: readonly GroupDifference[], kind: 'ages' | 'sexes'): string {
   const name = (g: GroupDifference) => (kind === 'sexes' ? (g.label === 'female' ? 'women' : g.label === 'male' ? 'men' : g.label) : g.label);
   const item = (g: GroupDifference) => `${name(g)} (${signed(g.census - g.projected)}, ${formatSignedPercent(g.census / g.projected - 1)})`;
   const parts: string[] = [];
@@ -157,7 +158,11 @@ export function censusComparisonText(groups: readonly CensusGroupComparison[]): 
 
 /**
  * The Yingkou report as plain text: the assumptions, a table of years × indicators against the
- * plan's targets, and each answer of issue 4 §3 as a sentence with its numbers.
+ * plan's targets, and each answer of issue 4 §3 as a sentence with its numbers (what `npm start`
+ * prints).
+ *
+ * @example
+ * console.log(formatYingkouReport(yingkouReport())); // 'ccmpp — Yingkou Population Development Plan 2016–2030: is 2.6 million reachable?\n…'
  */
 export function formatYingkouReport(r: YingkouReport): string {
   const plan = yingkou.plan;
@@ -306,7 +311,7 @@ export function formatYingkouReport(r: YingkouReport): string {
     `   TFR: log-scale AR(1) deviation, σ ${fixed(u7.uncertainty.tfr.sigma, 4)}, ρ ${fixed(u7.uncertainty.tfr.rho, 4)} per period (bayesTFR phase III);`,
     `   e0: random walk, σ ${fixed(u7.uncertainty.e0.sigma, 3)} years per period (Raftery et al. 2013); migration as given (σ ${int(u7.uncertainty.migration.sigma)}).`,
   );
-  const levels = u7.quantileLevels.map((q) => `${+(100 * q).toFixed(1)} %`);
+  const levels = u7.quantileLevels.map((q) => formatLevel(q, 1));
   out.push(
     table(
       ['scenario', 'target', 'P(reached)', '95 % interval', ...levels.map((l) => `2030 ${l}`)],

@@ -29,7 +29,7 @@ export interface ProjectArgs {
 }
 
 /** Reads the inputs and projects; input problems are UserErrors naming the file. */
-export async function loadAndProject(args: {
+async function loadAndProject(args: {
   scenario: string;
   base: string;
   year?: number | undefined;

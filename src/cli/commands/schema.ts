@@ -17,7 +17,7 @@ export interface SchemaArgs {
 }
 
 /** The JSON Schema of `name`: the annotated scenario schema, or an output's schema generated from its zod schema. */
-export function jsonSchemaOf(name: string): Record<string, unknown> {
+function jsonSchemaOf(name: string): Record<string, unknown> {
   if (name === 'scenario') return scenarioJsonSchema();
   const key = name.replace(/-output$/, '');
   const schema = name.endsWith('-output') ? OUTPUT_SCHEMAS[key as keyof typeof OUTPUT_SCHEMAS] : undefined;

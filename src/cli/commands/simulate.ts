@@ -5,17 +5,16 @@ import type { Population } from '../../project/projectCohorts.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Target } from '../../targets/target.js';
 import { parseWith } from '../../validate/parse.js';
-import { formatPercent, formatPersons } from '../../report/format.js';
+import { formatLevel, formatPercent, formatPersons } from '../../report/format.js';
 import type { Verdict } from '../../report/html.js';
 import { tableText, type Table } from '../../report/table.js';
 import { FAN_LEVELS, simulationFan } from '../../report/fan.js';
 import { trajectorySpec } from '../../report/trajectory.js';
-import type { Progress } from '../app.js';
 import { toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
 import { parseJsonFile, readPopulation, readScenario, readText, validated } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
-import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type Progress, type ReportHtml } from '../output.js';
 import type { SimulateOutput } from '../outputSchemas.js';
 import { checkUntil, runProjection } from './project.js';
 
@@ -142,7 +141,7 @@ function quantileTable(sim: Simulation): Table {
       { key: 'year', label: 'year' },
       { key: 'deterministic', label: 'scenario', format: 'persons' },
       { key: 'mean', label: 'mean', format: 'persons' },
-      ...levels.map((l, i) => ({ key: `q${i}`, label: `${+(100 * l).toFixed(2)} %`, format: 'persons' as const })),
+      ...levels.map((l, i) => ({ key: `q${i}`, label: formatLevel(l, 2), format: 'persons' as const })),
     ],
     rows: sim.years.map((y) => {
       const row: Table['rows'][number] = { year: String(y.year), deterministic: y.total.deterministic, mean: y.total.mean };

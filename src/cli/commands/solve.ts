@@ -101,14 +101,14 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
 }
 
 /** "Under s.json, 2030 is projected at 2,408,970: 191,030 short of the target 2,600,000." */
-export function assessmentSentence(scenarioName: string, a: TargetAssessment): string {
+function assessmentSentence(scenarioName: string, a: TargetAssessment): string {
   return a.reached
     ? `Under ${scenarioName}, ${a.year} is projected at ${formatPersons(a.projected)}: the target ${formatPersons(a.target)} is reached (${formatSigned(a.gap)}).`
     : `Under ${scenarioName}, ${a.year} is projected at ${formatPersons(a.projected)}: ${formatPersons(-a.gap)} short of the target ${formatPersons(a.target)}.`;
 }
 
 /** The solve's answer in one sentence with its numbers. */
-export function solveSentence(kind: SolveKind, r: SolveResult<number>, t: Target, from: number): string {
+function solveSentence(kind: SolveKind, r: SolveResult<number>, t: Target, from: number): string {
   const goal = `${formatPersons(t.population)} in ${t.year}`;
   if (kind === 'migration') {
     if (r.status === 'reachable')

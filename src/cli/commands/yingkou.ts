@@ -8,7 +8,7 @@ import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
 import { yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
 import { censusComparisonText, formatYingkouReport, migrationMethodText } from '../../yingkou/text.js';
-import { formatFixed, formatPercent, formatPersons, formatSigned, formatSignedPercent } from '../../report/format.js';
+import { formatFixed, formatLevel, formatPercent, formatPersons, formatProbability, formatSigned, formatSignedPercent } from '../../report/format.js';
 import { frontierSpec } from '../../report/frontier.js';
 import type { Verdict } from '../../report/html.js';
 import { simulationFan } from '../../report/fan.js';
@@ -48,7 +48,7 @@ export async function yingkouCommand(args: YingkouArgs): Promise<CommandResult> 
 const M = (x: number) => formatPersons(x);
 
 /** The answers of issue 4 §3, one plain sentence each, with their numbers. */
-export function yingkouVerdicts(r: YingkouReport): Verdict[] {
+function yingkouVerdicts(r: YingkouReport): Verdict[] {
   const out: Verdict[] = [];
   const [v2020, v2030] = r.planAlone.verdicts as [YingkouReport['planAlone']['verdicts'][number], YingkouReport['planAlone']['verdicts'][number]];
   const short = (v: typeof v2020) => (v.reached ? `reaching the target of ${M(v.target)} (${formatSigned(v.gap)})` : `${M(-v.gap)} short of ${M(v.target)}`);
@@ -109,21 +109,7 @@ function probabilityOf(run: SimulatedTrajectory, t: Target): TargetProbability {
   return p;
 }
 
-/**
- * A probability as a per cent: one decimal, or two significant digits of the distance to 0 % or
- * 100 % when that is below 0.1 % (so that 0.0038 % and 99.996 % are not printed as 0.0 % and 100.0 %);
- * 0 and 1 exactly as 0 % and 100 %.
- */
-export function formatProbability(p: number): string {
-  if (!Number.isFinite(p)) return String(p);
-  if (p <= 0) return '0 %';
-  if (p >= 1) return '100 %';
-  const pc = 100 * p;
-  if (pc < 0.1) return `${Number(pc.toPrecision(2))} %`;
-  const rest = 100 - pc;
-  if (rest < 0.1) return `${pc.toFixed(1 - Math.floor(Math.log10(rest)))} %`;
-  return `${pc.toFixed(1)} %`;
-}
+export { formatProbability };
 
 /** "3.5 % (95 % interval 3.4 % to 3.6 %)". */
 function probabilityText(p: TargetProbability): string {
@@ -153,7 +139,7 @@ function trajectoryJson(t: Trajectory) {
 }
 
 /** The report as the documented JSON (`ccmpp schema yingkou-output`): projections as indicators and populations. */
-export function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
+function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
   const G = r.base2015.female.length;
   const k = r.census;
   return {
@@ -283,7 +269,7 @@ function uncertaintyRows(r: YingkouReport): CsvValue[][] {
  * `value` a number (or a status word for solves). Answer 6 has the 2020 census by its groups against
  * the projected 2020 ({@link censusGroupRows}); the migration method of the report is in the JSON.
  */
-export function yingkouCsv(r: YingkouReport): string {
+function yingkouCsv(r: YingkouReport): string {
   const rows: CsvValue[][] = [];
   const plan = r.planAlone.trajectory;
   rows.push(...trajectoryRows('1', plan));
@@ -471,7 +457,7 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
       { key: 'scenario', label: 'scenario' },
       { key: 'year', label: 'year' },
       { key: 'deterministic', label: 'projection', format: 'persons' },
-      ...levels.map((l, i) => ({ key: `q${i}`, label: `${+(100 * l).toFixed(2)} %`, format: 'persons' as const })),
+      ...levels.map((l, i) => ({ key: `q${i}`, label: formatLevel(l, 2), format: 'persons' as const })),
     ],
     rows: sim.runs.flatMap((run) =>
       run.years.map((y) => {
