@@ -33,7 +33,7 @@ const optionsSchema = z.optional(
  * Annual age-specific fertility rates from a total fertility rate and a pattern:
  * `asfr(x) = TFR · share(x) / 5` for each 5-year group 15–19 … 45–49, so that
  * `5 Σ asfr = TFR · Σ share` (= TFR within 1e-9 relative for any accepted pattern; to rounding
- * for the shipped ones, which sum to 1 within 1e-15). See {@link tfr} for the inverse.
+ * for the shipped ones, which sum to 1 within 1e-15). See `tfr()` (the function) for the inverse.
  *
  * Without `openAge`: the 7 rates for 15–19 … 45–49. With `openAge` (a multiple of 5, ≥ 50):
  * the whole projection grid, `openAge/5 + 1` values from 0–4, zeros outside 15–49 — ready for

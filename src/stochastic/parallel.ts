@@ -17,7 +17,7 @@ import type { WorkerAnswer, WorkerTask } from './worker.js';
 /** Most worker threads one call may use. */
 const MAX_WORKERS = 256;
 
-/** {@link simulate}'s options (without `onProgress`: the workers report only when done) and the number of workers. */
+/** `simulate`'s options (from `ccmpp`) (without `onProgress`: the workers report only when done) and the number of workers. */
 export interface SimulateParallelOptions extends Omit<SimulateOptions, 'onProgress'> {
   /** Worker threads; default: the machine's available parallelism. */
   workers?: number;
@@ -127,7 +127,7 @@ function rethrow(error: { name: string; message: string; issues?: InputError['is
 }
 
 /**
- * {@link simulate} on worker threads: the trajectories are split into `workers` contiguous ranges,
+ * `simulate` (from `ccmpp`) on worker threads: the trajectories are split into `workers` contiguous ranges,
  * each run by a worker thread with the same engine, and the statistics merged. Because trajectory i
  * draws from its own stream keyed by (seed, i) and the statistics are exact integer counts and sums,
  * the result equals `simulate`'s for the same seed bit for bit, whatever the number of workers.
