@@ -1,6 +1,7 @@
 import { populationTotal } from '../ages/broad.js';
 import { ageGroupLabel, STEP } from '../ages/grid.js';
 import { TOTALS_SIZE, WORST_GROUP, WORST_SEX, type KernelPeriod } from '../project/kernel.js';
+import { bisectFeasible } from '../solve/feasible.js';
 import { InputError } from '../validate/errors.js';
 import { stepPeriod, type CompiledScenario, type PeriodLevels } from './compile.js';
 
@@ -40,13 +41,7 @@ export function outflowError(
   let bound: string;
   if (!feasible(0)) bound = 'none is: the flows at 0 already take more people than there are';
   else {
-    let good = 0;
-    let bad = asked;
-    for (let i = 0; i < BOUND_STEPS; i++) {
-      const mid = (good + bad) / 2;
-      if (feasible(mid)) good = mid;
-      else bad = mid;
-    }
+    const good = bisectFeasible(feasible, 0, asked, BOUND_STEPS);
     // The figure printed is itself feasible: rounded towards less out-migration, never up past the bound.
     bound = net
       ? `at most ${Math.floor(-good).toLocaleString('en-US')} net out-migrants a year`

@@ -93,3 +93,18 @@ function feasibilityBound(f: (x: number) => number, share: () => number, infeasi
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
+
+/**
+ * The boundary of a monotone predicate by bisection: from `good` (feasible) towards `bad`
+ * (infeasible), `steps` halvings; returns the last feasible value (within |bad − good|·2^−steps of
+ * the boundary, on its feasible side). For the rare paths that need one period's bound (an error
+ * message, a Monte Carlo draw held at it), where a few dozen kernel steps cost nothing.
+ */
+export function bisectFeasible(feasible: (x: number) => boolean, good: number, bad: number, steps: number): number {
+  for (let i = 0; i < steps; i++) {
+    const mid = (good + bad) / 2;
+    if (feasible(mid)) good = mid;
+    else bad = mid;
+  }
+  return good;
+}

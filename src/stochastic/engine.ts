@@ -22,6 +22,7 @@ import type { ParsedScenario } from '../scenario/schema.js';
 import { reaches, type Target } from '../targets/target.js';
 import { SEXES, type Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
+import { bisectFeasible } from '../solve/feasible.js';
 import { binningFromPilot, emptyAccumulator, record, SERIES_COUNT, type Accumulator, type Binning } from './accumulator.js';
 import { fillNormals, streamFor } from './rng.js';
 import { buildSurvivalTable, interpolateSurvival, type SurvivalTable } from './survivalTable.js';
@@ -213,17 +214,15 @@ export class Engine {
   private atBound(index: number, t: number, pf: Float64Array, pm: Float64Array, k: KernelPeriod, nf: Float64Array, nm: Float64Array, P0: number): void {
     const draw = this.levelDraw;
     const own = this.levels[t]!;
-    let bad = draw.netPerYear;
-    let good = own.netPerYear < 0 ? 0 : own.netPerYear;
+    const bad = draw.netPerYear;
+    const start = own.netPerYear < 0 ? 0 : own.netPerYear;
     const c = this.compiled;
-    draw.netPerYear = good;
-    if (!stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) throw this.ownFlowsError(index, t, pf, pm, k, P0);
-    for (let i = 0; i < BOUND_STEPS; i++) {
-      draw.netPerYear = (good + bad) / 2;
-      if (stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) good = draw.netPerYear;
-      else bad = draw.netPerYear;
-    }
-    draw.netPerYear = good;
+    const feasible = (net: number) => {
+      draw.netPerYear = net;
+      return stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals);
+    };
+    if (!feasible(start)) throw this.ownFlowsError(index, t, pf, pm, k, P0);
+    draw.netPerYear = bisectFeasible(feasible, start, bad, BOUND_STEPS);
     stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals);
     this.migrationAtBound++;
   }

@@ -140,12 +140,11 @@ describe.concurrent('ccmpp as a child process', { timeout: 120_000 }, () => {
     expect(html).toContain('<table');
   });
 
-  it('the Yingkou report runs with no arguments but its name, in seconds', async () => {
-    const t0 = performance.now();
+  // How long it takes is measured in bench/, not asserted here.
+  it('the Yingkou report runs with no arguments but its name', async () => {
     const r = await ccmpp(['yingkou']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Yingkou Population Development Plan 2016–2030: is 2.6 million reachable?');
-    expect(performance.now() - t0).toBeLessThan(20_000);
     const f = yingkouFiles();
     const s = await ccmpp(['solve', 'migration', f.plan, '--base', f.base, '--target', '2030:2600000']);
     expect(s.code, s.stderr).toBe(0);
