@@ -38,7 +38,7 @@ export { lifeTable, type LifeTableOptions } from './lifetable/lifeTable.js';
 export { survivalRatios, type SurvivalRatios } from './lifetable/survival.js';
 
 // mortality
-export type { SolveResult } from './solve/result.js';
+export type { SolveResult, Settled } from './solve/result.js';
 export { logQuadMx, type LogQuadMxInput, type LogQuadMxOptions } from './mortality/logQuad.js';
 export { mxForE0, type MxForE0Options, type E0Model } from './mortality/mxForE0.js';
 export { splitE0, bothSexE0 } from './mortality/sexSplit.js';

@@ -58,6 +58,7 @@ export interface PeriodIndicators {
 export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>): YearIndicators {
   const G = pop.female.length;
   if (G < 14) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', 5 * (G - 1));
+  const sums = new Float64Array(6);
   broadSums(pop.female, pop.male, sums, 0);
   const female = sums[FEMALE]!;
   const male = sums[MALE]!;
@@ -96,7 +97,6 @@ export const AGES_0_14 = 2;
 export const AGES_15_59 = 3;
 export const AGES_60_64 = 4;
 export const AGES_65_PLUS = 5;
-const sums = new Float64Array(6);
 
 /**
  * The sums every indicator starts from, in one pass, written to `out` from `at`: female, male,

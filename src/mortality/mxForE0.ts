@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_A0_RULE, type A0Rule } from '../lifetable/a0.js';
 import { DEFAULT_AX_RULE, type AxRule } from '../lifetable/ax.js';
-import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
+import { emptyLifeTable } from '../lifetable/compute.js';
 import { a0RuleSchema, axRuleSchema, mxSchema } from '../lifetable/schemas.js';
 import type { SolveResult } from '../solve/result.js';
 import type { Sex } from '../types.js';
@@ -68,20 +68,6 @@ function parseModel(model: unknown): E0SolveSpec['model'] {
   return { baseline: Float64Array.from(parseWith(mxSchema, baseline, 'options.model.baseline')) };
 }
 
-/**
- * Scratch life tables by row count, reused across calls (the solve is synchronous; only the mx
- * returned is copied out). Allocating nine typed arrays per call would cost more than the solve.
- */
-const scratch = new Map<number, LifeTable>();
-function scratchTable(rows: number): LifeTable {
-  let t = scratch.get(rows);
-  if (!t) {
-    t = emptyLifeTable(rows);
-    if (scratch.size < 16) scratch.set(rows, t);
-  }
-  return t;
-}
-
 /** Validated options, remembered for the same unchanged object (see ValidationMemo). */
 const solveSpecs = new ValidationMemo<{ spec: E0SolveSpec; rows: number }>();
 
@@ -125,7 +111,7 @@ function solveSpecOf(options: unknown): { spec: E0SolveSpec; rows: number } {
 export function mxForE0(e0: number, options: MxForE0Options): SolveResult<Float64Array> {
   const target = parseWith(e0Schema, e0, 'e0');
   const { spec, rows } = solveSpecs.get(options, () => solveSpecOf(options));
-  const out = scratchTable(rows);
+  const out = emptyLifeTable(rows); // owned by this call; the mx returned is a copy with its own buffer
   const r = solveLifeTableForE0(target, spec, out);
   if (r.status === 'reachable') {
     const mx = Float64Array.from(out.mx);

@@ -218,9 +218,6 @@ export function solveLifeTableForE0(e0: number, spec: E0SolveSpec, out: LifeTabl
 
 type Curve = E0Curve & { parameterOf(x: number): number };
 
-/** [x, dx/de0] from the inverse interpolation (module scratch: the solver is synchronous). */
-const guess = new Float64Array(2);
-
 function solveWithTable(curve: Curve, table: E0Table, target: number, out: LifeTable): E0Solve {
   const X = table.x;
   const E = table.e0;
@@ -228,6 +225,7 @@ function solveWithTable(curve: Curve, table: E0Table, target: number, out: LifeT
   if (target >= E[0]!) return atEnd(curve, X[0]!, target, 'above', out, 0);
   if (target <= E[last]!) return atEnd(curve, X[last]!, target, 'below', out, 0);
   const i = bracketIndex(table, target);
+  const guess = new Float64Array(2); // [x, dx/de0] from the inverse interpolation
   inverseCubic(table, i, target, guess);
   return refine(curve, target, out, X[i]!, E[i]! - target, X[i + 1]!, E[i + 1]! - target, guess[0]!, guess[1]!, 0);
 }

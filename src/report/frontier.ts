@@ -16,8 +16,9 @@ const solveResult = z.discriminatedUnion(
   [
     z.object({ status: z.literal('reachable'), value: finite(), achieved: finite(), iterations: nonNegative() }),
     z.object({ status: z.literal('unreachable'), side: z.enum(['below', 'above'], { error: "expected 'below' or 'above'" }), bound: finite(), achieved: finite() }),
+    z.object({ status: z.literal('unconverged'), value: finite(), achieved: finite(), iterations: nonNegative() }),
   ],
-  { error: "expected a SolveResult (status 'reachable' or 'unreachable')" },
+  { error: "expected a SolveResult (status 'reachable', 'unreachable' or 'unconverged')" },
 );
 const frontierSchema = z
   .array(z.object({ tfr: nonNegative(), netPerYear: solveResult }, { error: 'expected { tfr, netPerYear }' }), { error: 'expected an array of { tfr, netPerYear }' })
@@ -40,6 +41,7 @@ export const FRONTIER_STATUS = {
   reachable: 'reachable',
   above: 'needs more than the largest migration searched',
   below: 'overshoots even with the smallest migration searched',
+  unconverged: 'search stopped without an answer (closest value shown)',
 } as const;
 
 /**
@@ -48,7 +50,8 @@ export const FRONTIER_STATUS = {
  * joined by a line and labelled with their value; a point no migration inside the solver's bounds
  * reaches is drawn at the bound it exceeds, as an orange triangle pointing the way the answer lies
  * (up: more than the largest migration searched; down: the target is overshot even with the
- * smallest), labelled "> bound" or "< bound" — never as if it were an answer. A dashed rule marks
+ * smallest), labelled "> bound" or "< bound" — never as if it were an answer; a search that stopped
+ * without an answer (`unconverged`) is a grey cross at its closest value, labelled "? value". A dashed rule marks
  * zero net migration.
  *
  * @example
@@ -62,6 +65,7 @@ export function frontierSpec(frontier: readonly FrontierPoint[], options: Fronti
     .map((p) => {
       const r = p.netPerYear;
       if (r.status === 'reachable') return { tfr: p.tfr, net: r.value, status: FRONTIER_STATUS.reachable, label: formatSigned(r.value) };
+      if (r.status === 'unconverged') return { tfr: p.tfr, net: r.value, status: FRONTIER_STATUS.unconverged, label: `? ${formatSigned(r.value)}` };
       return {
         tfr: p.tfr,
         net: r.bound,
@@ -74,7 +78,7 @@ export function frontierSpec(frontier: readonly FrontierPoint[], options: Fronti
   // Every point labelled when there are few; else about 6, evenly spaced, the ends and every unreachable one included.
   const every = rows.length <= MAX_LABELS ? 1 : Math.ceil((rows.length - 1) / (MAX_LABELS - 2));
   const labelled = rows.filter((r, i) => i % every === 0 || i === rows.length - 1 || r.status !== FRONTIER_STATUS.reachable);
-  const statuses = [FRONTIER_STATUS.reachable, FRONTIER_STATUS.above, FRONTIER_STATUS.below].filter((s) => rows.some((r) => r.status === s));
+  const statuses = [FRONTIER_STATUS.reachable, FRONTIER_STATUS.above, FRONTIER_STATUS.below, FRONTIER_STATUS.unconverged].filter((s) => rows.some((r) => r.status === s));
   const x = { field: 'tfr', type: 'quantitative', scale: { zero: false }, axis: { title: 'total fertility rate (children per woman)', format: '.2~f' } };
   const y = { field: 'net', type: 'quantitative', axis: { title: 'net migrants a year', format: ',d' } };
   const layer: unknown[] = [
@@ -94,7 +98,7 @@ export function frontierSpec(frontier: readonly FrontierPoint[], options: Fronti
           type: 'nominal',
           title: null,
           legend: { labelLimit: 1000, direction: 'vertical' },
-          scale: { domain: statuses, range: statuses.map((s) => (s === FRONTIER_STATUS.reachable ? PALETTE.reachable : PALETTE.unreachable)) },
+          scale: { domain: statuses, range: statuses.map((s) => (s === FRONTIER_STATUS.reachable ? PALETTE.reachable : s === FRONTIER_STATUS.unconverged ? PALETTE.unconverged : PALETTE.unreachable)) },
         },
       },
     },
@@ -114,5 +118,6 @@ export function frontierSpec(frontier: readonly FrontierPoint[], options: Fronti
 }
 
 function shapeOf(status: string): string {
+  if (status === FRONTIER_STATUS.unconverged) return 'cross';
   return status === FRONTIER_STATUS.reachable ? 'circle' : status === FRONTIER_STATUS.above ? 'triangle-up' : 'triangle-down';
 }

@@ -30,6 +30,7 @@ export const PALETTE = {
   fan: '#56B4E9',
   reachable: '#009E73',
   unreachable: '#E69F00',
+  unconverged: '#888888',
   series: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'],
 } as const;
 

@@ -170,21 +170,11 @@ export interface Tables {
 }
 
 /**
- * Scratch tables for a scenario's models, reused across calls (everything that reads them runs
- * synchronously, and nothing returned aliases them).
+ * Working tables for a scenario's models, owned by one call (two allocations a projection: no
+ * module-level scratch that a failed call could leave behind for the next).
  */
 export function tablesFor(c: CompiledScenario): Tables {
-  return { female: scratchTable(0, c.rows.female), male: scratchTable(1, c.rows.male) };
-}
-
-const scratch = [new Map<number, LifeTable>(), new Map<number, LifeTable>()] as const;
-function scratchTable(slot: 0 | 1, rows: number): LifeTable {
-  let t = scratch[slot].get(rows);
-  if (!t) {
-    t = emptyLifeTable(rows);
-    scratch[slot].set(rows, t);
-  }
-  return t;
+  return { female: emptyLifeTable(c.rows.female), male: emptyLifeTable(c.rows.male) };
 }
 
 /** Numbers a kernel period of this scenario's grid holds (for sizing an {@link Arena}). */

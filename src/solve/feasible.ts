@@ -23,6 +23,12 @@ const MAX_STEPS = 64;
  * `bound` x*: the most out-migration (or the least fertility) the population can supply. A target
  * beyond f(hi), or below f(lo), is `unreachable` at that bound.
  *
+ * `scale` is the size of a small change of x in the problem's own units (a thousandth of the base
+ * population for net migration, 1 for a TFR): the first step is a thousandth of it or of |start|,
+ * whichever is larger — never a share of the bounds, so bounds of ±1e300 cost no more than tight
+ * ones. Outward steps that run out (64, each at least doubling) before the target is bracketed or
+ * an edge is met give `unconverged` at the closer value, never `unreachable` or `reachable`.
+ *
  * Returns null when f is infeasible at `start` and at hi (no value in the range can be projected).
  */
 export function solveFromFeasible(
@@ -33,6 +39,7 @@ export function solveFromFeasible(
   lo: number,
   hi: number,
   tolerance: number,
+  scale: number,
 ): SolveResult<number> | null {
   let a = Math.min(Math.max(start, lo), hi);
   let fa = f(a);
@@ -45,7 +52,7 @@ export function solveFromFeasible(
   if (fa >= target && fa <= target + tolerance) return { status: 'reachable', value: a, achieved: fa, iterations: 0 };
   const dir = fa < target ? 1 : -1;
   const edge = dir > 0 ? hi : lo;
-  let step = Math.max(Math.abs(a) * 1e-3, (hi - lo) * 1e-9, 1e-9);
+  let step = Math.max(Math.abs(a), scale) * 1e-3;
   let b = clamp(a + dir * step, lo, hi);
   let fb = b === a ? fa : f(b);
   for (let i = 0; i < MAX_STEPS; i++) {
@@ -69,7 +76,7 @@ export function solveFromFeasible(
     b = clamp(a + dir * step, lo, hi);
     fb = f(b);
   }
-  return { status: 'unreachable', side: dir > 0 ? 'above' : 'below', bound: b, achieved: fb };
+  return { status: 'unconverged', reason: 'iterations', value: b, achieved: fb, iterations: MAX_STEPS };
 }
 
 /**

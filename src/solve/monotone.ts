@@ -13,8 +13,10 @@ export interface MonotoneSolveOptions {
  * (Dowell & Jarratt 1971): the bracket always holds the root, and convergence is superlinear on
  * smooth f. The answer lies on the far side of the target, within the tolerance: f(value) ∈
  * [target, target + tol] when f increases, [target − tol, target] when it decreases — so for a
- * rising total, "reached at the solved value" holds exactly. A target outside [f(lo), f(hi)] is `unreachable`, with the closer bound and
- * what it achieves.
+ * rising total, "reached at the solved value" holds exactly. A target outside [f(lo), f(hi)] is
+ * `unreachable`, with the closer bound and what it achieves. A search that stops without meeting the
+ * tolerance (iterations run out, the bracket collapses onto a jump of f, f gives NaN) is
+ * `unconverged` with the closer end of its bracket — never `reachable`.
  *
  * @example
  * solveMonotone((x) => x * x, 2, 0, 2, { tolerance: 1e-12 }) // { status: 'reachable', value: 1.414…, … }
@@ -39,19 +41,27 @@ export function solveMonotone(
 
   let a = lo;
   let ga = gLo; // < 0
+  let fa = fLo;
   let b = hi;
   let gb = gHi; // > tolerance
   let fb = fHi;
   let side = 0;
+  // The closer end of the bracket to the target: what an unconverged search reports.
+  const closest = (it: number, reason: 'iterations' | 'jump' | 'nan'): SolveResult<number> =>
+    Math.abs(fa - target) <= Math.abs(fb - target)
+      ? { status: 'unconverged', reason, value: a, achieved: fa, iterations: it }
+      : { status: 'unconverged', reason, value: b, achieved: fb, iterations: it };
   for (let it = 1; it <= maxIterations; it++) {
     let c = b - (gb * (b - a)) / (gb - ga);
     if (!(c > a && c < b)) c = (a + b) / 2;
     const fc = f(c);
     const gc = sign * (fc - target);
+    if (Number.isNaN(gc)) return closest(it, 'nan');
     if (gc >= 0 && gc <= tolerance) return { status: 'reachable', value: c, achieved: fc, iterations: it };
     if (gc < 0) {
       a = c;
       ga = gc;
+      fa = fc;
       if (side === -1) gb /= 2;
       side = -1;
     } else {
@@ -62,9 +72,7 @@ export function solveMonotone(
       side = 1;
     }
     // The bracket has shrunk to adjacent floating-point numbers: f jumps over the window here.
-    if (b - a <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b), 1)) {
-      return { status: 'reachable', value: b, achieved: fb, iterations: it };
-    }
+    if (b - a <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b), 1)) return closest(it, 'jump');
   }
-  return { status: 'reachable', value: b, achieved: fb, iterations: maxIterations };
+  return closest(maxIterations, 'iterations');
 }

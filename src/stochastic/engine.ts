@@ -77,6 +77,8 @@ export class Engine {
   private readonly work: KernelPeriod[];
   private readonly baseF: Float64Array;
   private readonly baseM: Float64Array;
+  /** The broad sums of one population ({@link broadSums}), rewritten for each: this engine's own. */
+  private readonly sums = new Float64Array(6);
   private readonly bufF: [Float64Array, Float64Array];
   private readonly bufM: [Float64Array, Float64Array];
   private readonly totals = periodTotals();
@@ -119,7 +121,7 @@ export class Engine {
     this.normals = new Float64Array(3 * P);
     this.exactTables = [emptyLifeTable(c.rows.female), emptyLifeTable(c.rows.male)];
     this.baseValues = new Float64Array(SERIES_COUNT);
-    seriesOf(this.baseF, this.baseM, this.baseValues, 0);
+    seriesOf(this.baseF, this.baseM, this.sums, this.baseValues, 0);
     this.targetSlots = Int32Array.from(spec.targets, (t) => slotOf((t.year - spec.base.year) / STEP, 0));
     this.targetPopulations = Float64Array.from(spec.targets, (t) => t.population);
 
@@ -183,7 +185,7 @@ export class Engine {
         draw.outRate = lv.outRate;
         if (!stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) this.atBound(index, t, pf, pm, k, nf, nm, P0);
       } else stepPeriod(c, lv, 0, k, pf, pm, nf, nm, this.totals);
-      seriesOf(nf, nm, out, (t + 1) * SERIES_COUNT);
+      seriesOf(nf, nm, this.sums, out, (t + 1) * SERIES_COUNT);
       visit?.(t, nf, nm);
       pf = nf;
       pm = nm;
@@ -289,7 +291,7 @@ export class Engine {
  * The series of one population (total, 0–14, 15–59, 60+, 65+), from the sums `yearIndicators`
  * uses, so that a trajectory without uncertainty reproduces `project()`'s indicators bit for bit.
  */
-function seriesOf(pf: Float64Array, pm: Float64Array, out: Float64Array, at: number): void {
+function seriesOf(pf: Float64Array, pm: Float64Array, sums: Float64Array, out: Float64Array, at: number): void {
   broadSums(pf, pm, sums, 0);
   out[at] = sums[FEMALE]! + sums[MALE]!;
   out[at + 1] = sums[AGES_0_14]!;
@@ -297,4 +299,3 @@ function seriesOf(pf: Float64Array, pm: Float64Array, out: Float64Array, at: num
   out[at + 3] = sums[AGES_60_64]! + sums[AGES_65_PLUS]!;
   out[at + 4] = sums[AGES_65_PLUS]!;
 }
-const sums = new Float64Array(6);

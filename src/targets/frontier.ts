@@ -10,10 +10,13 @@ import { prepare } from './prepared.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
 import type { Target } from './target.js';
 
-/** One point of the feasibility frontier: a target-year TFR and the net migration it needs. */
-export interface FrontierPoint {
+/**
+ * One point of the feasibility frontier: a target-year TFR and the net migration it needs (`R`
+ * narrows the solve's result, e.g. to `Settled<number>` once a report has settled it).
+ */
+export interface FrontierPoint<R extends SolveResult<number> = SolveResult<number>> {
   tfr: number;
-  netPerYear: SolveResult<number>;
+  netPerYear: R;
 }
 
 const optionsSchema = z.strictObject(

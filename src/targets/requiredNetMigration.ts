@@ -12,7 +12,7 @@ import { parseWith } from '../validate/parse.js';
 import { finite, year } from '../validate/schemas.js';
 import { targetProblem, type TargetOptions, type TargetProblem } from './context.js';
 import { prepare, resetTrial, trialTotal, type Prepared } from './prepared.js';
-import { TARGET_TOLERANCE, type Target } from './target.js';
+import { TARGET_MARGIN, TARGET_TOLERANCE, type Target } from './target.js';
 
 /**
  * Default search range of the annual net migration, as a share of the base population a year
@@ -129,8 +129,10 @@ export function solveNetMigration(prep: Prepared, from: number, to: number, boun
     });
     return trialTotal(prep, tfr !== undefined);
   };
-  // Start from no migration (the scenario's own share of the periods stays as it is).
-  const r = solveFromFeasible(total, () => prep.worstShare, prep.target, 0, bounds[0], bounds[1], TARGET_TOLERANCE);
+  // Start from no migration (the scenario's own share of the periods stays as it is), in steps
+  // scaled to the base population.
+  const scale = populationTotalByGroup(prep.female, prep.male);
+  const r = solveFromFeasible(total, () => prep.worstShare, prep.target + TARGET_MARGIN, 0, bounds[0], bounds[1], TARGET_TOLERANCE - TARGET_MARGIN, scale);
   if (!r) fail('options.bounds', 'expected a range where some net migration leaves no group negative', bounds);
   return r;
 }

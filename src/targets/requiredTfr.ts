@@ -11,7 +11,7 @@ import { parseWith } from '../validate/parse.js';
 import { nonNegative } from '../validate/schemas.js';
 import { targetProblem, type TargetOptions } from './context.js';
 import { prepare, resetTrial, trialTotal } from './prepared.js';
-import { TARGET_TOLERANCE, type Target } from './target.js';
+import { TARGET_MARGIN, TARGET_TOLERANCE, type Target } from './target.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
 
 /** Default TFR search range: 0 to 8 children per woman (above any observed national TFR). */
@@ -59,7 +59,7 @@ export function requiredTfr(base: Population, scenario: Scenario, target: Target
   // Fewer births never make an out-flow easier to supply: infeasible TFRs lie at the low end.
   // Start from the scenario's own TFR in the target year.
   const own = valueAt(p.compiled.tfr, p.target.year);
-  const r = solveFromFeasible(total, () => prep.worstShare, p.target.population, own, bounds[0], bounds[1], TARGET_TOLERANCE);
+  const r = solveFromFeasible(total, () => prep.worstShare, p.target.population + TARGET_MARGIN, own, bounds[0], bounds[1], TARGET_TOLERANCE - TARGET_MARGIN, 1);
   if (!r) fail('options.bounds', 'expected a TFR range where the scenario’s out-migration leaves no group negative', bounds);
   return r;
 }

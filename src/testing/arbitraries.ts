@@ -1,3 +1,4 @@
+import { deepFreeze } from '../validate/freeze.js';
 import * as fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP as FIRST_FERTILE } from '../fertility/layout.js';
@@ -109,11 +110,11 @@ function logUniform(min: number, max: number): Arbitrary<number> {
 }
 
 /** Default range of total fertility rates: below any observed national TFR (0.7) up to historical highs (~8). */
-export const TFR_RANGE = { min: 0.5, max: 8 } as const;
+export const TFR_RANGE = Object.freeze({ min: 0.5, max: 8 } as const);
 /** Default range of life expectancy at birth, in years. */
-export const E0_RANGE = { min: 30, max: 90 } as const;
+export const E0_RANGE = Object.freeze({ min: 30, max: 90 } as const);
 /** Default range of the sex ratio at birth (males per 100 female births): observed populations lie in ~102–118. */
-export const SRB_RANGE = { min: 100, max: 115 } as const;
+export const SRB_RANGE = Object.freeze({ min: 100, max: 115 } as const);
 
 /**
  * A total fertility rate (children per woman), uniform on the range (default {@link TFR_RANGE}).
@@ -174,13 +175,13 @@ export interface MortalityLaw {
  * `gompertz` are then multiplied by e^j, j uniform in ±{@link LAW_JITTER}, so the shape varies at a
  * given level; over the whole range e0 spans about 31–91 years (measured on 5000 draws).
  */
-export const LAW_ANCHORS = {
+export const LAW_ANCHORS = deepFreeze({
   infant: { low: 0.004, high: 0.35 },
   infantDecay: { low: 2, high: 1 },
   makeham: { low: 1e-4, high: 0.009 },
   gompertz: { low: 5e-6, high: 2.5e-4 },
   gompertzSlope: { low: 0.105, high: 0.075 },
-} as const;
+} as const);
 
 /** Half-width of the log-scale jitter of the level parameters of {@link mortalityLaw}. */
 export const LAW_JITTER = 0.2;
@@ -955,7 +956,7 @@ export function e0Path(options?: PathOptions): Arbitrary<Path> {
 }
 
 /** Default range of a net-migration path, persons per year (either sign). */
-export const NET_MIGRATION_RANGE = { min: -20_000, max: 20_000 } as const;
+export const NET_MIGRATION_RANGE = Object.freeze({ min: -20_000, max: 20_000 } as const);
 
 /**
  * A net-migration path in persons per year (either sign), values in {@link NET_MIGRATION_RANGE}
@@ -1007,7 +1008,7 @@ export interface ScenarioOptions {
 export type ScenarioMigrationKind = MigrationKind | 'gross';
 
 /** Largest β0 and m the scenario arbitrary draws for the Flow-Difference Method (a year per person). */
-export const FLOW_DIFFERENCE_DRAWS = { beta0: 0.02, m: 0.01 } as const;
+export const FLOW_DIFFERENCE_DRAWS = Object.freeze({ beta0: 0.02, m: 0.01 } as const);
 
 /**
  * Flow-Difference parameters (Ševčíková, Raymer & Raftery 2024) for a scenario: β0 in [0, 0.02],

@@ -551,6 +551,10 @@ export function solverAgreesWithAssessment(
 ): InvariantResult {
   const tol = options?.tolerance ?? 1;
   const out: Violation[] = [];
+  if (solved.status === 'unconverged') {
+    out.push({ where: `value ${fmt(solved.value)}`, rule: `expected the solver to converge (it stopped: ${solved.reason})`, actual: solved.achieved, by: Math.abs(solved.achieved - target) });
+    return result('solverAgreesWithAssessment', out);
+  }
   if (solved.status === 'unreachable') {
     const got = totalAt(solved.bound);
     const wrongSide = solved.side === 'above' ? got < target : got > target;

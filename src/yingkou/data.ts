@@ -6,6 +6,7 @@ import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Target } from '../targets/target.js';
 import type { BySex } from '../types.js';
+import { deepFreeze } from '../validate/freeze.js';
 
 /**
  * The plan's three 2015 age groups (0–14, 15–59, 60+), the margins the base is fitted to. They sum
@@ -37,9 +38,9 @@ const t = plan.targets;
 const at = (years: number[], values: number[]) => Object.fromEntries(years.map((y, i) => [y, values[i]!])) as Record<number, number>;
 
 /** UN WPP 2019 China 2015 population by 5-year group and sex, in persons: the reference shape. */
-const referenceShape: BySex<Float64Array> = {
-  female: Float64Array.from(reference.female, (v) => v * 1000),
-  male: Float64Array.from(reference.male, (v) => v * 1000),
+const referenceShape: BySex<readonly number[]> = {
+  female: Array.from(reference.female, (v) => v * 1000),
+  male: Array.from(reference.male, (v) => v * 1000),
 };
 
 let base2015: Population | undefined;
@@ -53,10 +54,12 @@ let base2015: Population | undefined;
  * is fitted to the plan's three age groups by iterative proportional fitting ({@link fitToMargins});
  * the sex split within each group is China's.
  *
+ * Frozen, arrays included (plain number arrays): no caller can change the case for the next.
+ *
  * @example
  * project(yingkou.base2015, yingkou.scenarios.plan, { until: 2030 })
  */
-export const yingkou = {
+export const yingkou = deepFreeze({
   plan,
   census2010: census.census2010,
   census2020: census.census2020,
@@ -65,7 +68,10 @@ export const yingkou = {
   reference: referenceShape,
   /** Estimated 2015 base: the reference shape fitted to the plan's 0–14, 15–59 and 60+. */
   get base2015(): Population {
-    base2015 ??= { year: 2015, ...fitToMargins(referenceShape, BASE_2015_MARGINS) };
+    if (!base2015) {
+      const fit = fitToMargins(referenceShape, BASE_2015_MARGINS);
+      base2015 = deepFreeze({ year: 2015, female: Array.from(fit.female), male: Array.from(fit.male) });
+    }
     return base2015;
   },
   /** The plan's population targets (Table 1). */
@@ -87,4 +93,4 @@ export const yingkou = {
       srb: t.srb[0]!,
     } satisfies Scenario,
   },
-};
+});

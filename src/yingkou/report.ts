@@ -8,7 +8,7 @@ import type { Population } from '../project/projectCohorts.js';
 import { compiledScenario } from '../scenario/compile.js';
 import { project, type Projection } from '../scenario/project.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { SolveResult } from '../solve/result.js';
+import { settle, type Settled } from '../solve/result.js';
 import { assessTarget, type TargetAssessment } from '../targets/assessTarget.js';
 import { decomposeChange, type ChangeComponents } from '../indicators/decompose.js';
 import { feasibilityFrontier, type FrontierPoint } from '../targets/frontier.js';
@@ -86,11 +86,11 @@ export interface YingkouReport {
   /** (1) The plan's fertility and mortality, no migration. */
   planAlone: { trajectory: Trajectory; verdicts: TargetAssessment[] };
   /** (2) Constant net migration from 2015 reaching each target. */
-  requiredMigration: { target: Target; netPerYear: SolveResult<number> }[];
+  requiredMigration: { target: Target; netPerYear: Settled<number> }[];
   /** (3) The 2030 TFR reaching 2.6 million with no migration. */
-  requiredTfr2030: SolveResult<number>;
+  requiredTfr2030: Settled<number>;
   /** (4) Net migration needed for 2.6 million in 2030, by 2030 TFR. */
-  frontier: FrontierPoint[];
+  frontier: FrontierPoint<Settled<number>>[];
   /** (5) Components of change and ageing, with and without the migration that reaches 2030's target. */
   change: {
     planAlone: ChangeComponents;
@@ -107,7 +107,7 @@ export interface YingkouReport {
      * plan's fertility and mortality and the estimated 2015 base, reproduces the census total. It
      * absorbs the errors of the base estimate and of census coverage as well as migration.
      */
-    impliedNetMigration: SolveResult<number>;
+    impliedNetMigration: Settled<number>;
     /**
      * The census by the groups it publishes (total, 0–14, 15–59, 60+, 65+, female, male) against the
      * plan's projection for 2020 with the census-implied migration and without migration.
@@ -118,8 +118,8 @@ export interface YingkouReport {
     from2020: {
       planAlone: { trajectory: Trajectory; verdict: TargetAssessment };
       impliedMigrationContinued: { trajectory: Trajectory; verdict: TargetAssessment } | null;
-      requiredMigration: SolveResult<number>;
-      requiredTfr2030: SolveResult<number>;
+      requiredMigration: Settled<number>;
+      requiredTfr2030: Settled<number>;
     };
     yearEnd: Record<string, number>;
   };
@@ -195,9 +195,9 @@ export function yingkouReport(): YingkouReport {
   const planAlone = run('plan, no migration', plan);
   const verdicts = yingkou.targets.map((t) => assessTarget(base, plan, t, { openAge }));
   // (2), (3), (4)
-  const requiredMigration = yingkou.targets.map((target) => ({ target, netPerYear: requiredNetMigration(base, plan, target, { openAge }) }));
-  const requiredTfr2030 = requiredTfr(base, plan, target2030, { openAge });
-  const frontier = feasibilityFrontier(base, plan, target2030, { tfr: FRONTIER_TFR, openAge });
+  const requiredMigration = yingkou.targets.map((target) => ({ target, netPerYear: settle(requiredNetMigration(base, plan, target, { openAge }), `the net migration reaching ${target.year}`) }));
+  const requiredTfr2030 = settle(requiredTfr(base, plan, target2030, { openAge }), 'the 2030 TFR');
+  const frontier = feasibilityFrontier(base, plan, target2030, { tfr: FRONTIER_TFR, openAge }).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }));
   // (5)
   const m2030 = requiredMigration[1]!.netPerYear;
   const planWithMigration = m2030.status === 'reachable' ? run('plan + migration reaching 2.6 million', withNet(plan, m2030.value)) : null;
@@ -208,7 +208,7 @@ export function yingkouReport(): YingkouReport {
 
   // (6)
   const census2020 = yingkou.census2020.residents;
-  const implied = requiredNetMigration(base, plan, { year: 2020, population: census2020 }, { openAge });
+  const implied = settle(requiredNetMigration(base, plan, { year: 2020, population: census2020 }, { openAge }), 'the census-implied net migration');
   const projected2020 = planAlone.projection.indicators.years[1]!.total;
   const impliedRun = implied.status === 'reachable' ? project(base, withNet(plan, implied.value), { until: 2020, openAge }) : null;
   const shape2020 = impliedRun ?? planAlone.projection;
@@ -267,8 +267,8 @@ export function yingkouReport(): YingkouReport {
       from2020: {
         planAlone: run2020('rebased on the 2020 census, plan, no migration', plan),
         impliedMigrationContinued: implied.status === 'reachable' ? run2020('rebased, census-implied migration continued', withNet(plan, implied.value)) : null,
-        requiredMigration: requiredNetMigration(rebased2020, plan, target2030, { openAge }),
-        requiredTfr2030: requiredTfr(rebased2020, plan, target2030, { openAge }),
+        requiredMigration: settle(requiredNetMigration(rebased2020, plan, target2030, { openAge }), 'the net migration from 2020'),
+        requiredTfr2030: settle(requiredTfr(rebased2020, plan, target2030, { openAge }), 'the 2030 TFR from 2020'),
       },
       yearEnd: yingkou.yearEnd.residents,
     },

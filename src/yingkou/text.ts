@@ -1,6 +1,6 @@
 import { formatFixed, formatLevel, formatPercent, formatPersons, formatProbabilityDecimal, formatSigned, formatSignedPercent } from '../report/format.js';
 import { alignedLines } from '../report/table.js';
-import type { SolveResult } from '../solve/result.js';
+import type { Settled } from '../solve/result.js';
 import type { CensusGroupComparison, MigrationMethod, YingkouReport } from './report.js';
 import { yingkou } from './data.js';
 
@@ -18,7 +18,7 @@ function table(header: string[], rows: string[][]): string {
     .join('\n');
 }
 
-function migrationSentence(r: SolveResult<number>, what: string): string {
+function migrationSentence(r: Settled<number>, what: string): string {
   if (r.status === 'reachable') {
     const v = r.value;
     return `${what} needs a constant net migration of ${signed(v)} persons a year (${v >= 0 ? 'in' : 'out'}-migration; projected ${int(r.achieved)}).`;
@@ -26,7 +26,7 @@ function migrationSentence(r: SolveResult<number>, what: string): string {
   return `${what} is out of reach within the searched net migration: the ${r.side === 'above' ? 'most' : 'least'} it gives is ${int(r.achieved)} at ${signed(r.bound)} a year.`;
 }
 
-function tfrSentence(r: SolveResult<number>, what: string): string {
+function tfrSentence(r: Settled<number>, what: string): string {
   if (r.status === 'reachable') return `${what} needs a 2030 TFR of ${fixed(r.value, 2)} children per woman (projected ${int(r.achieved)}).`;
   return `${what} cannot be reached by fertility alone within TFR ≤ ${fixed(r.bound, 1)}: the most it gives is ${int(r.achieved)}.`;
 }

@@ -46,7 +46,7 @@ describe('frontierSpec', () => {
 
   it('rejects bad input with its path', () => {
     expect(() => frontierSpec([])).toThrow('frontier: expected at least one point');
-    expect(() => frontierSpec([{ tfr: 1, netPerYear: { status: 'maybe' } as never }])).toThrow("frontier[0].netPerYear.status: expected a SolveResult (status 'reachable' or 'unreachable')");
+    expect(() => frontierSpec([{ tfr: 1, netPerYear: { status: 'maybe' } as never }])).toThrow("frontier[0].netPerYear.status: expected a SolveResult (status 'reachable', 'unreachable' or 'unconverged')");
     expect(() => frontierSpec([{ tfr: -1, netPerYear: { status: 'reachable', value: 1, achieved: 1, iterations: 1 } }])).toThrow('frontier[0].tfr: expected a finite number >= 0, got -1');
   });
 });

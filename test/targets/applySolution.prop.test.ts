@@ -31,10 +31,12 @@ describe('applySolution', () => {
         const totalIn = (sc: typeof s) => project(b, sc, { until: year }).indicators.years.at(-1)!.total;
         const opts = { baseYear: b.year, targetYear: year };
         const t = requiredTfr(b, s, target);
+        if (t.status === 'unconverged') throw new Error(`requiredTfr did not converge: ${JSON.stringify(t)}`);
         if (t.status === 'reachable') check(t.achieved, totalIn(applySolution(s, 'tfr', { ...opts, value: t.value })));
         // Unreachable: the bound is a value too, and `achieved` is what it gives.
         else check(t.achieved, totalIn(applySolution(s, 'tfr', { ...opts, value: t.bound })));
         const m = requiredNetMigration(b, s, target);
+        if (m.status === 'unconverged') throw new Error(`requiredNetMigration did not converge: ${JSON.stringify(m)}`);
         if (m.status === 'reachable') check(m.achieved, totalIn(applySolution(s, 'migration', { ...opts, value: m.value })));
         else check(m.achieved, totalIn(applySolution(s, 'migration', { ...opts, value: m.bound })));
         return true;

@@ -1,6 +1,6 @@
 import { project, type Projection } from '../../scenario/project.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { SolveResult } from '../../solve/result.js';
+import { settle, type Settled } from '../../solve/result.js';
 import { assessTarget, type TargetAssessment } from '../../targets/assessTarget.js';
 import { feasibilityFrontier, type FrontierPoint } from '../../targets/frontier.js';
 import { requiredNetMigration } from '../../targets/requiredNetMigration.js';
@@ -55,13 +55,17 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
     throw new UserError(`--from: expected a year from the base year ${base.year} to before the target year ${t.year}, got ${args.from}`);
   const call = <T>(fn: () => T) => runProjection(args.scenario, args.base, fn);
   const assessment = call(() => assessTarget(base, scenario, t, openAge));
-  const result: SolveResult<number> =
+  const result = settle(
     args.kind === 'migration'
       ? call(() => requiredNetMigration(base, scenario, t, { ...openAge, ...(args.from === undefined ? {} : { from: args.from }), ...(args.bounds ? { bounds: args.bounds } : {}) }))
-      : call(() => requiredTfr(base, scenario, t, { ...openAge, ...(args.bounds ? { bounds: args.bounds } : {}) }));
+      : call(() => requiredTfr(base, scenario, t, { ...openAge, ...(args.bounds ? { bounds: args.bounds } : {}) })),
+    args.kind === 'migration' ? 'the net migration' : `the TFR in ${t.year}`,
+  );
   // The frontier searches net migration: --bounds apply to it in `solve migration`.
   const frontierBounds = args.kind === 'migration' && args.bounds ? { bounds: args.bounds } : {};
-  const frontier = args.frontier ? call(() => feasibilityFrontier(base, scenario, t, { tfr: args.frontier!, ...frontierBounds, ...openAge })) : undefined;
+  const frontier = args.frontier
+    ? call(() => feasibilityFrontier(base, scenario, t, { tfr: args.frontier!, ...frontierBounds, ...openAge })).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }))
+    : undefined;
   const verdicts = [assessmentSentence(args.scenario, assessment), solveSentence(args.kind, result, t, args.from ?? base.year)];
   const doc: SolveOutput = {
     format: 'ccmpp.solve/1',
@@ -108,7 +112,7 @@ function assessmentSentence(scenarioName: string, a: TargetAssessment): string {
 }
 
 /** The solve's answer in one sentence with its numbers. */
-function solveSentence(kind: SolveKind, r: SolveResult<number>, t: Target, from: number): string {
+function solveSentence(kind: SolveKind, r: Settled<number>, t: Target, from: number): string {
   const goal = `${formatPersons(t.population)} in ${t.year}`;
   if (kind === 'migration') {
     if (r.status === 'reachable')
@@ -124,7 +128,7 @@ function solveSentence(kind: SolveKind, r: SolveResult<number>, t: Target, from:
     : `Even a TFR of ${formatFixed(r.bound, 2)} in ${t.year} overshoots ${goal}: it gives ${formatPersons(r.achieved)}.`;
 }
 
-function resultTable(kind: SolveKind, t: Target, a: TargetAssessment, r: SolveResult<number>): Table {
+function resultTable(kind: SolveKind, t: Target, a: TargetAssessment, r: Settled<number>): Table {
   const what = kind === 'migration' ? 'net migration a year' : `TFR in ${t.year}`;
   const solution = (x: number) => (kind === 'migration' ? formatSigned(x) : formatFixed(x, 3));
   const unit = kind === 'migration' ? 'persons a year' : 'children per woman';
@@ -152,7 +156,7 @@ function resultTable(kind: SolveKind, t: Target, a: TargetAssessment, r: SolveRe
   };
 }
 
-function frontierTable(f: readonly FrontierPoint[], t: Target): Table {
+function frontierTable(f: readonly FrontierPoint<Settled<number>>[], t: Target): Table {
   return {
     title: `Frontier: net migration a year that reaches ${formatPersons(t.population)} in ${t.year}, by TFR in ${t.year}`,
     columns: [
@@ -169,7 +173,7 @@ function frontierTable(f: readonly FrontierPoint[], t: Target): Table {
 }
 
 /** One row per indicator: `indicator,value`. */
-function resultCsv(t: Target, a: TargetAssessment, r: SolveResult<number>): string {
+function resultCsv(t: Target, a: TargetAssessment, r: Settled<number>): string {
   const rows: [string, string | number | boolean][] = [
     ['target.year', t.year],
     ['target.population', t.population],
@@ -184,7 +188,7 @@ function resultCsv(t: Target, a: TargetAssessment, r: SolveResult<number>): stri
 }
 
 /** One row per TFR: `tfr,status,netPerYear,achieved,side,bound`. */
-function frontierCsv(f: readonly FrontierPoint[]): string {
+function frontierCsv(f: readonly FrontierPoint<Settled<number>>[]): string {
   return toCsv(
     ['tfr', 'status', 'netPerYear', 'achieved', 'side', 'bound'],
     f.map((p) => {
@@ -199,8 +203,8 @@ async function solveReport(
   scenario: Scenario,
   base: BasePopulation,
   a: TargetAssessment,
-  r: SolveResult<number>,
-  frontier: FrontierPoint[] | undefined,
+  r: Settled<number>,
+  frontier: FrontierPoint<Settled<number>>[] | undefined,
   verdicts: string[],
 ): Promise<ReportHtml> {
   const t = args.target;

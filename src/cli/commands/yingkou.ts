@@ -1,6 +1,6 @@
 import { ageGroupLabel } from '../../ages/grid.js';
 import type { Population } from '../../project/projectCohorts.js';
-import type { SolveResult } from '../../solve/result.js';
+import type { Settled } from '../../solve/result.js';
 import { SERIES } from '../../stochastic/accumulator.js';
 import type { TargetProbability } from '../../stochastic/simulate.js';
 import type { ChangeComponents } from '../../indicators/decompose.js';
@@ -116,7 +116,7 @@ function probabilityText(p: TargetProbability): string {
   return `${formatProbability(p.p)} (95 % interval ${formatProbability(p.lower)} to ${formatProbability(p.upper)})`;
 }
 
-function tfrSentence(r: SolveResult<number>, what: string): string {
+function tfrSentence(r: Settled<number>, what: string): string {
   if (r.status === 'reachable') return `${what}, 2,600,000 in 2030 takes a 2030 TFR of ${formatFixed(r.value, 2)} children per woman (the plan: 1.8).`;
   return `${what}, no 2030 TFR up to ${formatFixed(r.bound, 1)} reaches 2,600,000: the most it gives is ${M(r.achieved)}.`;
 }
@@ -190,7 +190,7 @@ function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
 // --- CSV ------------------------------------------------------------------------------------------
 
 /** Rows of a solve result: `status`, then `value` or `side` and `bound`, then `achieved`. */
-function solveRows(answer: string, series: string, time: string, name: string, r: SolveResult<number>): CsvValue[][] {
+function solveRows(answer: string, series: string, time: string, name: string, r: Settled<number>): CsvValue[][] {
   const rows: CsvValue[][] = [[answer, series, time, `${name}.status`, r.status]];
   if (r.status === 'reachable') rows.push([answer, series, time, name, r.value]);
   else rows.push([answer, series, time, `${name}.side`, r.side], [answer, series, time, `${name}.bound`, r.bound]);
@@ -308,7 +308,7 @@ function yingkouCsv(r: YingkouReport): string {
 // --- report.html ----------------------------------------------------------------------------------
 
 
-function solveCell(r: SolveResult<number>, fmt: (x: number) => string): string {
+function solveCell(r: Settled<number>, fmt: (x: number) => string): string {
   return r.status === 'reachable' ? fmt(r.value) : `${r.side === 'above' ? '>' : '<'} ${fmt(r.bound)} (out of reach)`;
 }
 
