@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, nonNegative } from '../validate/schemas.js';
+import { openAgeValue, tfrValue } from '../validate/schemas.js';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP, MIN_GRID_OPEN_AGE } from './layout.js';
 import { fertilityPattern, type FertilityPattern } from './pattern.js';
 
@@ -15,11 +15,7 @@ const optionsSchema = z.optional(
   z.strictObject(
     {
       openAge: z.optional(
-        finite().check(
-          z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_GRID_OPEN_AGE, {
-            error: `expected a multiple of 5 >= ${MIN_GRID_OPEN_AGE} (15-49 must be closed groups)`,
-          }),
-        ),
+        openAgeValue(MIN_GRID_OPEN_AGE),
       ),
     },
     {
@@ -45,7 +41,7 @@ const optionsSchema = z.optional(
  * asfrFromTfr(0.71, 'china-2015', { openAge: 100 }).length // 21
  */
 export function asfrFromTfr(tfr: number, pattern: FertilityPattern, options?: AsfrOptions): Float64Array {
-  const t = parseWith(nonNegative(), tfr, 'tfr');
+  const t = parseWith(tfrValue(), tfr, 'tfr');
   const shares = fertilityPattern(pattern);
   const o = parseWith(optionsSchema, options, 'options');
   const openAge = o?.openAge;
@@ -61,7 +57,7 @@ export function asfrFromTfr(tfr: number, pattern: FertilityPattern, options?: As
  */
 export function fillAsfrFromTfr(tfr: number, shares: ArrayLike<number>, out: Float64Array): Float64Array {
   const first = out.length === FERTILE_GROUPS ? 0 : FIRST_FERTILE_GROUP;
-  if (first !== 0) out.fill(0);
+  out.fill(0);
   const perYear = tfr / STEP;
   for (let i = 0; i < FERTILE_GROUPS; i++) out[first + i] = perYear * (shares[i] as number);
   return out;

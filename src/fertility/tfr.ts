@@ -1,9 +1,9 @@
 import { STEP } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers } from '../validate/schemas.js';
+import { asfrValue, numbers } from '../validate/schemas.js';
 import { fertileLayout } from './layout.js';
 
-const asfrSchema = numbers(nonNegative());
+const asfrSchema = numbers(asfrValue());
 
 /**
  * Total fertility rate of annual rates by 5-year group: `TFR = 5 Σ asfr(x)`, children per woman

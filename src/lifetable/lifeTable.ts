@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { Sex } from '../types.js';
 import { InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers, positive, sexSchema } from '../validate/schemas.js';
+import { finite, MAX_PERSONS, nonNegative, numbers, sexSchema } from '../validate/schemas.js';
 import { DEFAULT_A0_RULE, type A0Rule } from './a0.js';
 import { DEFAULT_AX_RULE, type AxRule } from './ax.js';
 import { computeLifeTable, emptyLifeTable, type LifeTable } from './compute.js';
@@ -21,13 +21,16 @@ export interface LifeTableOptions {
   radix?: number;
 }
 
+/** The radix l0: from 1 (a table of probabilities) to the most persons of any count (a smaller l0 lets the columns underflow). */
+const RADIX_RULE = `expected a radix l0 from 1 to ${MAX_PERSONS.toExponential()}`;
+
 const optionsSchema = z.strictObject(
   {
     sex: sexSchema,
     a0Rule: z.optional(a0RuleSchema),
     axRule: z.optional(axRuleSchema),
     ax: z.optional(numbers(nonNegative())),
-    radix: z.optional(positive()),
+    radix: z.optional(finite().check(z.gte(1, { error: RADIX_RULE }), z.lte(MAX_PERSONS, { error: RADIX_RULE }))),
   },
   { error: 'expected an options object with a known key' },
 );

@@ -1,5 +1,10 @@
-import { checkOpenAge } from '../ages/grid.js';
+import * as z from 'zod/mini';
 import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { openAgeValue } from '../validate/schemas.js';
+import { lifeTableSchema } from './schemas.js';
+
+const optionsSchema = z.strictObject({ openAge: openAgeValue() }, { error: 'expected options { openAge }' });
 import type { LifeTable } from './compute.js';
 
 /** Survival on the 5-year projection grid: birth → 0–4, and group i → group i+1. */
@@ -21,11 +26,10 @@ export interface SurvivalRatios {
  * ratios.length // 20: one per group but the open one
  */
 export function survivalRatios(lt: LifeTable, options: { openAge: number }): SurvivalRatios {
-  const { openAge } = options;
-  checkOpenAge(openAge, 'options.openAge');
+  parseWith(lifeTableSchema, lt, 'lt');
+  const { openAge } = parseWith(optionsSchema, options, 'options');
   const rows = lt.Lx.length;
   const tableOpen = 5 * (rows - 2);
-  if (rows < 3 || lt.ages[1] !== 1 || lt.ages[2] !== 5) fail('lt.ages', 'expected abridged ages 0, 1, 5, 10, …', lt.ages);
   if (openAge > tableOpen) fail('options.openAge', `expected at most the life table's open age ${tableOpen}`, openAge);
   const out = new Float64Array(openAge / 5);
   const birth = fillSurvivalRatios(lt, openAge, out);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseWith } from '../validate/parse.js';
-import { finite, keyedObject, nonNegative } from '../validate/schemas.js';
+import { finite, keyedObject, persons, signedPersons, unit } from '../validate/schemas.js';
 
 /**
  * Parameters of the Flow-Difference Method (Ševčíková, Raymer & Raftery 2024), per person a year:
@@ -34,12 +34,12 @@ export const flowDifferenceSchema = z.union(
   [
     z.literal('bayespop'),
     keyedObject({
-      beta0: nonNegative(),
+      beta0: unit(),
       beta1: finite().check(
         z.gte(0, { error: 'expected a number in [0, 1] (in-migrants per net migrant)' }),
         z.lte(1, { error: 'expected a number in [0, 1] (in-migrants per net migrant)' }),
       ),
-      m: nonNegative(),
+      m: unit(),
     }),
   ],
   { error: "expected 'bayespop' or flow-difference parameters { beta0, beta1, m }" },
@@ -73,8 +73,8 @@ export interface GrossFlows {
  * flowDifference(-21000, 2_400_000, 'bayespop')      // { inPerYear: ≈ 157500, outPerYear: ≈ 178500 }
  */
 export function flowDifference(netPerYear: number, population: number, params?: z.input<typeof flowDifferenceSchema>): GrossFlows {
-  const N = parseWith(finite(), netPerYear, 'netPerYear');
-  const P = parseWith(nonNegative(), population, 'population');
+  const N = parseWith(signedPersons('net migrants a year'), netPerYear, 'netPerYear');
+  const P = parseWith(persons(), population, 'population');
   const p = resolveFlowDifference(parseWith(z.optional(flowDifferenceSchema), params, 'params'));
   return flowsOf(N, P, p);
 }

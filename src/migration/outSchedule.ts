@@ -18,7 +18,8 @@ export const outScheduleSchema = z.union(
   [
     z.literal('rogers-castro'),
     rogersCastroParamsSchema,
-    z.array(nonNegative(), { error: 'expected an array of rates' }).check(z.refine((v) => v.some((r) => r > 0), { error: 'expected rates with at least one > 0' })),
+    // No message of its own: inside the union a non-array is reported by the union's message.
+    z.array(nonNegative()).check(z.refine((v) => v.some((r) => r > 0), { error: 'expected rates with at least one > 0' })),
   ],
   { error: "expected 'rogers-castro', Rogers-Castro parameters { a1, alpha1, a2, alpha2, mu2, lambda2, c } or rates by age group" },
 );
@@ -54,10 +55,12 @@ export function resolveOutSchedule(schedule: 'rogers-castro' | RogersCastroParam
     let s = 0;
     for (let x = from; x <= to; x++) s += rogersCastroAt(x, params);
     out[i] = s / (to - from + 1);
-    if (out[i]! > max) max = out[i]!;
+    max = Math.max(max, out[i]!); // NaN here is rejected below
   }
-  if (!(max > 0 && Number.isFinite(max)) || out.some((r) => !Number.isFinite(r)))
+  // Math.max carries a NaN or ∞ of any group into max, so this one test covers every group.
+  if (!(max > 0 && Number.isFinite(max)))
     fail(path, `expected parameters whose schedule is finite, and > 0 somewhere, over ages 0-${Math.max(openAge, ROGERS_CASTRO_LAST_AGE)}`, schedule);
+  // Stryker disable next-line EqualityOperator: a write past a typed array's end is ignored
   for (let i = 0; i < groups; i++) out[i] = out[i]! / max;
   return out;
 }

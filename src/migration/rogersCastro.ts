@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, nonNegative, numbers } from '../validate/schemas.js';
+import { bounded, boundedNonNegative, numbers } from '../validate/schemas.js';
 
 const KEYS = 'a1, alpha1, a2, alpha2, mu2, lambda2, c';
 
@@ -12,13 +12,13 @@ const KEYS = 'a1, alpha1, a2, alpha2, mu2, lambda2, c';
  */
 export const rogersCastroParamsSchema = z.strictObject(
   {
-    a1: nonNegative(),
-    alpha1: nonNegative(),
-    a2: nonNegative(),
-    alpha2: nonNegative(),
-    mu2: finite(),
-    lambda2: nonNegative(),
-    c: nonNegative(),
+    a1: boundedNonNegative(),
+    alpha1: boundedNonNegative(),
+    a2: boundedNonNegative(),
+    alpha2: boundedNonNegative(),
+    mu2: bounded(),
+    lambda2: boundedNonNegative(),
+    c: boundedNonNegative(),
   },
   {
     error: (iss) =>
@@ -56,7 +56,7 @@ export function rogersCastroAt(x: number, p: RogersCastroParams): number {
   return p.a1 * Math.exp(-p.alpha1 * x) + p.a2 * Math.exp(-p.alpha2 * d - Math.exp(-p.lambda2 * d)) + p.c;
 }
 
-const agesSchema = numbers(nonNegative());
+const agesSchema = numbers(boundedNonNegative());
 
 /**
  * The Rogers–Castro (1981) model migration schedule at single ages:

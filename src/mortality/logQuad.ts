@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { a0Of, coaleDemeny4a1, DEFAULT_A0_RULE, type A0Rule } from '../lifetable/a0.js';
-import { constantHazardAx } from '../lifetable/ax.js';
 import { a0RuleSchema } from '../lifetable/schemas.js';
 import type { Sex } from '../types.js';
 import { parseWith } from '../validate/parse.js';
@@ -15,6 +14,14 @@ import { LOGQUAD_COEFFICIENTS, LOGQUAD_MODEL_ROWS } from './coefficients.js';
 export const LOGQUAD_Q5_MIN = 1e-4;
 /** Highest 5q0 of the log-quadratic model's domain (see {@link LOGQUAD_Q5_MIN}). */
 export const LOGQUAD_Q5_MAX = 0.9;
+
+/**
+ * Largest |k| accepted. k moves log m(x) by v(x)·k with 0 ≤ v(x) ≤ 0.414, so k = ±10 multiplies
+ * adult rates by up to e^±4.13 ≈ 62 — far beyond any observed schedule — while every rate stays
+ * finite; large enough |k| overflow exp().
+ */
+export const LOGQUAD_K_LIMIT = 10;
+const K_RULE = `expected a finite number in [-${LOGQUAD_K_LIMIT}, ${LOGQUAD_K_LIMIT}]`;
 
 /** Rows of a log-quadratic schedule: ages 0, 1, 5, 10, …, 105, 110+ (the abridged layout of `lifeTable`). */
 export const LOGQUAD_ROWS = LOGQUAD_MODEL_ROWS + 1;
@@ -34,6 +41,7 @@ export interface LogQuadModel {
 export function compileLogQuad(sex: Sex, k: number, a0Rule: A0Rule): LogQuadModel {
   const { a, b, c, v } = LOGQUAD_COEFFICIENTS[sex];
   const base = new Float64Array(LOGQUAD_MODEL_ROWS);
+  // Stryker disable next-line EqualityOperator: a write past a typed array's end is ignored
   for (let j = 0; j < LOGQUAD_MODEL_ROWS; j++) base[j] = a[j]! + v[j]! * k;
   return { sex, k, a0Rule, base, b, c };
 }
@@ -43,7 +51,7 @@ export function compileLogQuad(sex: Sex, k: number, a0Rule: A0Rule): LogQuadMode
  * allocation). `q5` must equal `exp(h)` and lie in the model's domain.
  *
  * Rows 0 and 5–9 … 110+: `m = exp(a + v k + h (b + c h))`. Row 1–4: 1q0 from m0 exactly as the life
- * table computes it (a0 by the rule; where a0·m0 ≥ 1 the constant-hazard a0), then
+ * table computes it (a0 by the rule; a0·m0 < 1 over the whole domain, so never its fallback), then
  * 4q1 = 1 − (1 − 5q0)/(1 − 1q0) = (5q0 − 1q0)/(1 − 1q0), and 4m1 = 4q1 / (4 − (4 − 4a1) 4q1), the
  * exact inverse of the life table's 4q1 = 4·4m1 / (1 + (4 − 4a1) 4m1) with 4a1 = Coale–Demeny(m0).
  * The inverse is single-piece: 4a1 depends on m0 only, and 4a1·4m1 < 1 exactly when 4q1 < 1, so the
@@ -51,11 +59,13 @@ export function compileLogQuad(sex: Sex, k: number, a0Rule: A0Rule): LogQuadMode
  */
 export function fillLogQuadMx(model: LogQuadModel, h: number, q5: number, out: Float64Array): void {
   const { base, b, c, sex } = model;
+  // Stryker disable next-line EqualityOperator: a write past a typed array's end is ignored
   for (let j = 1; j < LOGQUAD_MODEL_ROWS; j++) out[j + 1] = Math.exp(base[j]! + h * (b[j]! + c[j]! * h));
   const m0 = Math.exp(base[0]! + h * (b[0]! + c[0]! * h));
   out[0] = m0;
-  const a0rule = a0Of(m0, sex, model.a0Rule);
-  const a0 = a0rule * m0 < 1 ? a0rule : constantHazardAx(m0, 1);
+  // The life table's constant-hazard fallback (a0·m0 ≥ 1) cannot arise here: v(0) = 0 and m0 rises
+  // with h on the domain, to 0.47 (female) and 0.55 (male) at 5q0 = 0.9, so a0·m0 < 0.35·0.55 < 1.
+  const a0 = a0Of(m0, sex, model.a0Rule);
   const q0 = m0 / (1 + (1 - a0) * m0);
   const q1 = (q5 - q0) / (1 - q0);
   const a1 = coaleDemeny4a1(m0, sex);
@@ -84,7 +94,7 @@ const inputSchema = z.strictObject(
       z.gte(LOGQUAD_Q5_MIN, { error: `expected 5q0 in [${LOGQUAD_Q5_MIN}, ${LOGQUAD_Q5_MAX}] (the log-quadratic model's domain)` }),
       z.lte(LOGQUAD_Q5_MAX, { error: `expected 5q0 in [${LOGQUAD_Q5_MIN}, ${LOGQUAD_Q5_MAX}] (the log-quadratic model's domain)` }),
     ),
-    k: z.optional(finite()),
+    k: z.optional(finite().check(z.gte(-LOGQUAD_K_LIMIT, { error: K_RULE }), z.lte(LOGQUAD_K_LIMIT, { error: K_RULE }))),
   },
   { error: 'expected { sex, q5, k? }' },
 );

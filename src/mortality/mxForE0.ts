@@ -10,15 +10,8 @@ import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, positive, sexSchema } from '../validate/schemas.js';
 import { BASELINES, type BaselineName } from './baselines.js';
-import { LOGQUAD_ROWS } from './logQuad.js';
+import { LOGQUAD_K_LIMIT, LOGQUAD_ROWS } from './logQuad.js';
 import { solveLifeTableForE0, type E0SolveSpec } from './solveE0.js';
-
-/**
- * Largest |k| accepted. k moves log m(x) by v(x)·k with 0 ≤ v(x) ≤ 0.414, so k = ±10 multiplies
- * adult rates by up to e^±4.13 ≈ 62 — far beyond any observed schedule — while every rate stays
- * finite; large enough |k| overflow exp().
- */
-const LOGQUAD_K_LIMIT = 10;
 
 /** The mortality model `mxForE0` solves: the log-quadratic model, or proportional hazards on a baseline mx. */
 export type E0Model = 'log-quadratic' | { baseline: BaselineName | ArrayLike<number> };

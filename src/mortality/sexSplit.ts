@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { BySex } from '../types.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, positive } from '../validate/schemas.js';
+import { e0Value, sexGapValue, srbValue } from '../validate/schemas.js';
 
 /**
  * Default female-minus-male gap in e0: UN World Population Prospects 2019, China, 2015–2020,
@@ -10,11 +10,11 @@ import { finite, positive } from '../validate/schemas.js';
  */
 export const DEFAULT_SEX_GAP = 4.5;
 
-const e0Schema = positive();
-const srbSchema = positive();
+const e0Schema = e0Value();
+const srbSchema = srbValue();
 
 const splitSchema = z.strictObject(
-  { gap: z.optional(finite()), srb: positive() },
+  { gap: z.optional(sexGapValue()), srb: srbValue() },
   { error: 'expected { gap?, srb }' },
 );
 
@@ -38,14 +38,14 @@ export function splitE0(e0: number, options: { gap?: number; srb: number }): ByS
   return { female, male };
 }
 
-const bySexSchema = z.strictObject({ female: positive(), male: positive() }, { error: 'expected { female, male }' });
+const bySexSchema = z.strictObject({ female: e0Value(), male: e0Value() }, { error: 'expected { female, male }' });
 
 /**
  * Both-sex life expectancy from the sex-specific ones, weighted by births (srb males per 100
  * female births): e0 = (100 · e0F + srb · e0M) / (100 + srb). The inverse of {@link splitE0}.
  *
  * @example
- * bothSexE0({ female: 81.08, male: 76.58 }, 107) // 78.754…
+ * bothSexE0({ female: 81.08, male: 76.58 }, 107) // 78.7539…
  */
 export function bothSexE0(e0: BySex<number>, srb: number): number {
   const { female, male } = parseWith(bySexSchema, e0, 'e0');

@@ -12,11 +12,12 @@ describe('fitToMargins', () => {
     const reference = { female: [10, 20, 30, 40], male: [12, 18, 33, 37] };
     const fit = fitToMargins(reference, [
       { from: 0, to: 10, population: 120 },
-      { from: 10, population: 280 },
+      { from: 10, population: 420 },
     ]);
-    // 0–9 holds 60 in the reference → × 2; 10+ holds 140 → × 2.
-    expect(Array.from(fit.female)).toEqual([20, 40, 60, 80].map((v) => expect.closeTo(v, 10)));
-    expect(Array.from(fit.male)).toEqual([24, 36, 66, 74].map((v) => expect.closeTo(v, 10)));
+    // 0–9 holds 60 in the reference → × 2; 10+ holds 140 → × 3. Unequal factors: one global
+    // rescale (540/200 = 2.7) would miss both margins.
+    expect(Array.from(fit.female)).toEqual([20, 40, 90, 120].map((v) => expect.closeTo(v, 10)));
+    expect(Array.from(fit.male)).toEqual([24, 36, 99, 111].map((v) => expect.closeTo(v, 10)));
   });
 
   it('keeps the cross-product ratio of a 2×2 table (the known IPF solution)', () => {
@@ -79,6 +80,6 @@ describe('fitToMargins', () => {
     expect(() => fitToMargins({ female: [1, 5, 2], male: [1, 5, 2] }, [{ from: 0, to: 15, population: 3 }])).toThrow(
       'margins[0].to: expected an age on the 5-year grid in (from, 10] (the open group cannot be split), got 15',
     );
-    expect(() => fitToMargins({ female: [1, 5], male: [1, 5] }, [{ population: -3 }])).toThrow('margins[0].population: expected a finite number >= 0, got -3');
+    expect(() => fitToMargins({ female: [1, 5], male: [1, 5] }, [{ population: -3 }])).toThrow('margins[0].population: expected a number of persons from 0 to 1e+10, got -3');
   });
 });

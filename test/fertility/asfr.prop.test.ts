@@ -16,7 +16,7 @@ const pattern = fc
     const s = w.reduce((a, b) => a + b, 0);
     return w.map((x) => x / s);
   });
-const tfrValue = fc.double({ min: 0.05, max: 10, noNaN: true });
+const tfrValue = fc.double({ min: 0.05, max: 7.5, noNaN: true }); // a + b stays within the TFR rule (at most 15)
 const openAge = fc.integer({ min: 10, max: 26 }).map((k) => 5 * k);
 
 describe('asfrFromTfr / tfr (properties)', () => {

@@ -53,12 +53,12 @@ describe('fertility: one clear error per rule', () => {
   });
 
   it('asfrFromTfr: negative or NaN TFR, bad openAge, unknown option', () => {
-    expect(message(() => asfrFromTfr(-0.1, OK))).toBe('tfr: expected a finite number >= 0, got -0.1');
+    expect(message(() => asfrFromTfr(-0.1, OK))).toBe('tfr: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got -0.1');
     expect(message(() => asfrFromTfr(NaN, OK))).toBe('tfr: expected a finite number, got NaN');
     expect(message(() => asfrFromTfr(1, OK, { openAge: 52 }))).toBe(
-      'options.openAge: expected a multiple of 5 >= 50 (15-49 must be closed groups), got 52',
+      'options.openAge: expected a multiple of 5 from 50 to 130, got 52',
     );
-    expect(message(() => asfrFromTfr(1, OK, { openAge: 45 }))).toMatch(/^options\.openAge: expected a multiple of 5 >= 50/);
+    expect(message(() => asfrFromTfr(1, OK, { openAge: 45 }))).toMatch(/^options\.openAge: expected a multiple of 5 from 50 to 130/);
     expect(message(() => asfrFromTfr(1, OK, { open: 100 } as never))).toBe(
       'options: expected only the key openAge (unknown: open), got "open"',
     );
@@ -70,7 +70,7 @@ describe('fertility: one clear error per rule', () => {
     const grid = new Float64Array(11);
     grid[10] = 0.01;
     expect(message(() => tfr(grid))).toBe('asfr[10]: expected 0 in the open group 50+ (it has no width), got 0.01');
-    expect(message(() => tfr([0, 0.1, -0.1, 0, 0, 0, 0]))).toBe('asfr[2]: expected a finite number >= 0, got -0.1');
+    expect(message(() => tfr([0, 0.1, -0.1, 0, 0, 0, 0]))).toBe('asfr[2]: expected births per woman a year from 0 to 3, got -0.1');
     expect(message(() => meanAgeAtChildbearing([0, 0, 0, 0, 0, 0, 0]))).toMatch(/^rates: expected at least one rate > 0/);
     expect(message(() => meanAgeAtChildbearing([0, NaN, 0, 0, 0, 0, 1]))).toBe('rates[1]: expected a finite number, got NaN');
   });

@@ -14,10 +14,10 @@ describe('migration: one clear error per rule', () => {
   });
 
   it('openAge not a positive multiple of 5', () => {
-    expect(message(() => netMigrantsByAge(100, { openAge: 92 }))).toBe('options.openAge: expected a positive multiple of 5, got 92');
-    expect(message(() => netMigrantsByAge(100, { openAge: 0 }))).toBe('options.openAge: expected a positive multiple of 5, got 0');
-    expect(message(() => migrationProfile('rogers-castro', 97))).toBe('openAge: expected a positive multiple of 5, got 97');
-    expect(message(() => migrationProfile('rogers-castro', NaN))).toBe('openAge: expected a positive multiple of 5, got NaN');
+    expect(message(() => netMigrantsByAge(100, { openAge: 92 }))).toBe('options.openAge: expected a multiple of 5 from 5 to 130, got 92');
+    expect(message(() => netMigrantsByAge(100, { openAge: 0 }))).toBe('options.openAge: expected a multiple of 5 from 5 to 130, got 0');
+    expect(message(() => migrationProfile('rogers-castro', 97))).toBe('openAge: expected a multiple of 5 from 5 to 130, got 97');
+    expect(message(() => migrationProfile('rogers-castro', NaN))).toBe('openAge: expected a multiple of 5 from 5 to 130, got NaN');
   });
 
   it('netPerYear and years must be finite (years > 0)', () => {
@@ -43,8 +43,8 @@ describe('migration: one clear error per rule', () => {
 
   it('Rogers–Castro parameters: negative, NaN, missing, unknown, or a schedule that is 0 or overflows', () => {
     const p = { ...ROGERS_CASTRO_STANDARD };
-    expect(message(() => migrationProfile({ ...p, alpha1: -0.1 }, 100))).toBe('profile.alpha1: expected a finite number >= 0, got -0.1');
-    expect(message(() => migrationProfile({ ...p, c: -0.003 }, 100))).toBe('profile.c: expected a finite number >= 0, got -0.003');
+    expect(message(() => migrationProfile({ ...p, alpha1: -0.1 }, 100))).toBe('profile.alpha1: expected a finite number from 0 to 1e+15, got -0.1');
+    expect(message(() => migrationProfile({ ...p, c: -0.003 }, 100))).toBe('profile.c: expected a finite number from 0 to 1e+15, got -0.003');
     expect(message(() => migrationProfile({ ...p, mu2: NaN }, 100))).toBe('profile.mu2: expected a finite number, got NaN');
     const { lambda2: _dropped, ...missing } = p;
     expect(message(() => migrationProfile(missing as never, 100))).toBe('profile.lambda2: expected a finite number, got nothing');
@@ -59,7 +59,7 @@ describe('migration: one clear error per rule', () => {
     expect(message(() => rogersCastro([0], { ...p, alpha2: 10, mu2: 100, lambda2: 0 }))).toMatch(
       /^params: expected a schedule that is finite at every age \(not at age 0\)/,
     );
-    expect(message(() => rogersCastro([-1]))).toBe('ages[0]: expected a finite number >= 0, got -1');
+    expect(message(() => rogersCastro([-1]))).toBe('ages[0]: expected a finite number from 0 to 1e+15, got -1');
   });
 
   it('an unknown profile name or kind', () => {
@@ -72,7 +72,7 @@ describe('migration: one clear error per rule', () => {
   it('reports nested paths inside a larger schema', () => {
     const scenario = z.object({ migration: z.object({ profile: migrationProfileSchema }) });
     expect(message(() => parseWith(scenario, { migration: { profile: { ...ROGERS_CASTRO_STANDARD, alpha1: -1 } } }, 'scenario'))).toBe(
-      'scenario.migration.profile.alpha1: expected a finite number >= 0, got -1',
+      'scenario.migration.profile.alpha1: expected a finite number from 0 to 1e+15, got -1',
     );
     expect(parseWith(scenario, { migration: { profile: 'rogers-castro' } })).toEqual({ migration: { profile: 'rogers-castro' } });
   });

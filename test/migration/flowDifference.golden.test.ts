@@ -62,7 +62,7 @@ describe('Flow-Difference Method: IM = max(β0·P + β1·N, m·P, m·P + N), OM 
     expect(messageOf(() => flowDifference(-1, 100, { beta0: 0, beta1: 1.5, m: 0 }))).toBe(
       'params.beta1: expected a number in [0, 1] (in-migrants per net migrant), got 1.5',
     );
-    expect(messageOf(() => flowDifference(-1, -5))).toBe('population: expected a finite number >= 0, got -5');
+    expect(messageOf(() => flowDifference(-1, -5))).toBe('population: expected a number of persons from 0 to 1e+10, got -5');
     expect(messageOf(() => flowDifference(NaN, 5))).toBe('netPerYear: expected a finite number, got NaN');
   });
   it('project() applies it to the population at each period start, both sexes: 5 × IM in, 5 × OM out', () => {

@@ -4,11 +4,12 @@ import { lifeTable } from '../../src/lifetable/lifeTable.js';
 import { CHINA_2015_E0, CHINA_2015_MX } from '../../src/mortality/baselines.js';
 import { SEXES } from '../../src/types.js';
 
-// UN World Population Prospects 2019, China 2015–2020: the published mx (5 significant decimals)
-// give back the published e0 (78.97 female, 74.47 male, printed to 2 decimals) within 0.05 years —
-// the tolerance of issue 3, which covers the printed rounding of both the rates and e0 and the
-// differences between our nax rules (Andreev–Kingkade a0, Mortpak 5ax) and the UN's.
-const E0_TOLERANCE = 0.05;
+// UN World Population Prospects 2019, China 2015–2020: the published mx (5 decimals) give back the
+// published e0 (78.97 female, 74.47 male) under our rules (Andreev–Kingkade a0, Mortpak 5ax).
+// Tolerance: half a unit of e0's printed precision, 2 decimals: 0.005. (The rounding of the 22 rates
+// to 5 decimals adds an error of about 0.0025 years (one standard deviation, if the rounding errors
+// are independent) that this leaves out; the measured errors, 0.0028 and 0.0008, are within it.)
+const E0_TOLERANCE = 0.005;
 
 describe("the 'china-2015' baseline (UN WPP 2019, China 2015–2020)", () => {
   it('ships 22 rates per sex at ages 0, 1, 5, …, 100+ with its source', () => {

@@ -37,12 +37,12 @@ describe('mxForE0 rejects bad input', () => {
   });
   it('a baseline array needs at least 3 rates', () => {
     expect(messageOf(() => mxForE0(80, { sex: 'female', model: { baseline: [0.01, 0.2] } }))).toBe(
-      'options.model.baseline: expected at least 3 rates (ages 0, 1, 5+), got an array of length 2',
+      'options.model.baseline: expected from 3 to 28 rates (ages 0, 1, 5, …, open age at most 130), got an array of length 2',
     );
   });
   it('baseline rates must be finite and >= 0', () => {
     expect(messageOf(() => mxForE0(80, { sex: 'female', model: { baseline: [0.01, -0.001, 0.2] } }))).toBe(
-      'options.model.baseline[1]: expected a finite number >= 0, got -0.001',
+      'options.model.baseline[1]: expected a death rate per person-year from 0 to 100, got -0.001',
     );
     expect(messageOf(() => mxForE0(80, { sex: 'female', model: { baseline: [0.01, NaN, 0.2] } }))).toBe('options.model.baseline[1]: expected a finite number, got NaN');
   });
@@ -89,13 +89,13 @@ describe('logQuadMx rejects bad input', () => {
 
 describe('splitE0 and bothSexE0 reject bad input', () => {
   it('e0 must be a finite number > 0', () => {
-    expect(messageOf(() => splitE0(-1, { srb: 105 }))).toBe('e0: expected a finite number > 0, got -1');
+    expect(messageOf(() => splitE0(-1, { srb: 105 }))).toBe('e0: expected a life expectancy in years > 0 and <= 120, got -1');
     expect(messageOf(() => bothSexE0({ female: 80, male: NaN }, 105))).toBe('e0.male: expected a finite number, got NaN');
   });
   it('srb must be a finite number > 0', () => {
     expect(messageOf(() => splitE0(78, {} as never))).toBe('options.srb: expected a finite number, got nothing');
-    expect(messageOf(() => splitE0(78, { srb: 0 }))).toBe('options.srb: expected a finite number > 0, got 0');
-    expect(messageOf(() => bothSexE0({ female: 80, male: 75 }, -105))).toBe('srb: expected a finite number > 0, got -105');
+    expect(messageOf(() => splitE0(78, { srb: 0 }))).toBe('options.srb: expected males per 100 female births from 80 to 150 (SRB is males per 100 female births, e.g. 107), got 0');
+    expect(messageOf(() => bothSexE0({ female: 80, male: 75 }, -105))).toBe('srb: expected males per 100 female births from 80 to 150 (SRB is males per 100 female births, e.g. 107), got -105');
   });
   it('gap must be finite', () => {
     expect(messageOf(() => splitE0(78, { srb: 105, gap: NaN }))).toBe('options.gap: expected a finite number, got NaN');

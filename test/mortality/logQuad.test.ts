@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import coefficients from '../../data/mortality/logquad-coefficients.json';
 import { lifeTable } from '../../src/lifetable/lifeTable.js';
+import { mxForE0 } from '../../src/mortality/mxForE0.js';
 import { LOGQUAD_Q5_MAX, LOGQUAD_Q5_MIN, LOGQUAD_ROWS, logQuadMx } from '../../src/mortality/logQuad.js';
 import { SEXES } from '../../src/types.js';
 
@@ -79,5 +80,66 @@ describe('logQuadMx — the Wilmoth et al. (2012) log-quadratic model', () => {
   it('the a0 rule matters: with the other rule the round trip is off', () => {
     const mx = logQuadMx({ sex: 'female', q5: 0.05 }, { a0Rule: 'coale-demeny' });
     expect(Math.abs(q5Of(mx, 'female', 'andreev-kingkade') - 0.05)).toBeGreaterThan(1e-6);
+  });
+});
+
+describe('logQuadMx against R MortCast 2.8-0 (an independent implementation)', () => {
+  // MortCast 2.8-0, `logquad(e0 = 70, sex = "male")` (k = 0): mx at ages 0, 1–4, 5–9, 10–14, 15–19,
+  // printed to 5 significant digits. MortCast bisects on 5q0 until its life table's e0 is within 0.01
+  // years of the target, so its schedule is the model's at a 5q0 a little off e0 = 70.
+  const MORTCAST = [0.016907, 0.00084711, 0.00042299, 0.00039932, 0.0010396];
+  /** Half a unit of the 5th significant digit of each printed value. */
+  const HALF_UNIT = [5e-7, 5e-9, 5e-9, 5e-9, 5e-8];
+  /** MortCast's stopping rule: |e0 − target| ≤ 0.01 years. */
+  const MORTCAST_E0_TOLERANCE = 0.01;
+  /** An e0 within 0.01 years of 70 moves these rates by up to ~0.25 %; 0.5 % covers it. */
+  const E0_SOLVE_RELATIVE = 0.005;
+
+  /** h = ln 5q0 at which the model's m0 is `m0`: the root of a + b h + c h² = ln m0 in the model's domain. */
+  function hOfM0(m0: number): number {
+    const { a, b, c } = coefficients.male;
+    const [A, B, C] = [c[0]!, b[0]!, a[0]! - Math.log(m0)];
+    const roots = [1, -1].map((s) => (-B + s * Math.sqrt(B * B - 4 * A * C)) / (2 * A));
+    const inDomain = roots.filter((h) => Math.exp(h) >= LOGQUAD_Q5_MIN && Math.exp(h) <= LOGQUAD_Q5_MAX);
+    if (inDomain.length !== 1) throw new Error(`expected one root in the model's domain, got ${roots.join(', ')}`);
+    return inDomain[0]!;
+  }
+
+  // At MortCast's own level (h from its printed m0), the model gives its other four rates. The
+  // tolerance is the printed half unit plus what the rounding of m0 (±5e-7) does to h and hence to
+  // each rate (central differences). The 1–4 rate also checks the split of 5q0: MortCast splits with
+  // the Andreev–Kingkade a0, as logQuadMx does by default.
+  const h = hOfM0(MORTCAST[0]!);
+  const dh = HALF_UNIT[0]! / MORTCAST[0]! / Math.abs(coefficients.male.b[0]! + 2 * coefficients.male.c[0]! * h);
+  const tolerance = (mxAt: (h: number) => Float64Array) => {
+    const up = mxAt(h + dh);
+    const down = mxAt(h - dh);
+    return HALF_UNIT.map((u, i) => u + Math.abs(up[i]! - down[i]!) / 2);
+  };
+
+  it('reproduces the printed rates at MortCast’s level of 5q0 within their printed precision', () => {
+    const mxAt = (hh: number) => logQuadMx({ sex: 'male', q5: Math.exp(hh) });
+    const mx = mxAt(h);
+    const tol = tolerance(mxAt);
+    // Measured relative errors: 0, 5e-6, 9e-6, 8e-6, −2.7e-5 (5q0 = 0.019983).
+    MORTCAST.forEach((m, i) => expect(Math.abs(mx[i]! - m), `row ${i}`).toBeLessThanOrEqual(tol[i]!));
+  });
+
+  it('splits 5q0 as MortCast does: with the Coale–Demeny a0 the 1–4 rate is off by 0.2 %', () => {
+    const mxAt = (hh: number) => logQuadMx({ sex: 'male', q5: Math.exp(hh) }, { a0Rule: 'coale-demeny' });
+    expect(Math.abs(mxAt(h)[1]! - MORTCAST[1]!)).toBeGreaterThan(tolerance(mxAt)[1]! * 10);
+  });
+
+  it('MortCast’s schedule is within its 0.01-year stopping rule of e0 = 70 under our life table', () => {
+    const e0 = lifeTable(logQuadMx({ sex: 'male', q5: Math.exp(h) }), { sex: 'male' }).ex[0]!;
+    expect(Math.abs(e0 - 70)).toBeLessThanOrEqual(MORTCAST_E0_TOLERANCE); // measured 70.0055
+  });
+
+  it('mxForE0(70) gives MortCast’s rates within 0.5 % (ours solves e0 to 1e-8 years)', () => {
+    const r = mxForE0(70, { sex: 'male' });
+    expect(r.status).toBe('reachable');
+    if (r.status !== 'reachable') return;
+    // Measured: +0.12 %, +0.13 %, +0.11 %, +0.09 %, +0.05 %.
+    MORTCAST.forEach((m, i) => expect(Math.abs(r.value[i]! / m - 1), `row ${i}`).toBeLessThanOrEqual(E0_SOLVE_RELATIVE));
   });
 });

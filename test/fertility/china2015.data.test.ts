@@ -4,8 +4,13 @@ import { fertilityPattern } from '../../src/fertility/pattern.js';
 import { SHARE_SUM_TOLERANCE as PATTERN_SUM_TOLERANCE } from '../../src/validate/schemas.js';
 import { meanAgeAtChildbearing } from '../../src/fertility/meanAge.js';
 
+// A data test, not a golden one: it pins the shipped 'china-2015' pattern to the figures as quoted
+// and checks its one transformation (normalisation), but the per cents have no second, independent
+// source here — PUBLISHED below is the same quotation typed a second time, so this catches an edit of
+// the data file or of the normalisation, not a wrong quotation.
+//
 // UN World Population Prospects 2019, China (156), 2015–2020, percentASFR for 15–19 … 45–49
-// (R package wpp2019, dataset percentASFR), as printed: 5 decimals (18.6571: 4).
+// (R package wpp2019, dataset percentASFR), as quoted in issue 3: 5 decimals (18.6571: 4).
 const PUBLISHED = [2.25888, 34.52367, 34.68462, 18.6571, 6.85473, 2.71302, 0.30799];
 const PUBLISHED_SUM = 100.00001;
 // Half the last printed unit of the 5-decimal figures (the tighter of the two printed precisions).
@@ -13,7 +18,7 @@ const HALF_PRINTED_UNIT = 0.000005;
 // The shipped shares were divided by their sum once in double precision: their sum is 1 to a few ulps.
 const NORMALISED_SUM_TOLERANCE = 1e-12;
 
-describe("fertility pattern 'china-2015' (UN WPP 2019)", () => {
+describe("fertility pattern 'china-2015' (UN WPP 2019): the data file and its normalisation", () => {
   const shares = fertilityPattern('china-2015');
 
   it('ships the published per cents with a source, and they sum to 100.00001 as printed', () => {
