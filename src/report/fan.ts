@@ -21,11 +21,14 @@ const simulationSchema = z.object(
  * error naming the missing ones).
  *
  * @example
+ * const p = project(base, scenario, { until: 2030 });
  * const sim = simulate(base, scenario, {}, { trajectories: 10_000, seed: 1, until: 2030 });
  * trajectorySpec({ series: [{ name: 'plan', projection: p }], fan: simulationFan(sim) });
  */
 export function simulationFan(simulation: { quantileLevels: readonly number[]; years: readonly { year: number; total: { quantiles: readonly number[] } }[] }): FanQuantiles[] {
-  const sim = parseWith(simulationSchema, simulation, 'simulation');
+  // Only the fields it reads: a simulation run with `keep` also holds every trajectory's totals.
+  const { quantileLevels, years } = (simulation ?? {}) as Partial<typeof simulation>;
+  const sim = parseWith(simulationSchema, simulation !== null && typeof simulation === 'object' ? { quantileLevels, years } : simulation, 'simulation');
   const idx = FAN_LEVELS.map((l) => sim.quantileLevels.indexOf(l));
   const missing = FAN_LEVELS.filter((_, k) => idx[k]! < 0);
   if (missing.length > 0) fail('simulation.quantileLevels', `expected the levels ${FAN_LEVELS.join(', ')} (missing ${missing.join(', ')})`, sim.quantileLevels);

@@ -64,3 +64,31 @@ export function formatLevel(level: number, digits: number): string {
 export function formatFixed(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : String(x);
 }
+
+/** A ratio of two counts (old-age dependency 65+/15–64, 60+ per 15–59) with 3 decimals: `0.345`. */
+export function formatRatio(x: number): string {
+  return formatFixed(x, 3);
+}
+
+/**
+ * One format per quantity, for every table of the reports (terminal, report.html, the Yingkou text):
+ * shares of the population as per cents with one decimal (`31.3 %`), dependency ratios as ratios
+ * with three decimals (`0.345`, never a per cent: the CSV and JSON hold the same ratio, 0.345), ages
+ * and the sex ratio with one decimal. Keys are the fields of `YearIndicators`.
+ */
+export const INDICATOR_FORMAT = Object.freeze({
+  share0to14: 'percent1',
+  share15to59: 'percent1',
+  share60plus: 'percent1',
+  share65plus: 'percent1',
+  oldAgeDependency: 'ratio',
+  ratio60to15_59: 'ratio',
+  medianAge: 'fixed1',
+  sexRatio: 'fixed1',
+} as const);
+
+/** An indicator as {@link INDICATOR_FORMAT} prints it. */
+export function formatIndicator(name: keyof typeof INDICATOR_FORMAT, x: number): string {
+  const f = INDICATOR_FORMAT[name];
+  return f === 'percent1' ? formatPercent(x, 1) : f === 'ratio' ? formatRatio(x) : formatFixed(x, 1);
+}

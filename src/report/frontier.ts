@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { FrontierPoint } from '../targets/frontier.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, nonNegative, positive, year } from '../validate/schemas.js';
+import { finite, nonNegative, positive, tfrValue, year } from '../validate/schemas.js';
 import { formatPersons, formatSigned } from './format.js';
 import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
@@ -21,7 +21,7 @@ const solveResult = z.discriminatedUnion(
   { error: "expected a SolveResult (status 'reachable', 'unreachable' or 'unconverged')" },
 );
 const frontierSchema = z
-  .array(z.object({ tfr: nonNegative(), netPerYear: solveResult }, { error: 'expected { tfr, netPerYear }' }), { error: 'expected an array of { tfr, netPerYear }' })
+  .array(z.object({ tfr: tfrValue(), netPerYear: solveResult }, { error: 'expected { tfr, netPerYear }' }), { error: 'expected an array of { tfr, netPerYear }' })
   .check(z.minLength(1, { error: 'expected at least one point' }));
 const optionsSchema = z.strictObject(
   {
@@ -45,8 +45,8 @@ export const FRONTIER_STATUS = {
 } as const;
 
 /**
- * A Vega-Lite chart of a feasibility frontier (`feasibilityFrontier`): the TFR on the x axis
- * against the constant net migration a year that reaches the target with it. Reachable points are
+ * A Vega-Lite chart of a feasibility frontier (`feasibilityFrontier`): the TFR in the target
+ * year (the anchor the TFR path runs to; the axis names `options.target`'s year) on the x axis against the constant net migration a year that reaches the target with it. Reachable points are
  * joined by a line and labelled with their value; a point no migration inside the solver's bounds
  * reaches is drawn at the bound it exceeds, as an orange triangle pointing the way the answer lies
  * (up: more than the largest migration searched; down: the target is overshot even with the
@@ -79,7 +79,8 @@ export function frontierSpec(frontier: readonly FrontierPoint[], options: Fronti
   const every = rows.length <= MAX_LABELS ? 1 : Math.ceil((rows.length - 1) / (MAX_LABELS - 2));
   const labelled = rows.filter((r, i) => i % every === 0 || i === rows.length - 1 || r.status !== FRONTIER_STATUS.reachable);
   const statuses = [FRONTIER_STATUS.reachable, FRONTIER_STATUS.above, FRONTIER_STATUS.below, FRONTIER_STATUS.unconverged].filter((s) => rows.some((r) => r.status === s));
-  const x = { field: 'tfr', type: 'quantitative', scale: { zero: false }, axis: { title: 'total fertility rate (children per woman)', format: '.2~f' } };
+  // The TFR of the frontier is the target year's (an anchor the path runs to), not a constant one.
+  const x = { field: 'tfr', type: 'quantitative', scale: { zero: false }, axis: { title: `TFR in ${o.target ? o.target.year : 'the target year'} (children per woman)`, format: '.2~f' } };
   const y = { field: 'net', type: 'quantitative', axis: { title: 'net migrants a year', format: ',d' } };
   const layer: unknown[] = [
     { data: { values: [{ net: 0 }] }, mark: { type: 'rule', color: '#777', strokeDash: [4, 4] }, encoding: { y: { field: 'net', type: 'quantitative' } } },

@@ -1,4 +1,6 @@
 import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { reportDocumentSchema } from './documentSchema.js';
 import { formatCell, isNumeric, type Table } from './table.js';
 
 /** A verdict: one plain sentence with its numbers. `tone` colours its margin. */
@@ -49,6 +51,7 @@ export interface ReportDocument {
  * reportHtml({ title: 'Yingkou 2030', summary: [{ text: 'The plan falls short by 170,000.', tone: 'missed' }], sections: [] })
  */
 export function reportHtml(doc: ReportDocument): string {
+  parseWith(reportDocumentSchema, doc, 'doc');
   const body: string[] = [];
   body.push(`<header><h1>${esc(doc.title)}</h1>${doc.subtitle ? `<p class="subtitle">${esc(doc.subtitle)}</p>` : ''}</header>`);
   if (doc.summary?.length) body.push(`<section class="summary" aria-label="summary"><h2>In short</h2>${verdictList(doc.summary)}</section>`);

@@ -58,7 +58,8 @@ const optionsSchema = z.strictObject(
  * A Vega-Lite population pyramid: one bar per 5-year age group, males to the left of zero and
  * females to the right, youngest at the bottom. Several years are overlaid on one pair of axes: the
  * first year as filled bars, each later year as an outline, one colour per year, so the ageing of
- * the population shows as the outline moving up. The x scale is symmetric and its labels are
+ * the population shows as the outline moving up; the legend's swatches are drawn the same way (the
+ * first year's filled, the others' outlines). The x scale is symmetric and its labels are
  * absolute values.
  *
  * `years` defaults to the projection's first and last; each must be one of its years.
@@ -104,19 +105,24 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     axis: { labelExpr: `format(abs(datum.value), '${fmt}')`, title: share ? 'share of the year’s population' : 'persons', tickCount: 8 },
   };
   const y = { field: 'age', type: 'ordinal', sort: labels.slice().reverse(), axis: { title: 'age group' } };
-  const color = { field: 'year', type: 'nominal', title: 'year', scale: { domain: yearNames, range: yearPalette(yearNames.length) } };
   const first = yearNames[0]!;
+  // The legend's swatches look like the bars: the first year filled, later years as outlines.
+  const legend = {
+    symbolOpacity: 1,
+    encode: { symbols: { update: { fillOpacity: { signal: `datum.value === ${JSON.stringify(first)} ? ${FIRST_YEAR_OPACITY} : 0` }, strokeWidth: { value: OUTLINE_WIDTH } } } },
+  };
+  const color = { field: 'year', type: 'nominal', title: 'year', scale: { domain: yearNames, range: yearPalette(yearNames.length) }, legend };
   const layer: unknown[] = [
     {
       transform: [{ filter: { field: 'year', equal: first } }],
-      mark: { type: 'bar', opacity: 0.55 },
+      mark: { type: 'bar', opacity: FIRST_YEAR_OPACITY },
       encoding: { x, y, color },
     },
   ];
   if (yearNames.length > 1)
     layer.push({
       transform: [{ filter: { not: { field: 'year', equal: first } } }],
-      mark: { type: 'bar', filled: false, strokeWidth: 1.6 },
+      mark: { type: 'bar', filled: false, strokeWidth: OUTLINE_WIDTH },
       encoding: { x, y, color },
     });
   layer.push(
@@ -134,6 +140,11 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     config: CHART_CONFIG,
   };
 }
+
+/** Opacity of the first year's filled bars (and of its legend swatch). */
+const FIRST_YEAR_OPACITY = 0.55;
+/** Stroke width of the later years' outlines (and of their legend swatches). */
+const OUTLINE_WIDTH = 1.6;
 
 /**
  * The first year grey, later years dark outlines then Okabe–Ito colours other than the two used

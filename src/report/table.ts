@@ -1,13 +1,14 @@
-import { formatFixed, formatPercent, formatPersons, formatSigned } from './format.js';
+import { formatFixed, formatPercent, formatPersons, formatRatio, formatSigned } from './format.js';
 
 /** A cell: a number (formatted by its column), a text, or nothing (printed as a dash). */
 export type CellValue = string | number | null;
 
 /**
  * How a column prints its numbers: `persons` 2,443,000 · `signed` +14,500 · `percent1`/`percent2`
- * a share in [0, 1] as 20.1 % / 20.06 % · `fixed1`…`fixed3` decimals · `text` as given.
+ * a share in [0, 1] as 20.1 % / 20.06 % · `ratio` a ratio of counts as 0.345 · `fixed1`…`fixed3`
+ * decimals · `text` as given. Indicators take theirs from `INDICATOR_FORMAT` (format.ts): one per quantity.
  */
-export type CellFormat = 'text' | 'persons' | 'signed' | 'percent1' | 'percent2' | 'fixed1' | 'fixed2' | 'fixed3';
+export type CellFormat = 'text' | 'persons' | 'signed' | 'percent1' | 'percent2' | 'ratio' | 'fixed1' | 'fixed2' | 'fixed3';
 
 /** One column of a {@link Table}: the row key it shows, its header and how its cells are formatted. */
 export interface Column {
@@ -43,6 +44,8 @@ export function formatCell(value: CellValue | undefined, format: CellFormat = 't
       return formatPercent(value, 1);
     case 'percent2':
       return formatPercent(value, 2);
+    case 'ratio':
+      return formatRatio(value);
     case 'fixed1':
       return formatFixed(value, 1);
     case 'fixed2':

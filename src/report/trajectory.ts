@@ -105,7 +105,7 @@ const optionsSchema = z.strictObject(
  * A Vega-Lite chart of the total population over time: one line per series (scenario), the plan's
  * targets as red diamonds and observed counts as black dots, each labelled with its number, and —
  * when a simulation is given — its fan: the 95 % and 80 % bands of the simulated totals shaded
- * and their median dashed. The y axis does not start at zero, so that gaps of a few per cent show.
+ * and their median dashed, in black over the lines (a scenario's line lies on it). The y axis does not start at zero, so that gaps of a few per cent show.
  *
  * @example
  * trajectorySpec({
@@ -134,13 +134,12 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
   const y = { field: 'total', type: 'quantitative', scale: { zero: false }, axis: { format: axisFormat(extent), title: 'total population' } };
   const layer: unknown[] = [];
   const fan = d.fan ?? [];
+  const fanValues = fan.map((r) => ({ ...r }));
   if (fan.length > 0) {
     for (const r of fan) years.add(r.year);
-    const values = fan.map((r) => ({ ...r }));
     layer.push(
-      { data: { values }, mark: { type: 'area', color: PALETTE.fan, opacity: 0.2 }, encoding: { x, y: { ...y, field: 'q025' }, y2: { field: 'q975' } } },
-      { data: { values }, mark: { type: 'area', color: PALETTE.fan, opacity: 0.4 }, encoding: { x, y: { ...y, field: 'q10' }, y2: { field: 'q90' } } },
-      { data: { values }, mark: { type: 'line', color: '#1f6f99', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'q50' } } },
+      { data: { values: fanValues }, mark: { type: 'area', color: PALETTE.fan, opacity: 0.2 }, encoding: { x, y: { ...y, field: 'q025' }, y2: { field: 'q975' } } },
+      { data: { values: fanValues }, mark: { type: 'area', color: PALETTE.fan, opacity: 0.4 }, encoding: { x, y: { ...y, field: 'q10' }, y2: { field: 'q90' } } },
     );
   }
   if (lines.length > 0) {
@@ -157,6 +156,11 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
       { data: { values: lines }, mark: { type: 'point', filled: true, size: 36 }, encoding: { x, y, color } },
     );
   }
+  // The median of the fan, dashed in black over the lines: a scenario's line lies on it (the
+  // median of the simulations is the projection, give or take), and under a solid line a dashed
+  // one would not show.
+  if (fan.length > 0)
+    layer.push({ data: { values: fanValues }, mark: { type: 'line', color: PALETTE.observed, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'q50' } } });
   const markLayers = (rows: readonly z.output<typeof marked>[], word: string, shape: string, colour: string, position: 'above' | 'below') => {
     if (rows.length === 0) return;
     const values = rows.map((r) => ({ year: r.year, total: r.population, label: r.label ?? `${word} ${formatPersons(r.population)}`, position: r.labelPosition ?? position }));
@@ -176,7 +180,7 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
   const ticks: number[] = [];
   for (let t = first; t <= sorted[sorted.length - 1]!; t += 5) ticks.push(t);
   x.axis = { ...x.axis, ...(ticks.length <= 12 ? { values: ticks } : {}) } as typeof x.axis;
-  const subtitle = fan.length > 0 ? 'shaded: 95 % and 80 % of simulated trajectories; dashed: their median' : 'persons';
+  const subtitle = fan.length > 0 ? 'shaded: 95 % and 80 % of simulated trajectories; dashed, over the lines: their median' : 'persons';
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: o.title ?? 'Total population', subtitle },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { nonNegative, unit } from '../validate/schemas.js';
+import { sigmaValue, unit } from '../validate/schemas.js';
 
 /**
  * An object schema's own error for a wrong type; unknown keys keep zod's default, which the error
@@ -8,14 +8,29 @@ import { nonNegative, unit } from '../validate/schemas.js';
 export const objectError = (message: string) => (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? undefined : message);
 
 /**
- * Default σ of the TFR deviation per 5-year period, on the log scale: 0.1016 / 2.1 ≈ 0.0484.
- * bayesTFR projects post-transition fertility (phase III, where China and its cities are) as an AR(1)
- * around μ = 2.1 with ρ = 0.8859 and σ = 0.1016 children per woman per 5-year period — the defaults
- * of `tfr.predict(mu = 2.1, rho = 0.8859, sigmaAR1 = 0.1016)` (Ševčíková, Alkema & Raftery 2011,
- * *J. Stat. Softw.* 43(1); Raftery, Alkema & Gerland 2014, *Stat. Sci.* 29(1)). On the log scale
- * the same relative error at the process mean is σ/μ (delta method: sd(log X) ≈ sd(X)/E X).
+ * Default σ of the TFR deviation per 5-year period: 0.1016 children per woman, on the TFR scale.
+ *
+ * bayesTFR projects post-transition fertility (phase III, where China and its cities are) as an
+ * AR(1) on the TFR itself, f(t) − μ = ρ (f(t−1) − μ) + ε(t), ε ~ N(0, σ²), with the defaults of
+ * `tfr.predict(mu = 2.1, rho = 0.8859, sigmaAR1 = 0.1016)` (Alkema, Raftery, Gerland et al. 2011,
+ * *Demography* 48(3); Ševčíková, Alkema & Raftery 2011, *J. Stat. Softw.* 43(1); the hierarchical
+ * phase III of Raftery, Alkema & Gerland 2014, *Stat. Sci.* 29(1), and the correlated errors of
+ * Fosdick & Raftery 2014, *Demographic Research* 30(35), keep the same additive step). The error is additive: 0.1016 children per woman whatever the level, so its
+ * relative size is σ/TFR — 4.8 % at 2.1 but 10.2 % at a TFR of 1.0. A log-scale σ of 0.1016/2.1
+ * (this library's earlier default) matched it only at TFR 2.1 and understated it about 2× at a city's
+ * TFR near 1. Here the deviation is the same additive AR(1) around the scenario's path (see
+ * {@link uncertaintySchema}), so the sd of a period-1 TFR is σ = 0.1016 at any level (pinned by
+ * test/stochastic/tfrUncertainty.test.ts).
  */
-export const DEFAULT_TFR_SIGMA = 0.1016 / 2.1;
+export const DEFAULT_TFR_SIGMA = 0.1016;
+/**
+ * Floor below which no drawn TFR goes: 0.5 children per woman, bayesTFR's (`make.tfr.prediction`
+ * redraws a phase III error until the TFR exceeds 0.5; R/predict_tfr.R). For a scenario whose own
+ * TFR is below 1, the floor is half the scenario's TFR of the period, so the floor always lies below
+ * the path; a scenario TFR of 0 stays 0 (no deviation is drawn for that period).
+ */
+const TFR_FLOOR = 0.5;
+
 /** Default AR(1) coefficient of the TFR deviation between 5-year periods: bayesTFR's ρ = 0.8859 (see {@link DEFAULT_TFR_SIGMA}). */
 export const DEFAULT_TFR_RHO = 0.8859;
 /**
@@ -37,14 +52,19 @@ const DEFAULT_MIGRATION_SIGMA = 0;
 /**
  * How uncertain the scenario's paths are (issue 5 §2). Every part is optional; a missing part or σ
  * takes the documented default; σ = 0 switches a part off. The defaults (sources beside their
- * constants in src/stochastic/uncertainty.ts): TFR σ = 0.1016 / 2.1 ≈ 0.0484 a period on the log
- * scale and ρ = 0.8859 (bayesTFR's phase III AR(1): Ševčíková, Alkema & Raftery 2011); e0 σ = √π / 2
+ * constants in src/stochastic/uncertainty.ts): TFR σ = 0.1016 children per woman a period and
+ * ρ = 0.8859 (bayesTFR's phase III AR(1): Ševčíková, Alkema & Raftery 2011); e0 σ = √π / 2
  * ≈ 0.886 years a period (a 10-year mean absolute error of about 1 year, as bayesLife's: Raftery,
  * Chunn, Gerland & Ševčíková 2013); migration σ = 0 (held as given, as in the UN's WPP 2019).
  *
- * - `tfr`: log-scale AR(1) deviation d from the scenario's TFR per period t:
- *   d(t) = ρ d(t−1) + σ ε(t), d(−1) = 0, TFR(t) = TFR_scenario(t) · exp(d(t)). The scenario's path is
- *   the median of every period's TFR; TFR stays ≥ 0.
+ * - `tfr`: additive AR(1) deviation d from the scenario's TFR per period t, children per woman (as
+ *   bayesTFR's phase III): d(t) = ρ d(t−1) + σ ε(t), d(−1) = 0, TFR(t) = TFR_scenario(t) + d(t).
+ *   The TFR stays above a floor L(t) = min(0.5, TFR_scenario(t) / 2) (bayesTFR's 0.5): ε(t) is drawn
+ *   from the standard normal truncated to TFR(t) > L(t), by inverse CDF from the same single draw
+ *   (ε = Q⁻¹(Q(z) · Q(a)), z the standard normal draw, a the bound, Q the upper tail) — a truncated
+ *   normal, not a clamp: no TFR is set to the floor. Where the floor is more than about 8.2 σ below
+ *   the mean (Q(a) rounds to 1), ε = z exactly; a scenario TFR of 0 stays 0 (d(t) = 0). The scenario's path is the median of
+ *   every period's TFR up to the truncation.
  * - `e0`: additive random walk w(t) = w(t−1) + σ ε(t), w(−1) = 0, years; the same w is added to the
  *   female and the male e0 of the period (the sex gap of the scenario is kept).
  * - `migration`: independent additive normal deviation per period, net(t) = net_scenario(t) + σ ε(t),
@@ -65,9 +85,9 @@ const DEFAULT_MIGRATION_SIGMA = 0;
  */
 export const uncertaintySchema = z.strictObject(
   {
-    tfr: z.optional(z.strictObject({ sigma: z.optional(nonNegative()), rho: z.optional(unit()) }, { error: objectError('expected { sigma?, rho? }') })),
-    e0: z.optional(z.strictObject({ sigma: z.optional(nonNegative()) }, { error: objectError('expected { sigma? }') })),
-    migration: z.optional(z.strictObject({ sigma: z.optional(nonNegative()) }, { error: objectError('expected { sigma? }') })),
+    tfr: z.optional(z.strictObject({ sigma: z.optional(sigmaValue('tfr')), rho: z.optional(unit()) }, { error: objectError('expected { sigma?, rho? }') })),
+    e0: z.optional(z.strictObject({ sigma: z.optional(sigmaValue('e0')) }, { error: objectError('expected { sigma? }') })),
+    migration: z.optional(z.strictObject({ sigma: z.optional(sigmaValue('migration')) }, { error: objectError('expected { sigma? }') })),
   },
   { error: objectError('expected uncertainty { tfr?, e0?, migration? }') },
 );
@@ -89,4 +109,83 @@ export function resolveUncertainty(u: z.output<typeof uncertaintySchema>): Resol
     e0: { sigma: u.e0?.sigma ?? DEFAULT_E0_SIGMA },
     migration: { sigma: u.migration?.sigma ?? DEFAULT_MIGRATION_SIGMA },
   };
+}
+
+/**
+ * One period's TFR deviation of the additive AR(1) (see {@link uncertaintySchema}): from the previous
+ * deviation `previous`, the period's standard normal draw `z` and the scenario's TFR of the period
+ * `tfr`, d = ρ·previous + σ·ε with ε the draw truncated so that tfr + d > L = min(0.5, tfr / 2)
+ * (bayesTFR's floor, {@link TFR_FLOOR}); a scenario TFR of 0 stays 0 (d = 0). Unchecked: σ > 0, tfr ≥ 0.
+ */
+export function tfrDeviation(previous: number, z: number, tfr: number, sigma: number, rho: number): number {
+  if (tfr === 0) return 0; // no births in the scenario: none drawn
+  const mean = rho * previous;
+  const floor = Math.min(TFR_FLOOR, tfr / 2);
+  return mean + sigma * normalAbove(z, (floor - tfr - mean) / sigma);
+}
+
+/**
+ * A standard normal draw `z` mapped to the standard normal truncated to (a, ∞), monotonically, by
+ * inverse CDF: ε = Q⁻¹(Q(z) · Q(a)) with Q the upper tail (survival) of N(0, 1). ε = z exactly when
+ * Q(a) rounds to 1 (a below about −8.2: the truncation would remove less than 1e-16 of the mass).
+ */
+function normalAbove(z: number, a: number): number {
+  const qa = normalUpperTail(a);
+  if (qa >= 1) return z;
+  return normalUpperQuantile(normalUpperTail(z) * qa);
+}
+
+/**
+ * Q(x) = P(Z > x) = erfc(x/√2)/2 for a standard normal Z. erfc by the Chebyshev-fitted rational
+ * approximation of Press, Teukolsky, Vetterling & Flannery, *Numerical Recipes* (2nd ed., 1992,
+ * §6.2, `erfcc`): fractional error below 1.2e-7 everywhere — ample for a sampling transform, whose
+ * inverse ({@link normalUpperQuantile}) is solved against this same Q.
+ */
+function normalUpperTail(x: number): number {
+  const u = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * u);
+  const erfc =
+    t *
+    Math.exp(
+      -u * u -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
+
+/**
+ * The x with Q(x) = q, q ∈ (0, 1): Acklam's rational approximation of the normal quantile (relative
+ * error 1.15e-9; P. J. Acklam, "An algorithm for computing the inverse normal cumulative distribution
+ * function", 2003) as the start, then three Newton steps on {@link normalUpperTail}
+ * (x ← x + (Q(x) − q)/φ(x)), so that the two are inverses of each other.
+ */
+function normalUpperQuantile(q: number): number {
+  let x = -acklamQuantile(q);
+  for (let i = 0; i < 3; i++) {
+    const phi = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+    if (!(phi > 0)) break;
+    x += (normalUpperTail(x) - q) / phi;
+  }
+  return x;
+}
+
+/** Φ⁻¹(p) by Acklam's algorithm (see {@link normalUpperQuantile}). */
+function acklamQuantile(p: number): number {
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
 }

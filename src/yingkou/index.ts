@@ -12,8 +12,8 @@
  * import { project, requiredNetMigration } from 'ccmpp';
  * import { yingkou } from 'ccmpp/yingkou';
  *
- * project(yingkou.base2015, yingkou.scenarios.plan, { until: 2030 }).indicators.years.at(-1)!.total; // ≈ 2,414,000
- * requiredNetMigration(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 }); // ≈ +11,473 a year
+ * project(yingkou.base2015, yingkou.scenarios.plan, { until: 2030 }).indicators.years.at(-1)!.total; // ≈ 2,414,184
+ * requiredNetMigration(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 }); // { status: 'reachable', value: ≈ 11,473, … } (persons a year)
  *
  * @module ccmpp/yingkou
  */
@@ -23,9 +23,10 @@ export {
   YINGKOU_TRAJECTORIES,
   YINGKOU_SEED,
   type YingkouReport,
+  type YingkouReportOptions,
   type MigrationMethod,
   type CensusGroupComparison,
   type Trajectory,
   type SimulatedTrajectory,
 } from './report.js';
-export { formatYingkouReport } from './text.js';
+export { formatYingkouReport, yingkouVerdict } from './text.js';

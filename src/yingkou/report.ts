@@ -19,6 +19,11 @@ import { projectUrbanShare, urgd } from '../indicators/urbanization.js';
 import { simulate, type SimulationYear, type TargetProbability } from '../stochastic/simulate.js';
 import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
 import { SEXES, type BySex, type Sex } from '../types.js';
+import * as z from 'zod/mini';
+import type { Anchors } from '../scenario/path.js';
+import { targetSchema } from '../targets/target.js';
+import { parseWith } from '../validate/parse.js';
+import type { Warning } from '../validate/warnings.js';
 import { CENSUS_2020_GROUPS, CENSUS_2020_MARGINS, yingkou } from './data.js';
 
 /** Monte Carlo trajectories of the uncertainty section: Wilson intervals of about ±0.003 at p = 0.5. */
@@ -79,6 +84,14 @@ export interface Trajectory {
 /** Everything the Yingkou report says, computed (issue 4 §3). */
 export interface YingkouReport {
   openAge: number;
+  /** The plan's paths as the library compiles them: TFR, both-sex e0 and its female–male gap, SRB; the fertility pattern. */
+  planPaths: { tfr: Anchors; e0: Anchors; sexGap: Anchors; srb: Anchors; pattern: string };
+  /**
+   * Answers far outside experience, flagged (src/validate/warnings.ts): each warning of the
+   * solves and assessments, its `path` prefixed with where it is in this report
+   * (`requiredTfr2030.value`, `census.from2020.requiredTfr2030.value`, …), each once.
+   */
+  warnings: Warning[];
   /** How migration is modelled wherever the report has some (answers 2, 4, 5, 6, 7). */
   migrationMethod: MigrationMethod;
   base2015: Population;
@@ -138,6 +151,29 @@ export interface YingkouReport {
 
 const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migration: { netPerYear } });
 
+/** A population in millions, to at most 3 decimals: `2.6 million`, `2.45 million`, `2.443 million`. */
+export const shortMillions = (x: number): string => `${+(x / 1e6).toFixed(3)} million`;
+
+/** Options of {@link yingkouReport}. */
+export interface YingkouReportOptions {
+  /** The targets asked of the plan, 2020 then 2030; default the plan's (2.45 and 2.6 million). */
+  targets?: [Target, Target];
+  /** Monte Carlo trajectories of answer 7; default {@link YINGKOU_TRAJECTORIES}. */
+  trajectories?: number;
+}
+
+const reportOptionsSchema = z.strictObject(
+  {
+    targets: z.optional(
+      z.tuple([targetSchema, targetSchema], { error: 'expected [{ year: 2020, population }, { year: 2030, population }]' }).check(
+        z.refine((ts) => ts[0].year === 2020 && ts[1].year === 2030, { error: 'expected targets for 2020 and 2030, in that order' }),
+      ),
+    ),
+    trajectories: z.optional(z.number({ error: 'expected a number' })),
+  },
+  { error: 'expected options { targets?, trajectories? }' },
+);
+
 const sameValues = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => v === b[i]);
 
 /**
@@ -176,31 +212,58 @@ function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
  * Timing: the plan's 2015 figure is year-end and the census is 1 Nov 2020 — 4.8 years apart,
  * treated as one 5-year period.
  *
+ * `options.targets` replaces the plan's targets (2020 and 2030, in that order) to ask the same
+ * questions of other figures; `options.trajectories` the number of Monte Carlo trajectories
+ * (default {@link YINGKOU_TRAJECTORIES}). Throws an InputError for invalid options.
+ *
  * @example
  * const r = yingkouReport();
  * r.requiredMigration[1].netPerYear // the constant net migration 2015–2030 that reaches 2.6 million
+ * yingkouReport({ targets: [{ year: 2020, population: 2_400_000 }, { year: 2030, population: 2_400_000 }] }).planAlone.verdicts[1].reached // true
  */
-export function yingkouReport(): YingkouReport {
+export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport {
+  const o = parseWith(reportOptionsSchema, options, 'options');
   const openAge = DEFAULT_OPEN_AGE;
   const base = yingkou.base2015;
   const plan = yingkou.scenarios.plan;
-  const [target2020, target2030] = yingkou.targets as [Target, Target];
+  const targets: Target[] = o.targets ? o.targets.map((t) => ({ ...t })) : yingkou.targets.map((t) => ({ ...t }));
+  const [target2020, target2030] = targets as [Target, Target];
+  const trajectories = o.trajectories ?? YINGKOU_TRAJECTORIES;
   const run = (name: string, scenario: Scenario, from: Population = base): Trajectory => ({
     name,
     scenario,
     projection: project(from, scenario, { until: 2030, openAge }),
   });
 
+  // Warnings of every solve and assessment, each once: the scenario's under `scenarios.plan`, the
+  // others under where the result sits in the report.
+  const warnings: Warning[] = [];
+  const noted = <R extends object>(r: R, where: string): R => {
+    for (const w of (r as { warnings?: Warning[] }).warnings ?? []) {
+      const path = w.path.startsWith('scenario.') ? `scenarios.plan.${w.path.slice('scenario.'.length)}` : `${where}.${w.path}`;
+      if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push({ ...w, path });
+    }
+    return r;
+  };
+  const c = compiledScenario(plan, openAge).compiled;
+  const planPaths = {
+    tfr: c.tfr,
+    e0: 'both' in c.e0 ? c.e0.both : c.e0.female,
+    sexGap: 'both' in c.e0 ? c.e0.gap : { years: [-Infinity], values: [NaN] },
+    srb: c.srb,
+    pattern: typeof plan.fertility.pattern === 'string' ? plan.fertility.pattern : 'given',
+  };
+
   // (1)
   const planAlone = run('plan, no migration', plan);
-  const verdicts = yingkou.targets.map((t) => assessTarget(base, plan, t, { openAge }));
+  const verdicts = targets.map((t, i) => noted(assessTarget(base, plan, t, { openAge }), `planAlone.verdicts[${i}]`));
   // (2), (3), (4)
-  const requiredMigration = yingkou.targets.map((target) => ({ target, netPerYear: settle(requiredNetMigration(base, plan, target, { openAge }), `the net migration reaching ${target.year}`) }));
-  const requiredTfr2030 = settle(requiredTfr(base, plan, target2030, { openAge }), 'the 2030 TFR');
+  const requiredMigration = targets.map((target, i) => ({ target, netPerYear: settle(noted(requiredNetMigration(base, plan, target, { openAge }), `requiredMigration[${i}].netPerYear`), `the net migration reaching ${target.year}`) }));
+  const requiredTfr2030 = settle(noted(requiredTfr(base, plan, target2030, { openAge }), 'requiredTfr2030'), 'the 2030 TFR');
   const frontier = feasibilityFrontier(base, plan, target2030, { tfr: FRONTIER_TFR, openAge }).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }));
   // (5)
   const m2030 = requiredMigration[1]!.netPerYear;
-  const planWithMigration = m2030.status === 'reachable' ? run('plan + migration reaching 2.6 million', withNet(plan, m2030.value)) : null;
+  const planWithMigration = m2030.status === 'reachable' ? run(`plan + migration reaching ${shortMillions(target2030.population)}`, withNet(plan, m2030.value)) : null;
   const urban = yingkou.plan.urban;
   const share2010 = urban.share2015 - urban.gainSince2010;
   const observed = urgd(share2010, urban.share2015, 5);
@@ -230,8 +293,8 @@ export function yingkouReport(): YingkouReport {
 
   // (7)
   const simulated = (name: string, scenario: Scenario) => {
-    const sim = simulate(base, scenario, {}, { trajectories: YINGKOU_TRAJECTORIES, seed: YINGKOU_SEED, until: 2030, openAge, targets: yingkou.targets });
-    return { sim, run: { name, scenario, years: sim.years, probabilities: yingkou.targets.map((t) => sim.probability(t)) } };
+    const sim = simulate(base, scenario, {}, { trajectories, seed: YINGKOU_SEED, until: 2030, openAge, targets });
+    return { sim, run: { name, scenario, years: sim.years, probabilities: targets.map((t) => sim.probability(t)) } };
   };
   const runs = [simulated('plan, no migration', plan)];
   if (planWithMigration) runs.push(simulated(planWithMigration.name, planWithMigration.scenario));
@@ -239,10 +302,12 @@ export function yingkouReport(): YingkouReport {
 
   return {
     openAge,
+    planPaths,
+    warnings,
     // Every migration scenario here is withNet(plan, ·): one method.
     migrationMethod: migrationMethodOf(withNet(plan, 0), openAge),
     base2015: base,
-    targets: yingkou.targets,
+    targets,
     planAlone: { trajectory: planAlone, verdicts },
     requiredMigration,
     requiredTfr2030,
@@ -267,8 +332,8 @@ export function yingkouReport(): YingkouReport {
       from2020: {
         planAlone: run2020('rebased on the 2020 census, plan, no migration', plan),
         impliedMigrationContinued: implied.status === 'reachable' ? run2020('rebased, census-implied migration continued', withNet(plan, implied.value)) : null,
-        requiredMigration: settle(requiredNetMigration(rebased2020, plan, target2030, { openAge }), 'the net migration from 2020'),
-        requiredTfr2030: settle(requiredTfr(rebased2020, plan, target2030, { openAge }), 'the 2030 TFR from 2020'),
+        requiredMigration: settle(noted(requiredNetMigration(rebased2020, plan, target2030, { openAge }), 'census.from2020.requiredMigration'), 'the net migration from 2020'),
+        requiredTfr2030: settle(noted(requiredTfr(rebased2020, plan, target2030, { openAge }), 'census.from2020.requiredTfr2030'), 'the 2030 TFR from 2020'),
       },
       yearEnd: yingkou.yearEnd.residents,
     },

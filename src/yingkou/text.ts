@@ -1,8 +1,13 @@
-import { formatFixed, formatLevel, formatPercent, formatPersons, formatProbabilityDecimal, formatSigned, formatSignedPercent } from '../report/format.js';
+import { formatFixed, formatIndicator, formatLevel, formatPercent, formatPersons, formatProbabilityDecimal, formatSigned, formatSignedPercent } from '../report/format.js';
+import { probabilityText, uncertaintyText } from '../report/uncertainty.js';
+import { valueAt, type Anchors } from '../scenario/path.js';
+import { TARGET_TOLERANCE, type Target } from '../targets/target.js';
+import { POST_TRANSITION_TFR_MAX } from '../validate/warnings.js';
 import { alignedLines } from '../report/table.js';
 import type { Settled } from '../solve/result.js';
-import type { CensusGroupComparison, MigrationMethod, YingkouReport } from './report.js';
+import { shortMillions, type CensusGroupComparison, type MigrationMethod, type YingkouReport } from './report.js';
 import { yingkou } from './data.js';
+import { fail } from '../validate/errors.js';
 
 const int = formatPersons;
 const signed = formatSigned;
@@ -26,8 +31,8 @@ function migrationSentence(r: Settled<number>, what: string): string {
   return `${what} is out of reach within the searched net migration: the ${r.side === 'above' ? 'most' : 'least'} it gives is ${int(r.achieved)} at ${signed(r.bound)} a year.`;
 }
 
-function tfrSentence(r: Settled<number>, what: string): string {
-  if (r.status === 'reachable') return `${what} needs a 2030 TFR of ${fixed(r.value, 2)} children per woman (projected ${int(r.achieved)}).`;
+function tfrSentence(r: Settled<number>, what: string, year: number): string {
+  if (r.status === 'reachable') return `${what} needs a ${year} TFR of ${fixed(r.value, 2)} children per woman (projected ${int(r.achieved)}).`;
   return `${what} cannot be reached by fertility alone within TFR ≤ ${fixed(r.bound, 1)}: the most it gives is ${int(r.achieved)}.`;
 }
 
@@ -162,26 +167,29 @@ export function censusComparisonText(groups: readonly CensusGroupComparison[]): 
  * prints).
  *
  * @example
- * console.log(formatYingkouReport(yingkouReport())); // 'ccmpp — Yingkou Population Development Plan 2016–2030: is 2.6 million reachable?\n…'
+ * formatYingkouReport(yingkouReport()) // 'ccmpp — Yingkou Population Development Plan 2016–2030…'
  */
 export function formatYingkouReport(r: YingkouReport): string {
+  if (r === null || typeof r !== 'object' || typeof r.planAlone !== 'object' || r.planAlone === null) fail('r', 'expected a Yingkou report (from yingkouReport())', r);
   const plan = yingkou.plan;
   const t = plan.targets;
-  const targetOf = (year: number) => {
-    const i = t.years.indexOf(year);
-    return i >= 0 ? t.residents[i] : undefined;
-  };
+  const base = r.base2015.year;
+  const [target2020, target2030] = r.targets as [Target, Target];
+  const goal = shortMillions(target2030.population);
+  const targetOf = (year: number) => r.targets.find((x) => x.year === year)?.population;
   const out: string[] = [];
   const p = r.planAlone.trajectory.projection;
-  out.push('ccmpp — Yingkou Population Development Plan 2016–2030: is 2.6 million reachable?', '');
+  const pp = r.planPaths;
+  out.push(`ccmpp — Yingkou Population Development Plan 2016–2030: is ${goal} reachable?`, '');
   out.push('Assumptions');
   out.push(
-    `   Base 2015: ${int(plan.residents['2015'])} residents (year-end, plan). The plan gives no age–sex table: the UN WPP 2019`,
+    `   Base ${base}: ${int(plan.residents['2015'])} residents (year-end, plan). The plan gives no age–sex table: the UN WPP 2019`,
     `   China 2015 shape is fitted to the plan's 0–14 / 15–59 / 60+ (${int(plan.ageGroups2015['0-14'])} / ${int(plan.ageGroups2015['15-59'])} / ${int(plan.ageGroups2015['60+'])}) — an estimate.`,
-    `   Plan (Table 1): TFR ${t.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${t.lifeExpectancy.join(' → ')}, split by sex with a`,
-    `   4.5-year female–male gap; SRB 107; UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012);`,
+    `   Plan (Table 1): TFR ${pathValuesText(pp.tfr)}${yearsText(pp.tfr)}; life expectancy ${pathValuesText(pp.e0)}, split by sex with a`,
+    `   ${pathValuesText(pp.sexGap)}-year female–male gap; SRB ${pathValuesText(pp.srb)}; ${pp.pattern === 'china-2015' ? 'UN WPP 2019 China fertility pattern' : `fertility pattern ${pp.pattern}`}; log-quadratic mortality (Wilmoth et al. 2012);`,
     `   5-year cohort-component steps, open age ${r.openAge}+.`,
     ...wrap(migrationMethodText(r.migrationMethod)),
+    ...flags(r, 'scenarios.'),
     '',
   );
 
@@ -190,15 +198,15 @@ export function formatYingkouReport(r: YingkouReport): string {
     table(
       ['year', 'projected', 'plan target', 'gap', '60+ share', '65+/15–64', 'median age'],
       p.indicators.years.map((y) => {
-        const target = targetOf(y.year);
+        const target = y.year === base ? plan.residents['2015'] : targetOf(y.year);
         return [
           String(y.year),
           int(y.total),
           target === undefined ? '' : int(target),
-          target === undefined || y.year === 2015 ? '' : signed(y.total - target),
-          pct(y.share60plus),
-          fixed(y.oldAgeDependency, 3),
-          fixed(y.medianAge, 1),
+          target === undefined || y.year === base ? '' : signed(y.total - target),
+          formatIndicator('share60plus', y.share60plus),
+          formatIndicator('oldAgeDependency', y.oldAgeDependency),
+          formatIndicator('medianAge', y.medianAge),
         ];
       }),
     ),
@@ -214,45 +222,50 @@ export function formatYingkouReport(r: YingkouReport): string {
       `   ${v.reached ? 'Reached' : 'Missed'}: ${v.year} projected ${millions(v.projected)} against a target of ${millions(v.target)} (${signed(v.gap)}).`,
     );
   }
-  out.push('');
+  out.push(...flags(r, 'planAlone.'), '');
 
-  out.push('2. Migration that would reach the targets (plan fertility and mortality, constant net migration from 2015)');
+  out.push(`2. Migration that would reach the targets (plan fertility and mortality, constant net migration from ${base})`);
   for (const m of r.requiredMigration) out.push(`   ${migrationSentence(m.netPerYear, `${millions(m.target.population)} in ${m.target.year}`)}`);
-  out.push('');
+  out.push(...flags(r, 'requiredMigration'), '');
 
-  out.push('3. Fertility alone (no migration; the 2030 TFR anchor replaces 1.8, linear from 1.2 in 2020)');
-  out.push(`   ${tfrSentence(r.requiredTfr2030, '2.6 million in 2030')}`);
-  out.push('');
+  const y30 = target2030.year;
+  out.push(`3. Fertility alone (no migration; ${anchorText(pp.tfr, base, y30)})`);
+  out.push(`   ${tfrSentence(r.requiredTfr2030, `${goal} in ${y30}`, y30)}`);
+  out.push(...flags(r, 'requiredTfr2030.'), '');
 
-  out.push('4. Frontier: net migration a year (2015–2030) that reaches 2.6 million in 2030, by 2030 TFR');
+  out.push(`4. Frontier: net migration a year (${base}–${y30}) that reaches ${goal} in ${y30}, by ${y30} TFR`);
   out.push(
     table(
-      ['2030 TFR', 'net migration a year'],
+      [`${y30} TFR`, 'net migration a year'],
       r.frontier.map((f) => [fixed(f.tfr, 1), f.netPerYear.status === 'reachable' ? signed(f.netPerYear.value) : `out of reach (${f.netPerYear.side})`]),
     ),
   );
   out.push('');
 
-  out.push('5. Components of change 2015–2030, ageing, urbanisation');
   const c = r.change;
+  out.push(`5. Components of change ${c.planAlone.from}–${c.planAlone.to}, ageing, urbanisation`);
   const comp = (name: string, x: typeof c.planAlone) =>
     [name, signed(x.change), signed(x.births), signed(-x.deaths), signed(x.naturalIncrease), signed(x.netMigrants)];
   const rows = [comp('plan, no migration', c.planAlone)];
-  if (c.planWithMigration) rows.push(comp('plan + migration to 2.6 million', c.planWithMigration.total));
-  out.push(table(['2015–2030', 'change', 'births', 'deaths', 'natural increase', 'net migration'], rows));
-  const y2030 = p.indicators.years.at(-1)!;
+  if (c.planWithMigration) rows.push(comp(`plan + migration to ${goal}`, c.planWithMigration.total));
+  out.push(table([`${c.planAlone.from}–${c.planAlone.to}`, 'change', 'births', 'deaths', 'natural increase', 'net migration'], rows));
+  const y0 = p.indicators.years[0]!;
+  const yEnd = p.indicators.years.at(-1)!;
   out.push(
-    `   In 2030 under the plan alone, ${pct(y2030.share60plus)} of residents are 60+ (20.1 % in 2015); old-age dependency (65+/15–64) is ${fixed(y2030.oldAgeDependency, 3)}, and 60+ per 15–59 is ${fixed(y2030.ratio60to15_59, 3)}.`,
+    `   In ${yEnd.year} under the plan alone, ${formatIndicator('share60plus', yEnd.share60plus)} of residents are 60+ (${formatIndicator('share60plus', y0.share60plus)} in ${y0.year}); old-age dependency (65+/15–64) is ${formatIndicator('oldAgeDependency', yEnd.oldAgeDependency)}, and 60+ per 15–59 is ${formatIndicator('ratio60to15_59', yEnd.ratio60to15_59)}.`,
   );
   if (c.planWithMigration) {
     const y = c.planWithMigration.trajectory.projection.indicators.years.at(-1)!;
-    out.push(`   With the migration that reaches 2.6 million: 60+ share ${pct(y.share60plus)}, old-age dependency ${fixed(y.oldAgeDependency, 3)}.`);
+    out.push(`   With the migration that reaches ${goal}: 60+ share ${formatIndicator('share60plus', y.share60plus)}, old-age dependency ${formatIndicator('oldAgeDependency', y.oldAgeDependency)}.`);
   }
   const u = c.urbanization;
+  const [, u2020, u2030] = t.urbanShare as [number, number, number];
+  const [, uy2020, uy2030] = t.years as [number, number, number];
+  const since = base - 5;
   out.push(
-    `   Urbanisation (URGD, UN method): observed 2010–2015 ${fixed(u.observed2010to2015, 4)} a year; the plan needs ${fixed(u.needed2015to2020, 4)} a year to 2020`,
-    `   (67 %) and ${fixed(u.needed2015to2030, 4)} a year to 2030 (72 %). The observed pace continued would give ${pct(u.observedTrendIn2030)} in 2030: the urban-share`,
-    `   target is ${u.needed2015to2030 <= u.observed2010to2015 ? 'within' : 'beyond'} the 2010–2015 trend.`,
+    `   Urbanisation (URGD, UN method): observed ${since}–${base} ${fixed(u.observed2010to2015, 4)} a year; the plan needs ${fixed(u.needed2015to2020, 4)} a year to ${uy2020}`,
+    `   (${formatLevel(u2020, 2)}) and ${fixed(u.needed2015to2030, 4)} a year to ${uy2030} (${formatLevel(u2030, 2)}). The observed pace continued would give ${pct(u.observedTrendIn2030)} in ${uy2030}: the urban-share`,
+    `   target is ${u.needed2015to2030 <= u.observed2010to2015 ? 'within' : 'beyond'} the ${since}–${base} trend.`,
     '',
   );
 
@@ -260,15 +273,15 @@ export function formatYingkouReport(r: YingkouReport): string {
   const k = r.census;
   out.push(
     ...wrap(
-      `The 2020 census counted ${int(k.census2020)} residents: ${signed(k.census2020 - k.target2020)} against the plan's 2.45 million, and ${signed(k.census2020 - k.projected2020)} against the plan's own projection without migration (${int(k.projected2020)}).`,
+      `The 2020 census counted ${int(k.census2020)} residents: ${signed(k.census2020 - k.target2020)} against the plan's ${shortMillions(k.target2020)}, and ${signed(k.census2020 - k.projected2020)} against the plan's own projection without migration (${int(k.projected2020)}).`,
     ),
   );
   const im = k.impliedNetMigration;
   out.push(
     ...wrap(
       im.status === 'reachable'
-        ? `Census-implied net migration 2015–2020: ${signed(im.value)} persons a year (${im.value >= 0 ? 'in' : 'out'}-migration; projected ${int(im.achieved)}) — the net migration that, with the plan's fertility and mortality and the estimated base, reproduces the census; it absorbs base-estimate and coverage errors too.`
-        : `No constant net migration 2015–2020 within the searched range reproduces the census under the plan's fertility and mortality and the estimated base: the ${im.side === 'above' ? 'most' : 'least'} it gives is ${int(im.achieved)} at ${signed(im.bound)} a year.`,
+        ? `Census-implied net migration ${base}–${target2020.year}: ${signed(im.value)} persons a year (${im.value >= 0 ? 'in' : 'out'}-migration; projected ${int(im.achieved)}) — the net migration that, with the plan's fertility and mortality and the estimated base, reproduces the census; it absorbs base-estimate and coverage errors too.`
+        : `No constant net migration ${base}–${target2020.year} within the searched range reproduces the census under the plan's fertility and mortality and the estimated base: the ${im.side === 'above' ? 'most' : 'least'} it gives is ${int(im.achieved)} at ${signed(im.bound)} a year.`,
     ),
   );
   out.push('   The census by the groups it publishes, against the projected 2020 (difference: census − projected):');
@@ -288,10 +301,11 @@ export function formatYingkouReport(r: YingkouReport): string {
   );
   for (const sentence of censusComparisonText(k.groups2020)) out.push(...wrap(sentence));
   const f = k.from2020;
-  out.push(...wrap(`Rebased on the census (projected 2020 shape fitted to its 0–14, 15–59, 60+, 65+ and sex totals), from 2020 under the plan's paths:`));
+  const from = k.rebased2020.year;
+  out.push(...wrap(`Rebased on the census (projected 2020 shape fitted to its 0–14, 15–59, 60+, 65+ and sex totals), from ${from} under the plan's paths:`));
   out.push(
     table(
-      ['2030 from the 2020 census', 'projected', 'gap to 2.6 million'],
+      [`${y30} from the 2020 census`, 'projected', `gap to ${goal}`],
       [
         ['plan, no migration', int(f.planAlone.verdict.projected), signed(f.planAlone.verdict.gap)],
         ...(f.impliedMigrationContinued
@@ -300,55 +314,138 @@ export function formatYingkouReport(r: YingkouReport): string {
       ],
     ),
   );
-  out.push(...wrap(migrationSentence(f.requiredMigration, '2.6 million in 2030 from the 2020 census').replace('constant net migration', 'constant net migration 2020–2030')));
-  out.push(...wrap(tfrSentence(f.requiredTfr2030, 'Without migration, 2.6 million in 2030 from the 2020 census')));
+  out.push(...wrap(migrationSentence(f.requiredMigration, `${goal} in ${y30} from the 2020 census`).replace('constant net migration', `constant net migration ${from}–${y30}`)));
+  out.push(...wrap(tfrSentence(f.requiredTfr2030, `Without migration, ${goal} in ${y30} from the 2020 census`, y30)));
+  out.push(...flags(r, 'census.'));
   const ye = Object.entries(k.yearEnd).map(([y, v]) => `${int(v)} (${y})`).join(', ');
   out.push(`   Year-end residents since: ${ye} (Liaoning statistics bureau).`, '');
 
   const u7 = r.uncertainty;
   out.push(`7. Uncertainty: ${int(u7.trajectories)} Monte Carlo trajectories (seed ${u7.seed}), default uncertainty`);
-  out.push(
-    `   TFR: log-scale AR(1) deviation, σ ${fixed(u7.uncertainty.tfr.sigma, 4)}, ρ ${fixed(u7.uncertainty.tfr.rho, 4)} per period (bayesTFR phase III);`,
-    `   e0: random walk, σ ${fixed(u7.uncertainty.e0.sigma, 3)} years per period (Raftery et al. 2013); migration as given (σ ${int(u7.uncertainty.migration.sigma)}).`,
-  );
+  const ut = uncertaintyText(u7.uncertainty, "the plan's");
+  out.push(...wrap(`${ut.tfr} ${ut.e0} ${ut.migration}`));
   const levels = u7.quantileLevels.map((q) => formatLevel(q, 1));
+  /** A probability that is about 0.5 because the scenario was solved to put its projection on the target. */
+  const onTarget = (run: (typeof u7.runs)[number], pr: (typeof u7.runs)[number]['probabilities'][number]) => {
+    const y = run.years.find((yy) => yy.year === pr.year);
+    return y !== undefined && Math.abs(y.total.deterministic - pr.population) <= TARGET_TOLERANCE;
+  };
   out.push(
     table(
-      ['scenario', 'target', 'P(reached)', '95 % interval', ...levels.map((l) => `2030 ${l}`)],
+      ['scenario', 'target', 'P(reached)', 'Monte Carlo 95 %', ...levels.map((l) => `${y30} ${l}`)],
       u7.runs.flatMap((run) =>
         run.probabilities.map((pr) => {
           const y = run.years.find((yy) => yy.year === pr.year)!;
           return [
             run.name,
             `${millions(pr.population)} in ${pr.year}`,
-            prob(pr.p),
+            `${prob(pr.p)}${onTarget(run, pr) ? ' *' : ''}`,
             `[${prob(pr.lower)}, ${prob(pr.upper)}]`,
-            ...(pr.year === 2030 ? y.total.quantiles.map(int) : levels.map(() => '')),
+            ...(pr.year === y30 ? y.total.quantiles.map(int) : levels.map(() => '')),
           ];
         }),
       ),
     ),
   );
-  out.push('');
+  const byConstruction = u7.runs.flatMap((run) => run.probabilities.filter((pr) => onTarget(run, pr)).map((pr) => `“${run.name}” in ${pr.year}`));
+  const notes = [probabilityText(u7.trajectories)];
+  if (byConstruction.length)
+    notes.push(
+      `* About 0.5 by construction, not a finding: for ${list(byConstruction)} the migration was solved to put the projection on the target, and the simulated totals centre on the projection.`,
+    );
+  out.push(...wrap(notes.join(' ')), '');
 
-  const reach = r.requiredMigration[1]!.netPerYear;
-  out.push('Verdict');
-  const v2030 = r.planAlone.verdicts[1]!;
-  const implied = k.impliedNetMigration;
-  out.push(
-    ...wrap(
-      `The plan's own fertility and mortality targets ${v2030.reached ? 'reach' : 'do not reach'} 2.6 million by 2030 (${millions(v2030.projected)}).` +
-        (reach.status === 'reachable'
-          ? ` Reaching it would take about ${int(Math.abs(reach.value))} net ${reach.value >= 0 ? 'in' : 'out'}-migrants a year from 2015;`
-          : ' No constant net migration within the searched range reaches it;') +
-        (implied.status === 'reachable'
-          ? ` the net migration that reproduces the 2020 census is ${signed(implied.value)} a year 2015–2020 (net ${implied.value >= 0 ? 'in' : 'out'}-migration, absorbing base-estimate and coverage errors too).`
-          : ' no constant net migration reproduces the 2020 census.') +
-        (f.requiredMigration.status === 'reachable'
-          ? ` From the census, reaching 2.6 million would need ${signed(f.requiredMigration.value)} net migrants a year 2020–2030.`
-          : '') +
-        ` Under the plan's own assumptions, give or take realistic fertility and mortality errors, P(2.6 million by 2030) = ${prob(u7.runs[0]!.probabilities[1]!.p)} (95 % interval ${prob(u7.runs[0]!.probabilities[1]!.lower)} to ${prob(u7.runs[0]!.probabilities[1]!.upper)}).`,
-    ),
-  );
+  const v = yingkouVerdict(r);
+  out.push(`Verdict: ${v.reached ? 'yes' : 'no'}`);
+  out.push(...wrap(v.text));
   return out.join('\n') + '\n';
+}
+
+/**
+ * The verdict of the Yingkou report: whether the plan's own fertility and mortality reach its last
+ * target (`reached`), and the paragraph that says so — what migration would take, what the census
+ * says, the fertility-only answers when they are flagged, and the probability, every clause from the
+ * report's numbers (the text's "Verdict" and the top of report.html). Throws an InputError when
+ * `r` is not a report.
+ *
+ * @example
+ * yingkouVerdict(yingkouReport()) // { reached: false, text: "The plan's own fertility and mortality targets do not reach 2.6 million by 2030 (2.414 million). …" }
+ */
+export function yingkouVerdict(r: YingkouReport): { reached: boolean; text: string } {
+  if (r === null || typeof r !== 'object' || !Array.isArray(r.targets) || typeof r.planAlone !== 'object' || r.planAlone === null) fail('r', 'expected a Yingkou report (from yingkouReport())', r);
+  return { reached: r.planAlone.verdicts[r.targets.length - 1]?.reached === true, text: verdictText(r) };
+}
+
+function verdictText(r: YingkouReport): string {
+  const base = r.base2015.year;
+  const last = r.targets.length - 1;
+  const target = r.targets[last]!;
+  const goal = shortMillions(target.population);
+  const v = r.planAlone.verdicts[last]!;
+  const reach = r.requiredMigration[last]!.netPerYear;
+  const k = r.census;
+  const implied = k.impliedNetMigration;
+  const f = k.from2020;
+  const parts: string[] = [];
+  parts.push(`The plan's own fertility and mortality targets ${v.reached ? 'reach' : 'do not reach'} ${goal} by ${target.year} (${millions(v.projected)}).`);
+  if (reach.status === 'reachable')
+    parts.push(
+      reach.value >= 0
+        ? `Reaching it would take about ${int(reach.value)} net in-migrants a year from ${base};`
+        : `It is reached even with about ${int(-reach.value)} net out-migrants a year from ${base};`,
+    );
+  else parts.push(`No constant net migration within the searched range reaches it;`);
+  parts.push(
+    implied.status === 'reachable'
+      ? `the net migration that reproduces the 2020 census is ${signed(implied.value)} a year ${base}–${k.rebased2020.year} (net ${implied.value >= 0 ? 'in' : 'out'}-migration, absorbing base-estimate and coverage errors too).`
+      : 'no constant net migration reproduces the 2020 census.',
+  );
+  if (f.planAlone.verdict.reached) parts.push(`From the census, the plan's paths reach ${goal} by ${target.year} without migration (${millions(f.planAlone.verdict.projected)}).`);
+  else if (f.requiredMigration.status === 'reachable')
+    parts.push(`From the census, reaching ${goal} would need ${signed(f.requiredMigration.value)} net migrants a year ${k.rebased2020.year}–${target.year}.`);
+  const flagged = [
+    { path: 'requiredTfr2030.value', r: r.requiredTfr2030, from: `from ${base}` },
+    { path: 'census.from2020.requiredTfr2030.value', r: f.requiredTfr2030, from: 'from the census' },
+  ].filter((x) => x.r.status === 'reachable' && r.warnings.some((w) => w.code === 'tfr-above-post-transition' && w.path === x.path));
+  if (flagged.length)
+    parts.push(
+      `Fertility alone is no way out: it would take ${list(flagged.map((x) => `a ${target.year} TFR of ${fixed((x.r as { value: number }).value, 2)} ${x.from}`))}, above the about ${POST_TRANSITION_TFR_MAX} that no population past its fertility transition has returned above.`,
+    );
+  const run = r.uncertainty.runs[0];
+  const pr = run?.probabilities.find((q) => q.year === target.year && q.population === target.population);
+  if (run && pr) {
+    const u = r.uncertainty.uncertainty;
+    const random = [u.tfr.sigma > 0 ? 'fertility' : '', u.e0.sigma > 0 ? 'mortality' : '', u.migration.sigma > 0 ? 'migration' : ''].filter(Boolean);
+    const held = u.migration.sigma > 0 ? '' : run.scenario.migration === undefined ? ' and migration held at none' : ' and migration held fixed';
+    parts.push(
+      `${random.length ? `With ${list(random)} random as in the UN's probabilistic projections${held}` : `With nothing random${held}`}, P(${goal} by ${target.year}) = ${prob(pr.p)} (Monte Carlo 95 % interval ${prob(pr.lower)} to ${prob(pr.upper)}).`,
+    );
+  }
+  return parts.join(' ');
+}
+
+/** The warnings of the report whose path starts with `prefix`, one wrapped "Flagged:" line each. */
+function flags(r: YingkouReport, prefix: string): string[] {
+  return r.warnings.filter((w) => w.path.startsWith(prefix)).flatMap((w) => wrap(`Flagged: ${w.message}.`));
+}
+
+/** A path's values as the plan writes them: `0.71 → 1.2 → 1.8`, or one value when it is constant. */
+export function pathValuesText(a: Anchors): string {
+  const v = a.values.map(String);
+  return new Set(v).size === 1 ? v[0]! : v.join(' → ');
+}
+
+/** A path's anchor years in brackets, ` (2015, 2020, 2030)`, or nothing for a constant. */
+function yearsText(a: Anchors): string {
+  return a.years.length > 1 && new Set(a.values).size > 1 ? ` (${a.years.join(', ')})` : '';
+}
+
+/**
+ * How the TFR solve sets the target year's TFR (the rule of `tfrAnchoredAt`): the anchor at `year`
+ * replaces the path's value there, and the path runs linearly to it from the last anchor before it.
+ */
+function anchorText(a: Anchors, baseYear: number, year: number): string {
+  const kept = a.years.map((y, i) => ({ y: y === -Infinity ? baseYear : y, v: a.values[i]! })).filter((x) => x.y < year);
+  const from = kept.at(-1) ?? { y: baseYear, v: valueAt(a, baseYear) };
+  return `the ${year} TFR anchor replaces ${valueAt(a, year)}, linear from ${from.v} in ${from.y}`;
 }

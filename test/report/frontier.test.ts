@@ -47,6 +47,6 @@ describe('frontierSpec', () => {
   it('rejects bad input with its path', () => {
     expect(() => frontierSpec([])).toThrow('frontier: expected at least one point');
     expect(() => frontierSpec([{ tfr: 1, netPerYear: { status: 'maybe' } as never }])).toThrow("frontier[0].netPerYear.status: expected a SolveResult (status 'reachable', 'unreachable' or 'unconverged')");
-    expect(() => frontierSpec([{ tfr: -1, netPerYear: { status: 'reachable', value: 1, achieved: 1, iterations: 1 } }])).toThrow('frontier[0].tfr: expected a finite number >= 0, got -1');
+    expect(() => frontierSpec([{ tfr: -1, netPerYear: { status: 'reachable', value: 1, achieved: 1, iterations: 1 } }])).toThrow('frontier[0].tfr: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got -1');
   });
 });

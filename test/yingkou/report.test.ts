@@ -263,7 +263,7 @@ describe('the six answers', () => {
     expect(text).toContain(int(value(r.requiredMigration[1]!.netPerYear)));
     expect(text).toContain(value(r.requiredTfr2030).toFixed(2));
     expect(text).toContain(int(-value(r.census.impliedNetMigration)));
-    expect(text).toMatch(/^Verdict$/m);
+    expect(text).toMatch(/^Verdict: no$/m);
   });
 });
 
