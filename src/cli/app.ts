@@ -14,6 +14,11 @@ import { simulateCommand } from './commands/simulate.js';
 export interface CliEnvironment {
   /** Makes a progress display; absent in a pipe and in tests. */
   progress?: () => Progress;
+  /**
+   * Makes the `--out` directory before the command runs (main.ts: `makeDirectory`), so that one
+   * that cannot be made fails at once; its UserError exits 2. Absent in tests: nothing is written.
+   */
+  prepareOut?: (dir: string) => Promise<void>;
 }
 
 /** What a run of the command gives: the text for stdout and stderr, the files to write, the exit code. */
@@ -74,6 +79,12 @@ function buildProgram(out: string[], err: string[], done: (r: CommandResult, out
     })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage and examples)');
+  const { prepareOut } = env;
+  if (prepareOut)
+    program.hook('preAction', async (_program, action) => {
+      const dir = (action.opts() as { out?: string }).out;
+      if (dir !== undefined) await prepareOut(dir);
+    });
   program.addHelpText(
     'after',
     `

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { ageGroupLabel, parseAgeGroupLabel, STEP } from '../ages/grid.js';
 import { populationSchema, type Population } from '../project/projectCohorts.js';
 import { parseScenario, type ParsedScenario, type Scenario } from '../scenario/schema.js';
@@ -14,12 +14,30 @@ import { excerpt, parseJson } from './json.js';
  * grammar `<where>: <rule>, got <value>`.
  */
 
-/** A text file's contents (a leading byte-order mark dropped), or a UserError naming the file. */
+/** Characters of a user's text quoted in a message, at most (the rest is cut, `…` marking it). */
+const QUOTE_MAX = 80;
+
+/** A text as a message quotes it: JSON-quoted, cut to {@link QUOTE_MAX} characters. */
+export function quoted(text: string): string {
+  return JSON.stringify(text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX - 1)}…`);
+}
+
+/**
+ * Largest input file read: 16 MiB. A scenario or a population is a few kilobytes; a bigger file is
+ * not one, and is refused before it is read (it would be held, parsed and quoted in full).
+ */
+const MAX_INPUT_BYTES = 16 * 2 ** 20;
+
+/** A text file's contents (a leading byte-order mark dropped), or a UserError naming the file (too large: over 16 MiB). */
 export async function readText(file: string, what: string): Promise<string> {
   let text: string;
   try {
+    const { size, isFile } = await stat(file).then((st) => ({ size: st.size, isFile: st.isFile() }));
+    if (isFile && size > MAX_INPUT_BYTES)
+      throw new UserError(`${what} file is too large: ${file} (${size} bytes; input files are at most ${MAX_INPUT_BYTES} bytes, 16 MiB)`);
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`${what} file not found: ${file}`);
     if (code === 'EISDIR') throw new UserError(`${what} file is a directory, expected a file: ${file}`);
@@ -112,34 +130,34 @@ export function parsePopulationCsv(text: string, file: string, year: number): Ba
       const names = fields.map((f) => f.trim().toLowerCase());
       const want = ['age', 'female', 'male'];
       if (names.length !== 3 || !want.every((w) => names.includes(w)))
-        throw new UserError(`${at(lineNo)}: expected the header age,female,male, got ${JSON.stringify(raw.trim())}`);
+        throw new UserError(`${at(lineNo)}: expected the header age,female,male, got ${quoted(raw.trim())}`);
       header = names;
       headerLine = lineNo;
       return;
     }
     if (fields.length !== header.length)
-      throw new UserError(`${at(lineNo)}: expected ${header.length} fields (age,female,male), got ${fields.length}: ${JSON.stringify(raw.trim())}`);
+      throw new UserError(`${at(lineNo)}: expected ${header.length} fields (age,female,male), got ${fields.length}: ${quoted(raw.trim())}`);
     const row: Record<string, string> = {};
     header.forEach((h, j) => (row[h] = fields[j]!.trim()));
     const i = ageGroups.length;
-    if (closedAt) throw new UserError(`${at(lineNo)}: expected no group after the open group ${ageGroups[i - 1]} (line ${closedAt}), got ${JSON.stringify(row.age)}`);
+    if (closedAt) throw new UserError(`${at(lineNo)}: expected no group after the open group ${ageGroups[i - 1]} (line ${closedAt}), got ${quoted(row.age!)}`);
     const age = parseAgeGroupLabel(row.age!);
     if (!age || age.start !== STEP * i)
       throw new UserError(
-        `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups from 0-4 up, in order, the last one open), got ${JSON.stringify(row.age)}`,
+        `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups from 0-4 up, in order, the last one open), got ${quoted(row.age!)}`,
       );
     if (age.open) closedAt = lineNo;
     for (const sex of SEXES) {
       const v = row[sex]!;
       const x = v === '' ? NaN : Number(v);
-      if (!Number.isFinite(x) || x < 0) throw new UserError(`${at(lineNo, sex)}: expected a finite number >= 0 (persons), got ${JSON.stringify(v)}`);
+      if (!Number.isFinite(x) || x < 0) throw new UserError(`${at(lineNo, sex)}: expected a finite number >= 0 (persons), got ${quoted(v)}`);
       (sex === 'female' ? female : male).push(x);
     }
     ageGroups.push(age.open ? `${age.start}+` : `${age.start}-${age.start + STEP - 1}`);
   });
   if (!header) throw new UserError(`${file}: expected the header age,female,male and one row per age group, got ${text.trim() === '' ? 'an empty file' : 'no header'}`);
   if (ageGroups.length < 2) throw new UserError(`${file}: expected at least 2 age groups after the header (line ${headerLine}), got ${ageGroups.length}`);
-  if (!closedAt) throw new UserError(`${file}: expected the last group to be open (e.g. 85+), got ${JSON.stringify(ageGroups[ageGroups.length - 1])}`);
+  if (!closedAt) throw new UserError(`${file}: expected the last group to be open (e.g. 85+), got ${quoted(ageGroups[ageGroups.length - 1]!)}`);
   return { year, female, male, ageGroups };
 }
 
@@ -168,7 +186,7 @@ export function splitCsvLine(line: string, where: string): string[] {
       i += rest;
       out.push(v);
       if (i >= line.length) return out;
-      if (line[i] !== ',') throw new UserError(`${where}: expected a comma after a quoted field, got ${JSON.stringify(line[i])}`);
+      if (line[i] !== ',') throw new UserError(`${where}: expected a comma after a quoted field, got ${quoted(line[i]!)}`);
       i++;
     } else {
       const j = line.indexOf(',', i);
@@ -187,7 +205,7 @@ export function parseTarget(text: string, option = '--target'): { year: number; 
   const m = /^\s*(\d{4})\s*:\s*([0-9_.eE+]+)\s*$/.exec(text);
   const population = m ? Number(m[2]!.replace(/_/g, '')) : NaN;
   if (!m || !Number.isFinite(population))
-    throw new UserError(`${option}: expected year:population, e.g. 2030:2600000, got ${JSON.stringify(text)}`);
+    throw new UserError(`${option}: expected year:population, e.g. 2030:2600000, got ${quoted(text)}`);
   if (!(population > 0)) throw new UserError(`${option}: expected a population > 0, got ${population}`);
   return { year: Number(m[1]), population };
 }
@@ -197,15 +215,15 @@ export function parseBounds(text: string, option = '--bounds'): [number, number]
   const m = /^\s*([^:]+):([^:]+)\s*$/.exec(text);
   const lo = m ? Number(m[1]!.replace(/_/g, '')) : NaN;
   const hi = m ? Number(m[2]!.replace(/_/g, '')) : NaN;
-  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UserError(`${option}: expected lower:upper, e.g. -200000:200000, got ${JSON.stringify(text)}`);
-  if (!(lo < hi)) throw new UserError(`${option}: expected the lower bound below the upper, got ${JSON.stringify(text)}`);
+  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UserError(`${option}: expected lower:upper, e.g. -200000:200000, got ${quoted(text)}`);
+  if (!(lo < hi)) throw new UserError(`${option}: expected the lower bound below the upper, got ${quoted(text)}`);
   return [lo, hi];
 }
 
 /** An integer (a year, an age, a count), or a UserError naming the option. */
 export function parseInteger(text: string, option: string, rule = 'expected an integer'): number {
   const x = Number(text.replace(/_/g, ''));
-  if (text.trim() === '' || !Number.isInteger(x)) throw new UserError(`${option}: ${rule}, got ${JSON.stringify(text)}`);
+  if (text.trim() === '' || !Number.isInteger(x)) throw new UserError(`${option}: ${rule}, got ${quoted(text)}`);
   return x;
 }
 
@@ -218,7 +236,7 @@ export function parseNumberList(text: string, option: string): number[] {
   if (range) {
     const [from, to, step] = [range[1], range[2], range[3]].map((s) => Number(s));
     if (![from, to, step].every((x) => Number.isFinite(x)) || !(step! > 0) || !(to! >= from!))
-      throw new UserError(`${option}: expected from:to:step with from <= to and step > 0, e.g. 1.2:3:0.2, got ${JSON.stringify(text)}`);
+      throw new UserError(`${option}: expected from:to:step with from <= to and step > 0, e.g. 1.2:3:0.2, got ${quoted(text)}`);
     const n = Math.floor((to! - from!) / step! + 1e-9);
     if (n > 1000) throw new UserError(`${option}: expected at most 1001 values, got ${n + 1}`);
     return Array.from({ length: n + 1 }, (_, k) => Math.round((from! + k * step!) * 1e10) / 1e10);
@@ -226,6 +244,6 @@ export function parseNumberList(text: string, option: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
   const xs = parts.map(Number);
   if (parts.some((s) => s === '') || xs.some((x) => !Number.isFinite(x)))
-    throw new UserError(`${option}: expected numbers separated by commas (1.2,1.5,1.8) or a range from:to:step (1.2:3:0.2), got ${JSON.stringify(text)}`);
+    throw new UserError(`${option}: expected numbers separated by commas (1.2,1.5,1.8) or a range from:to:step (1.2:3:0.2), got ${quoted(text)}`);
   return xs;
 }

@@ -1,6 +1,7 @@
 import { parseScenario, type Scenario } from '../scenario/schema.js';
 import { InputError, type Issue } from '../validate/errors.js';
 import { UserError, indent } from './errors.js';
+import { quoted } from './inputs.js';
 
 /**
  * The migration options of `project`, `solve` and `simulate`: they set the scenario's `migration`
@@ -59,7 +60,7 @@ export function parseMigrationPath(text: string, option: string): MigrationPath 
     const m = /^(-?\d+)\s*:\s*(.+)$/.exec(part);
     const v = m ? numberOf(m[2]!) : NaN;
     if (!m || !Number.isFinite(v) || m[1]! in anchors)
-      throw new UserError(`${option}: expected a number or anchors year:value,… (e.g. -2000 or 2015:-2000,2030:-500), got ${JSON.stringify(text)}`);
+      throw new UserError(`${option}: expected a number or anchors year:value,… (e.g. -2000 or 2015:-2000,2030:-500), got ${quoted(text)}`);
     anchors[m[1]!] = v;
   }
   return anchors;
@@ -77,7 +78,7 @@ export function parseFlowDifference(text: string, option = MIGRATION_FLAGS.flowD
     const m = /^([A-Za-z_][\w]*)\s*=\s*(.+)$/.exec(part);
     const v = m ? numberOf(m[2]!) : NaN;
     if (!m || !Number.isFinite(v) || m[1]! in params)
-      throw new UserError(`${option}: expected bayespop or beta0=<number>,beta1=<number>,m=<number> (e.g. beta0=0.07,beta1=0.5,m=0.02), got ${JSON.stringify(text)}`);
+      throw new UserError(`${option}: expected bayespop or beta0=<number>,beta1=<number>,m=<number> (e.g. beta0=0.07,beta1=0.5,m=0.02), got ${quoted(text)}`);
     params[m[1]!] = v;
   }
   return params;

@@ -102,19 +102,26 @@ export const projectOutputSchema = z
   })
   .describe('A cohort-component projection of a base population under a scenario');
 
-/** A solver's answer (`SolveResult<number>`). */
+/** A flag on a result (src/validate/warnings.ts): an answer far outside experience. */
+const warningsSchema = z
+  .array(z.strictObject({ code: z.enum(['tfr-above-post-transition', 'e0-above-observed']), message: z.string(), path: z.string() }))
+  .describe('answers far outside experience, flagged (empty: none)');
+
+/** A solver's answer (`SolveResult<number>`), with its warnings where the solver gives them. */
 const solveResultSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('reachable'),
     value: z.number().describe('the solution'),
     achieved: z.number().describe('the population it gives at the target year'),
     iterations: int(),
+    warnings: z.optional(warningsSchema),
   }),
   z.strictObject({
     status: z.literal('unreachable'),
     side: z.enum(['below', 'above']).describe("where the target lies against what the bounds reach: 'above' the most, 'below' the least"),
     bound: z.number().describe('the bound that comes closest'),
     achieved: z.number().describe('what that bound gives: the best achievable'),
+    warnings: z.optional(warningsSchema),
   }),
 ]);
 
@@ -124,7 +131,7 @@ const targetSchema = z.strictObject({ year: int(), population: z.number() }).des
 
 /** `assessTarget`'s verdict. */
 const assessmentSchema = z
-  .strictObject({ year: int(), target: z.number(), projected: z.number(), gap: z.number().describe('projected - target'), reached: z.boolean() })
+  .strictObject({ year: int(), target: z.number(), projected: z.number(), gap: z.number().describe('projected - target'), reached: z.boolean(), warnings: z.optional(warningsSchema) })
   .describe('the target under the scenario as given');
 
 const frontierSchema = z
@@ -328,6 +335,7 @@ export const yingkouOutputSchema = z
           .describe('the plan without migration, then (when answer 2 is reachable) the plan with the migration that reaches 2.6 million'),
       })
       .describe("(7) uncertainty: Monte Carlo around the plan's paths under the default uncertainty, and the probability of each target"),
+    warnings: warningsSchema.describe("answers far outside experience, each with its path in the report ('requiredTfr2030.value', …)"),
     verdicts: z.array(z.string()).describe('the answers in plain sentences (wording may change)'),
   })
   .describe('The Yingkou report: is 2.6 million reachable by 2030?');

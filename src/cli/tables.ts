@@ -1,8 +1,9 @@
 import type { PeriodIndicators, YearIndicators } from '../indicators/yearIndicators.js';
 import type { Projection } from '../scenario/project.js';
 import type { Table } from '../report/table.js';
+import { INDICATOR_FORMAT } from '../report/format.js';
 import { SEXES } from '../types.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { persons, toCsv, type CsvValue } from './csv.js';
 
 /** Indicators by year as a table (the same object prints to the terminal and to report.html). */
 export function yearTable(years: readonly YearIndicators[], title = 'Population by year'): Table {
@@ -14,11 +15,11 @@ export function yearTable(years: readonly YearIndicators[], title = 'Population 
       { key: 'ages0to14', label: '0-14', format: 'persons' },
       { key: 'ages15to59', label: '15-59', format: 'persons' },
       { key: 'ages60plus', label: '60+', format: 'persons' },
-      { key: 'share60plus', label: '60+ share', format: 'percent1' },
-      { key: 'share65plus', label: '65+ share', format: 'percent1' },
-      { key: 'sexRatio', label: 'sex ratio', format: 'fixed1' },
-      { key: 'medianAge', label: 'median age', format: 'fixed1' },
-      { key: 'oldAgeDependency', label: '65+/15-64', format: 'percent1' },
+      { key: 'share60plus', label: '60+ share', format: INDICATOR_FORMAT.share60plus },
+      { key: 'share65plus', label: '65+ share', format: INDICATOR_FORMAT.share65plus },
+      { key: 'sexRatio', label: 'sex ratio', format: INDICATOR_FORMAT.sexRatio },
+      { key: 'medianAge', label: 'median age', format: INDICATOR_FORMAT.medianAge },
+      { key: 'oldAgeDependency', label: '65+/15-64', format: INDICATOR_FORMAT.oldAgeDependency },
     ],
     rows: years.map((y) => ({ ...y, year: String(y.year) })),
     note: 'Persons. Sex ratio: males per 100 females. 65+/15-64: old-age dependency ratio.',
@@ -82,17 +83,19 @@ export function populationTable(p: Pick<Projection, 'years' | 'population' | 'ag
 export function populationCsv(p: Pick<Projection, 'years' | 'population' | 'ageGroups'>): string {
   const rows: CsvValue[][] = [];
   p.years.forEach((y, t) => {
-    for (const sex of SEXES) p.ageGroups.forEach((age, i) => rows.push([y, sex, age, p.population[t]![sex][i]!]));
+    for (const sex of SEXES) p.ageGroups.forEach((age, i) => rows.push([y, sex, age, persons(p.population[t]![sex][i]!)]));
   });
   return toCsv(['year', 'sex', 'age', 'population'], rows);
 }
 
-/** The indicator keys written to CSV, in order. */
+/** The indicator keys written to CSV, in order; the counts of persons among them (rounded to the unit). */
 const YEAR_KEYS = [
   'total', 'female', 'male', 'ages0to14', 'ages15to59', 'ages15to64', 'ages60plus', 'ages65plus',
   'share0to14', 'share15to59', 'share60plus', 'share65plus', 'sexRatio', 'medianAge', 'oldAgeDependency', 'ratio60to15_59',
 ] as const satisfies readonly (keyof YearIndicators)[];
+const YEAR_PERSONS: ReadonlySet<string> = new Set(['total', 'female', 'male', 'ages0to14', 'ages15to59', 'ages15to64', 'ages60plus', 'ages65plus'] satisfies (typeof YEAR_KEYS)[number][]);
 const PERIOD_KEYS = ['births', 'deaths', 'inMigrants', 'outMigrants', 'netMigrants', 'cbr', 'cdr', 'growthRate', 'tfr', 'srb'] as const satisfies readonly (keyof PeriodIndicators)[];
+const PERIOD_PERSONS: ReadonlySet<string> = new Set(['births', 'deaths', 'inMigrants', 'outMigrants', 'netMigrants'] satisfies (typeof PERIOD_KEYS)[number][]);
 
 /**
  * Tidy indicators: rows `time,indicator,value`, one per indicator — `time` is a year (`2030`) for
@@ -101,10 +104,10 @@ const PERIOD_KEYS = ['births', 'deaths', 'inMigrants', 'outMigrants', 'netMigran
  */
 export function indicatorRows(ind: Projection['indicators']): CsvValue[][] {
   const rows: CsvValue[][] = [];
-  for (const y of ind.years) for (const k of YEAR_KEYS) rows.push([String(y.year), k, y[k]]);
+  for (const y of ind.years) for (const k of YEAR_KEYS) rows.push([String(y.year), k, YEAR_PERSONS.has(k) ? persons(y[k]) : y[k]]);
   for (const p of ind.periods) {
     const time = `${p.from}-${p.to}`;
-    for (const k of PERIOD_KEYS) rows.push([time, k, p[k]]);
+    for (const k of PERIOD_KEYS) rows.push([time, k, PERIOD_PERSONS.has(k) ? persons(p[k]) : p[k]]);
     rows.push([time, 'e0.female', p.e0.female], [time, 'e0.male', p.e0.male], [time, 'e0.both', p.e0.both]);
   }
   return rows;

@@ -82,7 +82,7 @@ describe('report.html in a browser', () => {
     expect(trajectory!.marks.area).toBe(2);
     expect(trajectory!.marks.line).toBe(4 + 1);
     expect(trajectory!.text).toMatch(/<g class="mark-line role-mark[^"]*"[^>]*><path[^>]*stroke-dasharray="6,4"/);
-    expect(trajectory!.text).toContain('shaded: 95 % and 80 % of simulated trajectories; dashed: their median');
+    expect(trajectory!.text).toContain('shaded: 95 % and 80 % of simulated trajectories; dashed, over the lines: their median');
     expect(trajectory!.text).toContain('target 2,600,000');
     expect(trajectory!.text).toContain('target 2,450,000');
     expect(trajectory!.text).toContain('census 2020');

@@ -6,8 +6,9 @@ import { yingkouReport, type YingkouReport } from '../../src/yingkou/report.js';
 import { censusComparisonText, migrationMethodText } from '../../src/yingkou/text.js';
 import { TEMPLATES, yingkouFiles } from './helpers.js';
 
-// --format csv is tidy (one observation per row, full precision); --format table is for people;
-// --out writes the files of each command, report.html included.
+// --format csv is tidy (one observation per row; persons to the unit, other numbers to 6
+// significant digits: src/cli/csv.ts); --format table is for people; --out writes the files of each
+// command, report.html included.
 
 const project = ['project', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2030'];
 
@@ -29,11 +30,13 @@ describe('--format csv', () => {
     expect(rows).toHaveLength(4 * 2 * 21);
     expect(rows[0]).toEqual(['2015', 'female', '0-4', '28788']);
     expect(new Set(rows.map((x) => x.slice(0, 3).join('|'))).size).toBe(rows.length); // each observation once
-    const total2030 = rows.filter((x) => x[0] === '2030').reduce((s, x) => s + Number(x[3]), 0);
+    const in2030 = rows.filter((x) => x[0] === '2030');
+    const total2030 = in2030.reduce((s, x) => s + Number(x[3]), 0);
     const ind = parseCsv((await runCli([...project, '--format', 'csv'])).stdout);
     expect(ind.header).toEqual(['time', 'indicator', 'value']);
     const t2030 = Number(ind.rows.find((x) => x[0] === '2030' && x[1] === 'total')![2]);
-    expect(total2030).toBeCloseTo(t2030, 6);
+    // Each of the 42 groups and the total rounded to the unit: they add up within half a person each.
+    expect(Math.abs(total2030 - t2030)).toBeLessThanOrEqual((in2030.length + 1) / 2);
     expect(ind.rows.find((x) => x[0] === '2015-2020' && x[1] === 'e0.both')).toBeDefined();
     expect(new Set(ind.rows.map((x) => `${x[0]}|${x[1]}`)).size).toBe(ind.rows.length);
   });
@@ -52,12 +55,45 @@ describe('--format csv', () => {
     expect(bad.stderr).toContain('--table frontier: expected --frontier <tfr values> as well');
   });
 
-  it('simulate: one row per year × series × statistic', async () => {
-    const r = await runCli(['simulate', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2025', '--trajectories', '500', '--format', 'csv']);
+  it('simulate: one row per year × series × statistic, and the probability of each target as in the JSON', async () => {
+    const args = ['simulate', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2025', '--trajectories', '500'];
+    const r = await runCli([...args, '--format', 'csv']);
     const { header, rows } = parseCsv(r.stdout);
     expect(header).toEqual(['year', 'series', 'statistic', 'value']);
     expect(rows).toHaveLength(3 * 5 * (4 + 5 + 1));
     expect(rows.filter((x) => x[1] === 'total' && x[2] === 'q0.5')).toHaveLength(3);
+    // With targets: four rows each (p, its Monte Carlo interval, exact), the JSON's numbers.
+    const targets = ['--target', '2025:1040000', '--target', '2025:1030000', '--target', '2020:1020000'];
+    const withTargets = parseCsv((await runCli([...args, ...targets, '--format', 'csv'])).stdout).rows;
+    const json = JSON.parse((await runCli([...args, ...targets, '--format', 'json'])).stdout) as { probabilities: { year: number; population: number; p: number; lower: number; upper: number; exact: boolean }[] };
+    const pRows = withTargets.slice(rows.length);
+    expect(withTargets.slice(0, rows.length)).toEqual(rows);
+    expect(pRows).toEqual(
+      json.probabilities.flatMap((p) => {
+        const stat = `p(>=${p.population})`;
+        const sig = (x: number) => String(Number(x.toPrecision(6)));
+        return [[String(p.year), 'total', stat, sig(p.p)], [String(p.year), 'total', `${stat}.lower`, sig(p.lower)], [String(p.year), 'total', `${stat}.upper`, sig(p.upper)], [String(p.year), 'total', `${stat}.exact`, String(p.exact)]];
+      }),
+    );
+    expect(pRows).toHaveLength(3 * 4);
+    expect(new Set(withTargets.map((x) => x.slice(0, 3).join('|'))).size).toBe(withTargets.length);
+  });
+
+  it('numbers at a defined precision: persons to the unit, others to 6 significant digits, no float noise', async () => {
+    // The template's female total in 2015 is 486434.00000000006 as a sum of doubles (the JSON keeps it).
+    const ind = parseCsv((await runCli([...project, '--format', 'csv'])).stdout).rows;
+    expect(ind.find((x) => x[0] === '2015' && x[1] === 'female')![2]).toBe('486434');
+    const personKeys = new Set(['total', 'female', 'male', 'ages0to14', 'ages15to59', 'ages15to64', 'ages60plus', 'ages65plus', 'births', 'deaths', 'inMigrants', 'outMigrants', 'netMigrants']);
+    for (const [, key, value] of ind) {
+      if (personKeys.has(key!)) expect(value, key).toMatch(/^-?\d+$/);
+      else expect(value!.replace(/^-?0\.0*|[-.]|e.*$/g, '').length, `${key} ${value}`).toBeLessThanOrEqual(6);
+    }
+    expect(ind.find((x) => x[0] === '2015' && x[1] === 'share60plus')![2]).toBe('0.150241');
+    expect(ind.find((x) => x[0] === '2015' && x[1] === 'sexRatio')![2]).toBe('105.578');
+    const sim = parseCsv((await runCli(['simulate', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--until', '2025', '--trajectories', '500', '--format', 'csv'])).stdout).rows;
+    for (const [, series, stat, value] of sim) if (stat !== 'resolution') expect(value, `${series} ${stat}`).toMatch(/^\d+$/);
+    const solve = parseCsv((await runCli(['solve', 'migration', TEMPLATES.scenario, '--base', TEMPLATES.population, '--year', '2015', '--target', '2030:1100000', '--format', 'csv'])).stdout).rows;
+    for (const k of ['projected', 'gap', 'value', 'achieved']) expect(solve.find((x) => x[0] === k)![1], k).toMatch(/^-?\d+$/);
   });
 
   it('yingkou: one row per answer × series × time × indicator', async () => {
@@ -80,9 +116,9 @@ describe('--format csv', () => {
       expect(g.withImpliedMigration).not.toBeNull();
       for (const key of ['withImpliedMigration', 'withoutMigration'] as const) {
         const projected = g[key]!;
-        expect(six(series, key)).toEqual([String(projected)]);
-        expect(six(series, `difference.${key}`)).toEqual([String(g.census - projected)]);
-        expect(six(series, `relativeDifference.${key}`)).toEqual([String(g.census / projected - 1)]);
+        expect(six(series, key)).toEqual([String(Math.round(projected))]);
+        expect(six(series, `difference.${key}`)).toEqual([String(Math.round(g.census - projected) || 0)]);
+        expect(six(series, `relativeDifference.${key}`)).toEqual([String(Number((g.census / projected - 1).toPrecision(6)))]);
       }
     }
     expect(grouped).toHaveLength(groups.length * 7);
@@ -145,10 +181,10 @@ describe('--out', () => {
   it('the Yingkou report.html: the fan on the trajectory chart, and section 7 with its verdict and tables', async () => {
     const r = await runCli(['yingkou', '--out', '/tmp/o']);
     const html = r.files.find((x) => x.path.endsWith('report.html'))!.content;
-    expect(html).toContain('shaded: 95 % and 80 % of simulated trajectories; dashed: their median');
+    expect(html).toContain('shaded: 95 % and 80 % of simulated trajectories; dashed, over the lines: their median');
     expect(html).toContain('Shaded: 95 % and 80 % of 100,000 simulated trajectories of “plan, no migration”');
     expect(html).toContain('<h2>7. Uncertainty: the probability of reaching the targets</h2>');
-    expect(html).toMatch(/\(7\) Give or take realistic errors in fertility and life expectancy .*P\(2,600,000 by 2030\) = [\d.]+ % \(95 % interval/);
+    expect(html).toMatch(/\(7\) With fertility and life expectancy random as in the UN&#39;s probabilistic projections and migration held fixed .*P\(2,600,000 by 2030\) = [\d.]+ % \(95 % interval.* about 50 % by construction/);
     expect(html).toContain('Probability of reaching the plan’s targets (Monte Carlo, default uncertainty)');
     expect(html).toContain('Simulated totals: quantiles over the trajectories');
   });

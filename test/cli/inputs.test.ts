@@ -55,6 +55,14 @@ describe('population CSV', () => {
     expect(at('age,female,male\n"0-4,1,1\n')).toBe('p.csv, line 2: expected a closing quote, got the end of the line');
   });
 
+  it('quotes at most 80 characters of a long line or field (a 10 MB line gives a short message)', () => {
+    const at = (csv: string) => messageOf(() => parsePopulationCsv(csv, 'p.csv', 2015));
+    const long = 'x'.repeat(10_000_000);
+    expect(at(`age,female,${long}\n`)).toBe(`p.csv, line 1: expected the header age,female,male, got "age,female,${'x'.repeat(68)}…"`);
+    expect(at(`age,female,male\n0-4,1,${long}\n5+,1,1\n`)).toBe(`p.csv, line 2, male: expected a finite number >= 0 (persons), got "${'x'.repeat(79)}…"`);
+    expect(messageOf(() => parseTarget(`2030:${long}`))).toBe(`--target: expected year:population, e.g. 2030:2600000, got "2030:${'x'.repeat(74)}…"`);
+  });
+
   it('splits CSV lines by RFC 4180', () => {
     expect(splitCsvLine('a,"b,c","d""e",', 'x')).toEqual(['a', 'b,c', 'd"e', '']);
     expect(splitCsvLine('"a" ,b', 'x')).toEqual(['a', 'b']);
@@ -78,7 +86,7 @@ describe('population files', () => {
   it('JSON populations are validated by the library, each problem with its path', async () => {
     const f = writeTemp({ 'p.json': JSON.stringify({ year: 2015.5, female: [1, -2, 3], male: [1, 2] }) });
     expect(await asyncMessageOf(() => readPopulation(f['p.json']!, undefined))).toBe(
-      `${f['p.json']}: invalid population:\n  year: expected an integer year, got 2015.5\n  female[1]: expected a finite number >= 0, got -2`,
+      `${f['p.json']}: invalid population:\n  year: expected an integer year from -9999 to 9999, got 2015.5\n  female[1]: expected a number of persons from 0 to 1e+10, got -2`,
     );
     const g = writeTemp({ 'q.json': JSON.stringify({ year: 2015, female: [1, 2, 3], male: [1, 2] }) });
     expect(await asyncMessageOf(() => readPopulation(g['q.json']!, undefined))).toBe(`${g['q.json']}: invalid population:\n  male: expected as many male as female groups, got an array of length 2`);

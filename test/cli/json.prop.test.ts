@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excerpt, locateJsonError, parseJson } from '../../src/cli/json.js';
+import { excerpt, locateJsonError, MAX_JSON_DEPTH, parseJson } from '../../src/cli/json.js';
+import { MAX_DEPTH } from '../../src/validate/schemas.js';
 
 // The JSON error locator agrees with JSON.parse on what is JSON: valid text is never flagged, and
 // any text JSON.parse refuses gets a place and an "expected …" rule.
@@ -59,5 +60,43 @@ describe('locateJsonError', () => {
   it('shows the line with a caret under the column', () => {
     expect(excerpt('{\n  "a": ,\n}', 9)).toBe('  "a": ,\n       ^');
     expect(excerpt('\t"x"', 1)).toBe('\t"x"\n\t^');
+    expect(excerpt('\n{', 0)).toBe('\n^'); // the error on an empty first line
+  });
+
+  it('quotes at most about 80 characters of a long line, the caret under the offending one', () => {
+    const text = `{"a":[${'1,'.repeat(5_000_000)}]}`; // 10 MB on one line, a trailing comma
+    const r = parseJson(text);
+    if (r.ok) throw new Error('expected an error');
+    expect(r.error).toMatchObject({ line: 1, column: text.length - 1, found: '"]"' });
+    const [line, caret] = excerpt(text, r.error.offset).split('\n');
+    expect(line).toBe(`…${'1,'.repeat(20)}]}`);
+    expect(caret).toBe(`${' '.repeat(41)}^`);
+    expect(line![caret!.length - 1]).toBe(']');
+    // In the middle of a long line: cut on both sides.
+    const mid = `${'x'.repeat(1000)}!${'y'.repeat(1000)}`;
+    expect(excerpt(mid, 1000)).toBe(`…${'x'.repeat(40)}!${'y'.repeat(39)}…\n${' '.repeat(41)}^`);
+  });
+
+  it('refuses nesting deeper than MAX_JSON_DEPTH (the library’s MAX_DEPTH), at the bracket past the limit, without recursing into it', () => {
+    expect(MAX_JSON_DEPTH).toBe(MAX_DEPTH);
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']] as const) {
+      // The top-level value and MAX_JSON_DEPTH levels below it.
+      const ok = open.repeat(MAX_JSON_DEPTH + 1) + '1' + close.repeat(MAX_JSON_DEPTH + 1);
+      expect(parseJson(ok).ok).toBe(true);
+      for (const levels of [MAX_JSON_DEPTH + 2, 100_000]) {
+        for (const text of [open.repeat(levels) + '1' + close.repeat(levels), open.repeat(levels)]) {
+          const r = parseJson(text);
+          expect(r.ok).toBe(false);
+          if (r.ok) continue;
+          expect(r.error).toEqual({
+            offset: (MAX_JSON_DEPTH + 1) * open.length,
+            line: 1,
+            column: (MAX_JSON_DEPTH + 1) * open.length + 1,
+            rule: `expected data nested at most ${MAX_JSON_DEPTH} levels deep`,
+            found: `a "${open[0]}" ${MAX_JSON_DEPTH + 1} levels deep`,
+          });
+        }
+      }
+    }
   });
 });

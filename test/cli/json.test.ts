@@ -85,7 +85,7 @@ describe('--format json', () => {
     seen.length = 0;
     const failed = await runCli([...args, '--trajectories', '4500', '--open-age', '62', '--format', 'json'], { progress });
     expect(failed.exitCode).toBe(2);
-    expect(failed.stderr).toMatch(/^ccmpp: cannot project data\/templates\/scenario\.json from data\/templates\/population\.csv:\n {2}options\.openAge: expected a multiple of 5 >= 65, got 62/);
+    expect(failed.stderr).toMatch(/^ccmpp: cannot project data\/templates\/scenario\.json from data\/templates\/population\.csv:\n {2}options\.openAge: expected a multiple of 5 from 65 to 130, got 62/);
     expect(seen).toEqual([-4500, 0]);
     // … or when the display itself throws.
     seen.length = 0;

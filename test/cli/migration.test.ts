@@ -205,8 +205,8 @@ describe('the migration options', () => {
     };
     expect(await bad('--out-rate', '1.5')).toBe(`ccmpp: --out-rate 1.5: invalid migration for ${SHRINKING_TOWN}:\n  migration.outRate: expected a rate a year in [0, 1), got 1.5\n`);
     expect(await bad('--out-rate', '-0.1')).toContain('migration.outRate: expected a rate a year in [0, 1), got -0.1');
-    expect(await bad('--in-per-year', '-5')).toBe(`ccmpp: --in-per-year -5: invalid migration for ${SHRINKING_TOWN}:\n  migration.inPerYear: expected a finite number >= 0, got -5\n`);
-    expect(await bad('--in-per-year', '2015:100,2030:-1')).toContain('migration.inPerYear.2030: expected a finite number >= 0, got -1');
+    expect(await bad('--in-per-year', '-5')).toBe(`ccmpp: --in-per-year -5: invalid migration for ${SHRINKING_TOWN}:\n  migration.inPerYear: expected a number of persons from 0 to 1e+10, got -5\n`);
+    expect(await bad('--in-per-year', '2015:100,2030:-1')).toContain('migration.inPerYear.2030: expected a number of persons from 0 to 1e+10, got -1');
     expect(await bad('--flow-difference', 'bayes')).toBe(
       `ccmpp: --flow-difference bayes: invalid migration for ${SHRINKING_TOWN}:\n  migration.flowDifference: expected 'bayespop' or flow-difference parameters { beta0, beta1, m }, got "bayes"\n`,
     );

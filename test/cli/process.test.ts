@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHARTS_HINT } from '../../src/cli/output.js';
+import { MAX_DEPTH } from '../../src/validate/schemas.js';
 import { TEMPLATES, tempDir, writeTemp, yingkouFiles } from './helpers.js';
 
 // The command as a person runs it: a child process (`node --import tsx src/cli/main.ts …`), its
@@ -15,14 +16,32 @@ interface Run {
   stderr: string;
 }
 
+const node = (args: string[], preload: string[] = []) => ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/cli/main.ts', ...args];
+
 function ccmpp(args: string[], preload: string[] = []): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/cli/main.ts', ...args],
-      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      node(args, preload),
+      // A child that hangs (a bug) is killed after the test's own timeout has failed it: clean-up only,
+      // no assertion on time. Up to 64 MB of output, so that a flood is measured, not cut.
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024, timeout: 125_000 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
+  });
+}
+
+/**
+ * The command with a reader that closes the pipe before reading anything (`ccmpp … | head -0`):
+ * every write to stdout fails with EPIPE. Its exit code and stderr.
+ */
+function ccmppIntoClosedPipe(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, node(args), { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
 }
 
@@ -52,13 +71,32 @@ describe.concurrent('ccmpp as a child process', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain(`\n    "fertility": { "tfr": 1.2, },\n${' '.repeat(2 + 29)}^\n`);
   });
 
+  it('deeply nested JSON (100,000 levels): exit 2, a plain message with the place, no stack', async () => {
+    const f = writeTemp({ 'deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'deepu.json': `${'{"tfr":'.repeat(100_000)}1${'}'.repeat(100_000)}` });
+    expectUserError(await ccmpp(['project', f['deep.json']!, ...base, '--until', '2030']), `ccmpp: ${f['deep.json']}:1:${MAX_DEPTH + 2}: invalid JSON: expected data nested at most ${MAX_DEPTH} levels deep, got a "[" ${MAX_DEPTH + 1} levels deep`);
+    expectUserError(await ccmpp(['simulate', TEMPLATES.scenario, ...base, '--until', '2030', '--uncertainty', f['deepu.json']!]), `ccmpp: ${f['deepu.json']}:1:${7 * (MAX_DEPTH + 1) + 1}: invalid JSON: expected data nested at most ${MAX_DEPTH} levels deep, got a "{"`);
+  });
+
+  it('a long one-line JSON with a trailing comma: the message quotes ~80 characters around it', async () => {
+    // 10 MB: under the input-file limit (16 MiB), so that the JSON is read and its error placed.
+    const text = `{"fertility":{"tfr":1.2,"pattern":"china-2015","pad":[${'1,'.repeat(5_000_000)}1],}}`;
+    const f = writeTemp({ 'big.json': text, 'huge.json': text.replace('"pad":[', `"pad":[${'1,'.repeat(5_000_000)}`) });
+    const r = await ccmpp(['project', f['big.json']!, ...base, '--until', '2030']);
+    expect(r.stderr.length).toBeLessThan(500); // first: a failure must not print 20 MB
+    expectUserError(r, `ccmpp: ${f['big.json']}:1:${text.length - 1}: invalid JSON: expected another property after the comma (JSON allows no trailing comma), got "}"\n  …${text.slice(-42)}\n${' '.repeat(2 + 41)}^\n`);
+    // 20 MB, the issue's case: a short message too.
+    const huge = await ccmpp(['project', f['huge.json']!, ...base, '--until', '2030']);
+    expect(huge.stderr.length).toBeLessThan(500);
+    expectUserError(huge, `ccmpp: `);
+  });
+
   it('schema violations: exit 2, every problem with its path', async () => {
     const s = { fertility: { tfr: { 2015: 1.2, 2030: -1 }, pattern: 'china-2015' }, mortality: { e0: 'eighty' }, migration: { netPerYear: 100, timing: 'start' } };
     const f = writeTemp({ 'bad.json': JSON.stringify(s) });
     expectUserError(
       await ccmpp(['project', f['bad.json']!, ...base, '--until', '2030']),
       `ccmpp: ${f['bad.json']}: invalid scenario:`,
-      '  fertility.tfr.2030: expected a finite number >= 0, got -1',
+      '  fertility.tfr.2030: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got -1',
       /  mortality\.e0: expected .*, got "eighty"/,
       `  migration.timing: expected 'even' or 'end', got "start"`,
     );
@@ -138,6 +176,41 @@ describe.concurrent('ccmpp as a child process', { timeout: 120_000 }, () => {
     expect(html).not.toContain('<svg');
     expect(html).toContain('Charts left out (Total population; Population pyramid): ccmpp draws them with vega and vega-lite, which are not installed here (npm install vega vega-lite).');
     expect(html).toContain('<table');
+  });
+
+  it('stdout closed by its reader (EPIPE): a quiet end, exit 0, and the --out files written whole', async () => {
+    const dir = join(tempDir(), 'results');
+    // ~150 kB of CSV: more than a pipe holds, so that the writes meet the closed pipe.
+    const r = await ccmppIntoClosedPipe(['project', TEMPLATES.scenario, ...base, '--until', '2515', '--format', 'csv', '--table', 'population', '--out', dir]);
+    expect(r.stderr).not.toMatch(/\n\s+at |EPIPE|Error/);
+    expect([r.code, r.signal]).toEqual([0, null]);
+    const names = ['projection.json', 'indicators.csv', 'population.csv', 'report.html'];
+    expect(readdirSync(dir).sort()).toEqual([...names].sort()); // no temporary file left
+    expect(JSON.parse(readFileSync(join(dir, 'projection.json'), 'utf8')).years.at(-1)).toBe(2515);
+    const csv = readFileSync(join(dir, 'population.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(1 + 101 * 2 * 21);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8').trimEnd()).toMatch(/<\/html>$/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('stdout that cannot be written (a full disk): exit 2 with the reason, no stack', async () => {
+    const full = openSync('/dev/full', 'w');
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, node(['project', TEMPLATES.scenario, ...base, '--until', '2030']), { stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    closeSync(full);
+    expect(r).toEqual({ code: 2, stderr: 'ccmpp: cannot write to stdout: ENOSPC: no space left on device, write\n' });
+  });
+
+  it('--out that cannot be made: exit 2 at once with the directory and the reason, before any work', async () => {
+    // procfs answers ENOENT to mkdir under /proc, where mkdir(…, { recursive: true }) loops forever.
+    if (existsSync('/proc/self')) expectUserError(await ccmpp(['project', TEMPLATES.scenario, ...base, '--until', '2030', '--out', '/proc/ccmpp']), 'ccmpp: --out /proc/ccmpp: cannot create the directory /proc/ccmpp (the file system refuses to create it here, ENOENT)');
+    const f = writeTemp({ 'file.txt': 'not a directory' });
+    const under = join(f['file.txt']!, 'results');
+    // A simulation too long to finish within the test's timeout if it ran first: the check comes before it.
+    expectUserError(await ccmpp(['simulate', TEMPLATES.scenario, ...base, '--until', '2030', '--trajectories', '100000000', '--out', under]), `ccmpp: --out ${under}: ${f['file.txt']} exists and is not a directory`);
   });
 
   // How long it takes is measured in bench/, not asserted here.

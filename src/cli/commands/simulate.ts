@@ -5,12 +5,13 @@ import type { Population } from '../../project/projectCohorts.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Target } from '../../targets/target.js';
 import { parseWith } from '../../validate/parse.js';
+import { uncertaintyText } from '../../report/uncertainty.js';
 import { formatLevel, formatPercent, formatPersons } from '../../report/format.js';
 import type { Verdict } from '../../report/html.js';
 import { tableText, type Table } from '../../report/table.js';
 import { FAN_LEVELS, simulationFan } from '../../report/fan.js';
 import { trajectorySpec } from '../../report/trajectory.js';
-import { toCsv, type CsvValue } from '../csv.js';
+import { persons, toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
 import { parseJsonFile, readPopulation, readScenario, readText, validated } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
@@ -97,7 +98,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
     verdicts: verdicts.map((v) => v.text),
   };
   const json = jsonText(doc);
-  const csv = simulationCsv(sim);
+  const csv = simulationCsv(sim, probabilities);
   const stdout = args.format === 'json' ? json : args.format === 'csv' ? csv : `${verdicts.map((v) => v.text).join('\n')}\n\n${tableText(quantileTable(sim))}`;
   const files =
     args.out === undefined
@@ -151,16 +152,26 @@ function quantileTable(sim: Simulation): Table {
   };
 }
 
-/** Tidy: `year,series,statistic,value`, one row per year × series (total, 0–14, …) × statistic. */
-function simulationCsv(sim: Simulation): string {
+/**
+ * Tidy: `year,series,statistic,value`, one row per year × series (total, 0–14, …) × statistic
+ * (persons: `deterministic`, `mean`, `min`, `max`, the quantiles `q0.025`…; `resolution`, the
+ * width within which the quantiles are exact), then per target, in its year and series `total`, the
+ * probability `p(>=2600000)` with its Monte Carlo interval `p(>=2600000).lower` / `.upper` and
+ * `p(>=2600000).exact` (as in the JSON's `probabilities`).
+ */
+function simulationCsv(sim: Simulation, probabilities: readonly TargetProbability[]): string {
   const rows: CsvValue[][] = [];
   for (const y of sim.years) {
     for (const name of SERIES) {
       const s = y[name];
-      rows.push([y.year, name, 'deterministic', s.deterministic], [y.year, name, 'mean', s.mean], [y.year, name, 'min', s.min], [y.year, name, 'max', s.max]);
-      sim.quantileLevels.forEach((l, i) => rows.push([y.year, name, `q${l}`, s.quantiles[i]!]));
+      rows.push([y.year, name, 'deterministic', persons(s.deterministic)], [y.year, name, 'mean', persons(s.mean)], [y.year, name, 'min', persons(s.min)], [y.year, name, 'max', persons(s.max)]);
+      sim.quantileLevels.forEach((l, i) => rows.push([y.year, name, `q${l}`, persons(s.quantiles[i]!)]));
       rows.push([y.year, name, 'resolution', s.resolution]);
     }
+  }
+  for (const p of probabilities) {
+    const stat = `p(>=${p.population})`;
+    rows.push([p.year, 'total', stat, p.p], [p.year, 'total', `${stat}.lower`, p.lower], [p.year, 'total', `${stat}.upper`, p.upper], [p.year, 'total', `${stat}.exact`, p.exact]);
   }
   return toCsv(['year', 'series', 'statistic', 'value'], rows);
 }
@@ -192,7 +203,7 @@ async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities
       {
         heading: 'Assumptions',
         notes: [
-          `TFR: the scenario's path times exp(d), d an AR(1) with σ = ${u.tfr.sigma.toFixed(4)} and ρ = ${u.tfr.rho.toFixed(4)} per 5-year period.`,
+          uncertaintyText(u).tfr,
           `Life expectancy: the scenario's path plus a random walk with σ = ${u.e0.sigma.toFixed(3)} years per period (both sexes alike).`,
           `Migration: the scenario's, plus a normal deviation of net migration with σ = ${formatPersons(u.migration.sigma)} persons a year per period (turned into gross flows as the scenario's net figure is; with gross flows, on top of them). A draw asking for more out-migrants than an age group holds runs at the largest net out-migration the population can supply (${sim.migrationAtBound} such draws).`,
           `Survival for a drawn e0: ${sim.mortality === 'exact' ? 'solved exactly' : 'interpolated from a table of exact solves'}. Quantiles from histograms, each within its resolution (see the JSON).`,

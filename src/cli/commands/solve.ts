@@ -7,11 +7,12 @@ import { requiredNetMigration } from '../../targets/requiredNetMigration.js';
 import { requiredTfr } from '../../targets/requiredTfr.js';
 import { applySolution } from '../../targets/applySolution.js';
 import type { Target } from '../../targets/target.js';
+import type { Warning } from '../../validate/warnings.js';
 import { formatFixed, formatPersons, formatSigned } from '../../report/format.js';
 import { frontierSpec } from '../../report/frontier.js';
 import { tableText, type Table } from '../../report/table.js';
 import { trajectorySpec, type TrajectorySeries } from '../../report/trajectory.js';
-import { toCsv } from '../csv.js';
+import { persons, toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
 import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
@@ -66,7 +67,9 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
   const frontier = args.frontier
     ? call(() => feasibilityFrontier(base, scenario, t, { tfr: args.frontier!, ...frontierBounds, ...openAge })).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }))
     : undefined;
-  const verdicts = [assessmentSentence(args.scenario, assessment), solveSentence(args.kind, result, t, args.from ?? base.year)];
+  // Answers far outside experience (src/validate/warnings.ts): each once, after the two verdicts.
+  const flagged = [...assessment.warnings, ...((result as { warnings?: Warning[] }).warnings ?? [])].filter((w, i, all) => all.findIndex((x) => x.message === w.message) === i);
+  const verdicts = [assessmentSentence(args.scenario, assessment), solveSentence(args.kind, result, t, args.from ?? base.year), ...flagged.map((w) => `Flagged: ${w.message}.`)];
   const doc: SolveOutput = {
     format: 'ccmpp.solve/1',
     ccmpp: VERSION,
@@ -87,7 +90,7 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
     ...(frontier ? { frontier } : {}),
   };
   const json = jsonText(doc);
-  const csv = args.table === 'frontier' ? frontierCsv(frontier!) : resultCsv(t, assessment, result);
+  const csv = args.table === 'frontier' ? frontierCsv(frontier!) : resultCsv(args.kind, t, assessment, result);
   let stdout: string;
   if (args.format === 'json') stdout = json;
   else if (args.format === 'csv') stdout = csv;
@@ -97,7 +100,7 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
   }
   const files = [];
   if (args.out !== undefined) {
-    files.push({ name: 'solve.json', content: json }, { name: 'solve.csv', content: resultCsv(t, assessment, result) });
+    files.push({ name: 'solve.json', content: json }, { name: 'solve.csv', content: resultCsv(args.kind, t, assessment, result) });
     if (frontier) files.push({ name: 'frontier.csv', content: frontierCsv(frontier) });
     files.push({ name: 'report.html', ...(await solveReport(args, scenario, base, assessment, result, frontier, verdicts)) });
   }
@@ -172,28 +175,32 @@ function frontierTable(f: readonly FrontierPoint<Settled<number>>[], t: Target):
   };
 }
 
-/** One row per indicator: `indicator,value`. */
-function resultCsv(t: Target, a: TargetAssessment, r: Settled<number>): string {
-  const rows: [string, string | number | boolean][] = [
+/**
+ * One row per indicator: `indicator,value`. Persons (the target, the projection, the gap, what a
+ * value achieves; a net migration and its bound) rounded to the unit; a TFR at the CSV's precision.
+ */
+function resultCsv(kind: SolveKind, t: Target, a: TargetAssessment, r: Settled<number>): string {
+  const solved = (x: number) => (kind === 'migration' ? persons(x) : x);
+  const rows: [string, CsvValue][] = [
     ['target.year', t.year],
-    ['target.population', t.population],
-    ['projected', a.projected],
-    ['gap', a.gap],
+    ['target.population', persons(t.population)],
+    ['projected', persons(a.projected)],
+    ['gap', persons(a.gap)],
     ['reached', a.reached],
     ['status', r.status],
   ];
-  if (r.status === 'reachable') rows.push(['value', r.value], ['achieved', r.achieved], ['iterations', r.iterations]);
-  else rows.push(['side', r.side], ['bound', r.bound], ['achieved', r.achieved]);
+  if (r.status === 'reachable') rows.push(['value', solved(r.value)], ['achieved', persons(r.achieved)], ['iterations', r.iterations]);
+  else rows.push(['side', r.side], ['bound', solved(r.bound)], ['achieved', persons(r.achieved)]);
   return toCsv(['indicator', 'value'], rows);
 }
 
-/** One row per TFR: `tfr,status,netPerYear,achieved,side,bound`. */
+/** One row per TFR: `tfr,status,netPerYear,achieved,side,bound` (net migration, achieved and bound in persons). */
 function frontierCsv(f: readonly FrontierPoint<Settled<number>>[]): string {
   return toCsv(
     ['tfr', 'status', 'netPerYear', 'achieved', 'side', 'bound'],
     f.map((p) => {
       const r = p.netPerYear;
-      return r.status === 'reachable' ? [p.tfr, r.status, r.value, r.achieved, null, null] : [p.tfr, r.status, null, r.achieved, r.side, r.bound];
+      return r.status === 'reachable' ? [p.tfr, r.status, persons(r.value), persons(r.achieved), null, null] : [p.tfr, r.status, null, persons(r.achieved), r.side, persons(r.bound)];
     }),
   );
 }
@@ -235,6 +242,7 @@ async function solveReport(
     summary: [
       { text: verdicts[0]!, tone: a.reached ? 'reached' : 'missed' },
       { text: verdicts[1]!, tone: r.status === 'reachable' ? 'info' : 'missed' },
+      ...verdicts.slice(2).map((text) => ({ text, tone: 'missed' as const })),
     ],
     sections: [
       { heading: 'Pictures', charts },

@@ -6,16 +6,19 @@ import type { TargetProbability } from '../../stochastic/simulate.js';
 import type { ChangeComponents } from '../../indicators/decompose.js';
 import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
-import { yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
-import { censusComparisonText, formatYingkouReport, migrationMethodText } from '../../yingkou/text.js';
-import { formatFixed, formatLevel, formatPercent, formatPersons, formatProbability, formatSigned, formatSignedPercent } from '../../report/format.js';
+import { shortMillions, yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
+import { censusComparisonText, formatYingkouReport, migrationMethodText, pathValuesText, yingkouVerdict } from '../../yingkou/text.js';
+import { valueAt } from '../../scenario/path.js';
+import { pyramidCaption, trajectoryCaption } from '../../report/captions.js';
+import { probabilityText as monteCarloText, uncertaintyText } from '../../report/uncertainty.js';
+import { formatFixed, formatLevel, formatPercent, formatPersons, formatProbability, formatSigned, formatSignedPercent, INDICATOR_FORMAT } from '../../report/format.js';
 import { frontierSpec } from '../../report/frontier.js';
 import type { Verdict } from '../../report/html.js';
 import { simulationFan } from '../../report/fan.js';
 import { pyramidSpec } from '../../report/pyramid.js';
 import type { Table } from '../../report/table.js';
 import { trajectorySpec } from '../../report/trajectory.js';
-import { toCsv, type CsvValue } from '../csv.js';
+import { persons, toCsv, type CsvValue } from '../csv.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { YingkouOutput } from '../outputSchemas.js';
 import { indicatorRows, periodTable } from '../tables.js';
@@ -58,14 +61,15 @@ function yingkouVerdicts(r: YingkouReport): Verdict[] {
   });
   const mig = r.requiredMigration.map((m) => `${m.target.year}: ${m.netPerYear.status === 'reachable' ? `${formatSigned(m.netPerYear.value)} a year` : `out of reach within the bounds (best ${M(m.netPerYear.achieved)})`}`);
   out.push({ text: `(2) The constant net migration from 2015 that reaches each target — ${mig.join('; ')}.` });
-  out.push({ text: `(3) ${tfrSentence(r.requiredTfr2030, 'From 2015 with no migration')}` });
+  const goal = r.targets[r.targets.length - 1]!;
+  out.push({ text: `(3) ${tfrSentence(r.requiredTfr2030, `From ${r.base2015.year} with no migration`, goal, valueAt(r.planPaths.tfr, goal.year))}` });
   const f = r.frontier;
   const reach = f.filter((p) => p.netPerYear.status === 'reachable');
   if (reach.length > 0) {
     const lo = reach[0]!;
     const hi = reach[reach.length - 1]!;
     out.push({
-      text: `(4) Even at a 2030 TFR of ${formatFixed(hi.tfr, 1)}, reaching 2,600,000 takes ${formatSigned((hi.netPerYear as { value: number }).value)} net migrants a year from 2015; at ${formatFixed(lo.tfr, 1)}, ${formatSigned((lo.netPerYear as { value: number }).value)}.`,
+      text: `(4) Even at a 2030 TFR of ${formatFixed(hi.tfr, 1)}, reaching ${M(goal.population)} takes ${formatSigned((hi.netPerYear as { value: number }).value)} net migrants a year from 2015; at ${formatFixed(lo.tfr, 1)}, ${formatSigned((lo.netPerYear as { value: number }).value)}.`,
     });
   }
   const c = r.change.planAlone;
@@ -76,13 +80,13 @@ function yingkouVerdicts(r: YingkouReport): Verdict[] {
   const k = r.census;
   const implied = k.impliedNetMigration;
   out.push({
-    text: `(6) The 2020 census counted ${M(k.census2020)} residents, ${M(k.target2020 - k.census2020)} below the 2020 target${implied.status === 'reachable' ? `; under the plan's fertility and mortality that implies a net migration of ${formatSigned(implied.value)} a year over 2015–2020` : ''}.`,
+    text: `(6) The 2020 census counted ${M(k.census2020)} residents, ${k.census2020 >= k.target2020 ? `${M(k.census2020 - k.target2020)} above` : `${M(k.target2020 - k.census2020)} below`} the 2020 target${implied.status === 'reachable' ? `; under the plan's fertility and mortality that implies a net migration of ${formatSigned(implied.value)} a year over 2015–2020` : ''}.`,
     tone: k.census2020 >= k.target2020 ? 'reached' : 'missed',
   });
   const g = k.from2020;
   out.push({
-    text: `From the census, the plan's paths give ${M(g.planAlone.verdict.projected)} in 2030 without migration; 2,600,000 would take ${g.requiredMigration.status === 'reachable' ? `${formatSigned(g.requiredMigration.value)} net migrants a year 2020–2030` : 'more migration than the bounds searched'}, or — without migration — ${g.requiredTfr2030.status === 'reachable' ? `a 2030 TFR of ${formatFixed(g.requiredTfr2030.value, 2)}` : `more than a 2030 TFR of ${formatFixed(g.requiredTfr2030.bound, 1)} gives`}.`,
-    tone: 'missed',
+    text: `From the census, the plan's paths give ${M(g.planAlone.verdict.projected)} in 2030 without migration; ${M(goal.population)} would take ${g.requiredMigration.status === 'reachable' ? `${formatSigned(g.requiredMigration.value)} net migrants a year 2020–2030` : 'more migration than the bounds searched'}, or — without migration — ${g.requiredTfr2030.status === 'reachable' ? `a 2030 TFR of ${formatFixed(g.requiredTfr2030.value, 2)}` : `more than a 2030 TFR of ${formatFixed(g.requiredTfr2030.bound, 1)} gives`}.`,
+    tone: g.planAlone.verdict.reached ? 'reached' : 'missed',
   });
   const u = r.uncertainty;
   const [plan, withMigration] = u.runs;
@@ -90,12 +94,12 @@ function yingkouVerdicts(r: YingkouReport): Verdict[] {
     const last = r.targets[r.targets.length - 1]!;
     const others = r.targets.slice(0, -1).map((t) => `${M(t.population)} in ${t.year} with ${probabilityText(probabilityOf(plan, t))}`);
     const pLast = probabilityOf(plan, last);
-    let text = `(7) Give or take realistic errors in fertility and life expectancy (the default uncertainty, ${u.trajectories.toLocaleString('en-US')} simulated trajectories, seed ${u.seed}), the plan's own assumptions without migration reach ${M(last.population)} by ${last.year} with a probability of ${probabilityText(pLast)}${others.length ? `, and ${others.join(', ')}` : ''}.`;
+    let text = `(7) With fertility and life expectancy random as in the UN's probabilistic projections and migration held fixed (the default uncertainty, ${u.trajectories.toLocaleString('en-US')} simulated trajectories, seed ${u.seed}; the intervals are the Monte Carlo error), the plan's own assumptions without migration reach ${M(last.population)} by ${last.year} with a probability of ${probabilityText(pLast)}${others.length ? `, and ${others.join(', ')}` : ''}.`;
     if (withMigration) {
       const p = probabilityOf(withMigration, last);
       const m = r.requiredMigration.find((q) => q.target.year === last.year)?.netPerYear;
       const net = m?.status === 'reachable' ? `the ${formatSigned(m.value)} net migrants a year of answer (2)` : 'the migration of answer (2)';
-      text += ` With ${net}, P(${M(last.population)} by ${last.year}) = ${probabilityText(p)}.`;
+      text += ` With ${net}, P(${M(last.population)} by ${last.year}) = ${probabilityText(p)} — about 50 % by construction, not a finding: that migration was solved to put the projection on the target.`;
     }
     out.push({ text, tone: pLast.p >= 0.5 ? 'reached' : 'missed' });
   }
@@ -116,9 +120,9 @@ function probabilityText(p: TargetProbability): string {
   return `${formatProbability(p.p)} (95 % interval ${formatProbability(p.lower)} to ${formatProbability(p.upper)})`;
 }
 
-function tfrSentence(r: Settled<number>, what: string): string {
-  if (r.status === 'reachable') return `${what}, 2,600,000 in 2030 takes a 2030 TFR of ${formatFixed(r.value, 2)} children per woman (the plan: 1.8).`;
-  return `${what}, no 2030 TFR up to ${formatFixed(r.bound, 1)} reaches 2,600,000: the most it gives is ${M(r.achieved)}.`;
+function tfrSentence(r: Settled<number>, what: string, t: Target, planTfr: number): string {
+  if (r.status === 'reachable') return `${what}, ${M(t.population)} in ${t.year} takes a ${t.year} TFR of ${formatFixed(r.value, 2)} children per woman (the plan: ${planTfr}).`;
+  return `${what}, no ${t.year} TFR up to ${formatFixed(r.bound, 1)} reaches ${M(t.population)}: the most it gives is ${M(r.achieved)}.`;
 }
 
 // --- JSON -----------------------------------------------------------------------------------------
@@ -183,24 +187,29 @@ function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
       uncertainty: r.uncertainty.uncertainty,
       runs: r.uncertainty.runs.map((run) => ({ name: run.name, scenario: run.scenario as Record<string, unknown>, years: run.years, probabilities: run.probabilities })),
     },
+    warnings: r.warnings.map((w) => ({ ...w })),
     verdicts,
   };
 }
 
 // --- CSV ------------------------------------------------------------------------------------------
 
-/** Rows of a solve result: `status`, then `value` or `side` and `bound`, then `achieved`. */
-function solveRows(answer: string, series: string, time: string, name: string, r: Settled<number>): CsvValue[][] {
+/**
+ * Rows of a solve result: `status`, then `value` or `side` and `bound`, then `achieved` (persons). A
+ * net migration (`netPerYear`) and its bound are persons, rounded to the unit; a TFR is not.
+ */
+function solveRows(answer: string, series: string, time: string, name: 'netPerYear' | 'tfr', r: Settled<number>): CsvValue[][] {
+  const solved = (x: number) => (name === 'netPerYear' ? persons(x) : x);
   const rows: CsvValue[][] = [[answer, series, time, `${name}.status`, r.status]];
-  if (r.status === 'reachable') rows.push([answer, series, time, name, r.value]);
-  else rows.push([answer, series, time, `${name}.side`, r.side], [answer, series, time, `${name}.bound`, r.bound]);
-  rows.push([answer, series, time, `${name}.achieved`, r.achieved]);
+  if (r.status === 'reachable') rows.push([answer, series, time, name, solved(r.value)]);
+  else rows.push([answer, series, time, `${name}.side`, r.side], [answer, series, time, `${name}.bound`, solved(r.bound)]);
+  rows.push([answer, series, time, `${name}.achieved`, persons(r.achieved)]);
   return rows;
 }
 
 function changeRows(answer: string, series: string, c: ChangeComponents): CsvValue[][] {
   const time = `${c.from}-${c.to}`;
-  return (['start', 'end', 'change', 'births', 'deaths', 'naturalIncrease', 'netMigrants'] as const).map((key) => [answer, series, time, key, c[key]]);
+  return (['start', 'end', 'change', 'births', 'deaths', 'naturalIncrease', 'netMigrants'] as const).map((key) => [answer, series, time, key, persons(c[key])]);
 }
 
 function trajectoryRows(answer: string, t: Trajectory): CsvValue[][] {
@@ -217,11 +226,15 @@ function censusGroupRows(groups: readonly CensusGroupComparison[]): CsvValue[][]
   const rows: CsvValue[][] = [];
   for (const g of groups) {
     const series = `census group ${g.label}`;
-    rows.push(['6', series, '2020', 'census', g.census]);
+    rows.push(['6', series, '2020', 'census', persons(g.census)]);
     for (const key of ['withImpliedMigration', 'withoutMigration'] as const) {
       const projected = g[key];
       if (projected === null) continue;
-      rows.push(['6', series, '2020', key, projected], ['6', series, '2020', `difference.${key}`, g.census - projected], ['6', series, '2020', `relativeDifference.${key}`, g.census / projected - 1]);
+      rows.push(
+        ['6', series, '2020', key, persons(projected)],
+        ['6', series, '2020', `difference.${key}`, persons(g.census - projected)],
+        ['6', series, '2020', `relativeDifference.${key}`, g.census / projected - 1],
+      );
     }
   }
   return rows;
@@ -243,21 +256,26 @@ function uncertaintyRows(r: YingkouReport): CsvValue[][] {
     ['7', 'uncertainty', span, 'tfr.sigma', u.uncertainty.tfr.sigma],
     ['7', 'uncertainty', span, 'tfr.rho', u.uncertainty.tfr.rho],
     ['7', 'uncertainty', span, 'e0.sigma', u.uncertainty.e0.sigma],
-    ['7', 'uncertainty', span, 'migration.sigma', u.uncertainty.migration.sigma],
+    ['7', 'uncertainty', span, 'migration.sigma', persons(u.uncertainty.migration.sigma)],
   );
   for (const run of u.runs) {
     for (const y of run.years) {
       const time = String(y.year);
       for (const name of SERIES) {
         const s = y[name];
-        rows.push(['7', run.name, time, `${name}.deterministic`, s.deterministic], ['7', run.name, time, `${name}.mean`, s.mean], ['7', run.name, time, `${name}.min`, s.min], ['7', run.name, time, `${name}.max`, s.max]);
-        u.quantileLevels.forEach((l, i) => rows.push(['7', run.name, time, `${name}.q${l}`, s.quantiles[i]!]));
+        rows.push(
+          ['7', run.name, time, `${name}.deterministic`, persons(s.deterministic)],
+          ['7', run.name, time, `${name}.mean`, persons(s.mean)],
+          ['7', run.name, time, `${name}.min`, persons(s.min)],
+          ['7', run.name, time, `${name}.max`, persons(s.max)],
+        );
+        u.quantileLevels.forEach((l, i) => rows.push(['7', run.name, time, `${name}.q${l}`, persons(s.quantiles[i]!)]));
         rows.push(['7', run.name, time, `${name}.resolution`, s.resolution]);
       }
     }
     for (const p of run.probabilities) {
       const time = String(p.year);
-      rows.push(['7', run.name, time, 'target', p.population], ['7', run.name, time, 'p', p.p], ['7', run.name, time, 'p.lower', p.lower], ['7', run.name, time, 'p.upper', p.upper], ['7', run.name, time, 'p.exact', p.exact]);
+      rows.push(['7', run.name, time, 'target', persons(p.population)], ['7', run.name, time, 'p', p.p], ['7', run.name, time, 'p.lower', p.lower], ['7', run.name, time, 'p.upper', p.upper], ['7', run.name, time, 'p.exact', p.exact]);
     }
   }
   return rows;
@@ -266,14 +284,14 @@ function uncertaintyRows(r: YingkouReport): CsvValue[][] {
 /**
  * The report as tidy CSV, one row per indicator: `answer,series,time,indicator,value` — `answer` the
  * number of the question (1–6: issue 4 §3; 7: the uncertainty of issue 5), `series` the scenario or solve, `time` a year or a period,
- * `value` a number (or a status word for solves). Answer 6 has the 2020 census by its groups against
+ * `value` a number at the CSV's precision (persons to the unit: csv.ts), or a status word for solves. Answer 6 has the 2020 census by its groups against
  * the projected 2020 ({@link censusGroupRows}); the migration method of the report is in the JSON.
  */
 function yingkouCsv(r: YingkouReport): string {
   const rows: CsvValue[][] = [];
   const plan = r.planAlone.trajectory;
   rows.push(...trajectoryRows('1', plan));
-  for (const v of r.planAlone.verdicts) rows.push(['1', plan.name, String(v.year), 'target', v.target], ['1', plan.name, String(v.year), 'gap', v.gap], ['1', plan.name, String(v.year), 'reached', v.reached]);
+  for (const v of r.planAlone.verdicts) rows.push(['1', plan.name, String(v.year), 'target', persons(v.target)], ['1', plan.name, String(v.year), 'gap', persons(v.gap)], ['1', plan.name, String(v.year), 'reached', v.reached]);
   for (const m of r.requiredMigration) rows.push(...solveRows('2', `target ${m.target.year}`, `2015-${m.target.year}`, 'netPerYear', m.netPerYear));
   rows.push(...solveRows('3', 'no migration', '2030', 'tfr', r.requiredTfr2030));
   for (const f of r.frontier) rows.push(...solveRows('4', `TFR ${f.tfr}`, '2015-2030', 'netPerYear', f.netPerYear));
@@ -290,17 +308,17 @@ function yingkouCsv(r: YingkouReport): string {
     ['5', 'urban share', '2030', 'share.observedTrend', u.observedTrendIn2030],
   );
   const k = r.census;
-  rows.push(['6', 'census', '2020', 'residents', k.census2020], ['6', 'plan', '2020', 'target', k.target2020], ['6', plan.name, '2020', 'total', k.projected2020]);
+  rows.push(['6', 'census', '2020', 'residents', persons(k.census2020)], ['6', 'plan', '2020', 'target', persons(k.target2020)], ['6', plan.name, '2020', 'total', persons(k.projected2020)]);
   rows.push(...solveRows('6', 'census-implied migration', '2015-2020', 'netPerYear', k.impliedNetMigration));
   rows.push(...censusGroupRows(k.groups2020));
   for (const t of [k.from2020.planAlone, k.from2020.impliedMigrationContinued]) {
     if (!t) continue;
     rows.push(...trajectoryRows('6', t.trajectory));
-    rows.push(['6', t.trajectory.name, '2030', 'target', t.verdict.target], ['6', t.trajectory.name, '2030', 'gap', t.verdict.gap], ['6', t.trajectory.name, '2030', 'reached', t.verdict.reached]);
+    rows.push(['6', t.trajectory.name, '2030', 'target', persons(t.verdict.target)], ['6', t.trajectory.name, '2030', 'gap', persons(t.verdict.gap)], ['6', t.trajectory.name, '2030', 'reached', t.verdict.reached]);
   }
   rows.push(...solveRows('6', 'from the 2020 census', '2020-2030', 'netPerYear', k.from2020.requiredMigration));
   rows.push(...solveRows('6', 'from the 2020 census, no migration', '2030', 'tfr', k.from2020.requiredTfr2030));
-  for (const [y, v] of Object.entries(k.yearEnd)) rows.push(['6', 'year-end residents', y, 'residents', v]);
+  for (const [y, v] of Object.entries(k.yearEnd)) rows.push(['6', 'year-end residents', y, 'residents', persons(v)]);
   rows.push(...uncertaintyRows(r));
   return toCsv(['answer', 'series', 'time', 'indicator', 'value'], rows);
 }
@@ -316,6 +334,7 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
   const plan = r.planAlone.trajectory.projection;
   const k = r.census;
   const targetOf = (year: number) => r.targets.find((t) => t.year === year)?.population;
+  const target2030 = r.targets[r.targets.length - 1]!.population;
   const series = [r.planAlone.trajectory, r.change.planWithMigration?.trajectory, k.from2020.planAlone.trajectory, k.from2020.impliedMigrationContinued?.trajectory]
     .filter((t): t is Trajectory => t !== undefined)
     .map((t) => ({ name: t.name, projection: t.projection }));
@@ -338,9 +357,9 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
       { key: 'total', label: 'projected', format: 'persons' },
       { key: 'target', label: 'plan target', format: 'persons' },
       { key: 'gap', label: 'gap', format: 'signed' },
-      { key: 'share60plus', label: '60+ share', format: 'percent1' },
-      { key: 'oldAgeDependency', label: '65+/15-64', format: 'fixed3' },
-      { key: 'medianAge', label: 'median age', format: 'fixed1' },
+      { key: 'share60plus', label: '60+ share', format: INDICATOR_FORMAT.share60plus },
+      { key: 'oldAgeDependency', label: '65+/15-64', format: INDICATOR_FORMAT.oldAgeDependency },
+      { key: 'medianAge', label: 'median age', format: INDICATOR_FORMAT.medianAge },
     ],
     rows: plan.indicators.years.map((y) => {
       const target = targetOf(y.year);
@@ -357,7 +376,7 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
     rows: r.requiredMigration.map((m) => ({ target: `${formatPersons(m.target.population)} in ${m.target.year}`, net: solveCell(m.netPerYear, formatSigned), achieved: m.netPerYear.achieved })),
   };
   const frontier: Table = {
-    title: 'Frontier: net migration a year (2015–2030) that reaches 2,600,000 in 2030, by 2030 TFR',
+    title: `Frontier: net migration a year (2015–2030) that reaches ${formatPersons(target2030)} in 2030, by 2030 TFR`,
     columns: [
       { key: 'tfr', label: '2030 TFR' },
       { key: 'net', label: 'net migration a year', format: 'signed' },
@@ -379,6 +398,8 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
     note: 'change = natural increase + net migration, exactly (the balancing identity).',
   };
   const u = r.change.urbanization;
+  const urban0 = yingkou.plan.urban;
+  const urbanShare = yingkou.plan.targets.urbanShare;
   const urban: Table = {
     title: 'Urbanisation: urban–rural growth difference (URGD), UN method',
     columns: [
@@ -386,9 +407,9 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
       { key: 'value', label: 'URGD a year', format: 'fixed2' }, // preformatted cells, aligned as numbers
     ],
     rows: [
-      { what: 'observed 2010–2015 (58.86 % → 64.17 %)', value: formatFixed(u.observed2010to2015, 4) },
-      { what: 'needed 2015–2020 (→ 67 %)', value: formatFixed(u.needed2015to2020, 4) },
-      { what: 'needed 2015–2030 (→ 72 %)', value: formatFixed(u.needed2015to2030, 4) },
+      { what: `observed 2010–2015 (${formatPercent(urban0.share2015 - urban0.gainSince2010, 2)} → ${formatPercent(urban0.share2015, 2)})`, value: formatFixed(u.observed2010to2015, 4) },
+      { what: `needed 2015–2020 (→ ${formatLevel(urbanShare[1]!, 2)})`, value: formatFixed(u.needed2015to2020, 4) },
+      { what: `needed 2015–2030 (→ ${formatLevel(urbanShare[2]!, 2)})`, value: formatFixed(u.needed2015to2030, 4) },
       { what: `2010–2015 pace continued: urban share in 2030`, value: formatPercent(u.observedTrendIn2030, 1) },
     ],
   };
@@ -406,8 +427,8 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
       { what: 'net migration a year 2015–2020 implied by the census', value: solveCell(k.impliedNetMigration, formatSigned) },
       { what: '2030, rebased, plan without migration', value: g.planAlone.verdict.projected },
       ...(g.impliedMigrationContinued ? [{ what: '2030, rebased, census-implied migration continued', value: g.impliedMigrationContinued.verdict.projected }] : []),
-      { what: 'net migration a year 2020–2030 reaching 2,600,000', value: solveCell(g.requiredMigration, formatSigned) },
-      { what: '2030 TFR reaching 2,600,000 without migration', value: solveCell(g.requiredTfr2030, (x) => formatFixed(x, 2)) },
+      { what: `net migration a year 2020–2030 reaching ${formatPersons(target2030)}`, value: solveCell(g.requiredMigration, formatSigned) },
+      { what: `2030 TFR reaching ${formatPersons(target2030)} without migration`, value: solveCell(g.requiredTfr2030, (x) => formatFixed(x, 2)) },
     ],
   };
   // Census − projected, with its share of the projection.
@@ -469,10 +490,17 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
   };
   const uu = sim.uncertainty;
   const plan2015 = yingkou.plan;
+  const pyramid = pyramidSpec(plan, [2015, 2030], { title: "Yingkou, 2015 (estimated) and 2030 under the plan's paths, no migration" });
+  const verdict = yingkouVerdict(r);
+  const ut = uncertaintyText(uu, "the plan's");
   return buildReportHtml({
-    title: 'Yingkou 2030: is 2.6 million reachable?',
+    title: `Yingkou 2030: is ${shortMillions(target2030)} reachable?`,
     subtitle: "Yingkou Population Development Plan (2016–2030) against its own assumptions and the 2020 census — computed by ccmpp",
-    summary: verdicts,
+    summary: [
+      { text: `Verdict: ${verdict.reached ? 'yes' : 'no'}. ${verdict.text}`, tone: verdict.reached ? 'reached' : 'missed' },
+      ...r.warnings.map((w) => ({ text: `Flagged: ${w.message}.`, tone: 'missed' as const })),
+      ...verdicts,
+    ],
     sections: [
       {
         heading: 'The picture',
@@ -480,9 +508,9 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
           {
             title: 'Trajectories against the targets',
             spec: trajectory,
-            caption: `Lines: projections (from 2015, and rebased on the 2020 census). Red diamonds: the plan’s targets. Black dots: censuses and year-end estimates.${planRun ? ` Shaded: 95 % and 80 % of ${sim.trajectories.toLocaleString('en-US')} simulated trajectories of “${planRun.name}” under the default uncertainty; dashed: their median (section 7).` : ''}`,
+            caption: `${trajectoryCaption(trajectory, planRun ? { fan: `${sim.trajectories.toLocaleString('en-US')} simulated trajectories of “${planRun.name}” under the default uncertainty (section 7)` } : {})} The lines run from 2015 and, rebased, from the 2020 census; the dots are the censuses and year-end estimates.`,
           },
-          { title: 'Population pyramid', spec: pyramidSpec(plan, [2015, 2030], { title: "Yingkou, 2015 (estimated) and 2030 under the plan's paths, no migration" }), caption: 'The 2015 base is an estimate: the UN WPP 2019 China 2015 shape fitted to the plan’s three age groups.' },
+          { title: 'Population pyramid', spec: pyramid, caption: `${pyramidCaption(pyramid, [2015, 2030])} The 2015 base is an estimate: the UN WPP 2019 China 2015 shape fitted to the plan’s three age groups.` },
         ],
       },
       { heading: "1. The plan's own assumptions, no migration", verdicts: [verdicts[0]!], tables: [years, periodTable(plan.indicators.periods)] },
@@ -501,16 +529,17 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
         verdicts: verdicts.filter((v) => v.text.startsWith('(7)')),
         tables: [probabilities, quantiles],
         notes: [
-          `TFR: the plan's path times exp(d), d an AR(1) with σ = ${formatFixed(uu.tfr.sigma, 4)} and ρ = ${formatFixed(uu.tfr.rho, 4)} per 5-year period (bayesTFR, phase III).`,
-          `Life expectancy: the plan's path plus a random walk with σ = ${formatFixed(uu.e0.sigma, 3)} years per period (Raftery et al. 2013), both sexes alike.`,
-          `Net migration: as the scenario gives it (σ = ${formatPersons(uu.migration.sigma)}), as in the UN's probabilistic projections. ${sim.trajectories.toLocaleString('en-US')} trajectories per scenario, seed ${sim.seed}: the same seed gives the same figures.`,
+          ut.tfr,
+          ut.e0,
+          `${ut.migration} ${sim.trajectories.toLocaleString('en-US')} trajectories per scenario, seed ${sim.seed}: the same seed gives the same figures.`,
+          monteCarloText(sim.trajectories),
         ],
       },
       {
         heading: 'Assumptions and sources',
         notes: [
           `Base 2015: ${formatPersons(plan2015.residents['2015'])} residents (plan, year-end). The plan gives no age–sex table: the UN WPP 2019 China 2015 shape is fitted to its 0–14 / 15–59 / 60+ (${formatPersons(plan2015.ageGroups2015['0-14'])} / ${formatPersons(plan2015.ageGroups2015['15-59'])} / ${formatPersons(plan2015.ageGroups2015['60+'])}) by iterative proportional fitting — an estimate.`,
-          `Plan (Table 1): TFR ${plan2015.targets.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${plan2015.targets.lifeExpectancy.join(' → ')}, split by sex with a 4.5-year gap; SRB 107; the UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012).`,
+          `Plan (Table 1): TFR ${plan2015.targets.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${plan2015.targets.lifeExpectancy.join(' → ')}, split by sex with a ${pathValuesText(r.planPaths.sexGap)}-year gap; SRB ${pathValuesText(r.planPaths.srb)}; the UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012).`,
           `${migrationMethodText(r.migrationMethod)} 5-year cohort-component steps, open age ${r.openAge}+.`,
           'The census is dated 1 November 2020; the plan’s 2015 figure is year-end: 4.8 years apart, treated as one 5-year period.',
           `Sources: ${plan2015.source}; ${yingkou.census2010.source}; ${yingkou.census2020.source}; ${yingkou.yearEnd.source}`,
