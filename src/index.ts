@@ -13,6 +13,12 @@
  * births; net migration in persons a year in scenarios and persons per period in `PeriodInputs`. Bad
  * input throws an {@link InputError} listing every problem; nothing is clamped.
  *
+ * Every quantity has one rule, wherever it is given, and every size a limit that fails at once:
+ * counts of persons in [0, 1e10]; TFR in [0, 15] children per woman; SRB in [80, 150] males per 100
+ * female births; e0 in (0, 120] years; open ages multiples of 5 up to 130; years in [−9999, 9999];
+ * horizons up to 1000 years; up to 10 million trajectories; σ up to 1 (TFR, log scale), 5 years
+ * (e0) per period; arrays up to 10,000 items, nested up to 32 levels.
+ *
  * @example
  * import { project, requiredNetMigration } from 'ccmpp';
  *
@@ -25,6 +31,7 @@
 
 export type { Sex, BySex } from './types.js';
 export { CcmppError, InputError, type Issue } from './validate/errors.js';
+export type { Warning, WarningCode, Warned } from './validate/warnings.js';
 
 // ages
 export { ageGroupLabels } from './ages/grid.js';
@@ -33,6 +40,7 @@ export { sumAges } from './ages/broad.js';
 // life tables
 export type { LifeTable } from './lifetable/compute.js';
 export type { A0Rule } from './lifetable/a0.js';
+export { andreevKingkadeA0, coaleDemenyA0 } from './lifetable/a0.js';
 export type { AxRule } from './lifetable/ax.js';
 export { lifeTable, type LifeTableOptions } from './lifetable/lifeTable.js';
 export { survivalRatios, type SurvivalRatios } from './lifetable/survival.js';

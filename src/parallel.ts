@@ -8,7 +8,7 @@
  * @example
  * import { closeSimulationWorkers, simulateParallel } from 'ccmpp/parallel';
  *
- * const sim = await simulateParallel(base, scenario, {}, { trajectories: 1_000_000, seed: 1, until: 2030, workers: 2 });
+ * const sim = await simulateParallel(base, scenario, {}, { trajectories: 100_000, seed: 1, until: 2030, workers: 2 });
  * sim.probability({ year: 2030, population: 2_600_000 });
  * await closeSimulationWorkers(); // optional: idle workers never keep the process alive
  *

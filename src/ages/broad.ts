@@ -1,4 +1,7 @@
+import * as z from 'zod/mini';
 import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { bounded, numbers, persons } from '../validate/schemas.js';
 import { STEP, openAgeOf } from './grid.js';
 
 /**
@@ -10,6 +13,9 @@ import { STEP, openAgeOf } from './grid.js';
  * sumAges([10, 20, 30, 40], 10)    // 70  (10-14 and 15+)
  */
 export function sumAges(population: ArrayLike<number>, from: number, to = Infinity): number {
+  parseWith(numbers(persons()).check(z.minLength(1, { error: 'expected at least one age group' })), population, 'population');
+  parseWith(bounded(), from, 'from');
+  if (to !== Infinity) parseWith(bounded(), to, 'to');
   const openAge = openAgeOf(population.length);
   if (from % STEP !== 0 || from < 0) fail('from', 'expected an age on the 5-year grid', from);
   if (to !== Infinity && (to % STEP !== 0 || to < from)) fail('to', 'expected an age on the 5-year grid >= from', to);

@@ -1,4 +1,5 @@
 import { fail } from '../validate/errors.js';
+import { openAgeRule } from '../validate/schemas.js';
 
 /**
  * The 5-year age grid: group `i` is `[5i, 5i+5)`; the last group, starting at `openAge`, is open.
@@ -22,10 +23,10 @@ export function openAgeOf(groups: number): number {
   return (groups - 1) * STEP;
 }
 
-export function checkOpenAge(openAge: number, path = 'openAge'): void {
-  if (!Number.isInteger(openAge) || openAge < STEP || openAge % STEP !== 0) {
-    fail(path, 'expected a positive multiple of 5', openAge);
-  }
+/** Checks an open age by the one rule of every `openAge` (`openAgeValue` in validate/schemas.ts), at least `min`. */
+export function checkOpenAge(openAge: number, path = 'openAge', min = STEP): void {
+  const { ok, rule } = openAgeRule(min);
+  if (!ok(openAge)) fail(path, rule, openAge);
 }
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { BySex, Sex } from '../types.js';
 import { CcmppError, fail, InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers, sexSchema } from '../validate/schemas.js';
+import { finite, MAX_OPEN_AGE, numbers, persons, sexSchema } from '../validate/schemas.js';
 import { STEP } from '../ages/grid.js';
 
 /** A known total of a population: persons in ages [from, to) (to omitted: to the end), of one sex or both. */
@@ -24,17 +24,24 @@ const MARGIN_ACCEPT = 1e-8;
 /** Sweeps before giving up: consistent margins converge geometrically, in tens of sweeps. */
 const MAX_SWEEPS = 10_000;
 
+/** An age of a margin: a finite number from 0 to the highest open age (the grid is checked against the reference's). */
+const age = () =>
+  finite().check(z.gte(0, { error: `expected an age from 0 to ${MAX_OPEN_AGE + 5}` }), z.lte(MAX_OPEN_AGE + 5, { error: `expected an age from 0 to ${MAX_OPEN_AGE + 5}` }));
+
 const marginSchema = z.strictObject(
   {
-    from: z.optional(nonNegative()),
-    to: z.optional(nonNegative()),
+    from: z.optional(age()),
+    to: z.optional(age()),
     sex: z.optional(sexSchema),
-    population: nonNegative(),
+    population: persons(),
   },
   { error: 'expected a margin { from?, to?, sex?, population }' },
 );
 
-const referenceSchema = z.strictObject({ female: numbers(nonNegative()), male: numbers(nonNegative()) }, { error: 'expected { female, male }' });
+const referenceSchema = z.strictObject({ female: numbers(persons()), male: numbers(persons()) }, { error: 'expected { female, male }' });
+
+/** Most margins: 100, more than the distinct age–sex totals of any published table; IPF's cost grows with their cells. */
+const MAX_MARGINS = 100;
 
 /**
  * Fits a reference age–sex shape to known totals by iterative proportional fitting (Deming & Stephan
@@ -54,7 +61,7 @@ const referenceSchema = z.strictObject({ female: numbers(nonNegative()), male: n
  */
 export function fitToMargins(reference: BySex<ArrayLike<number>>, margins: readonly Margin[]): BySex<Float64Array> {
   const ref = parseWith(referenceSchema, reference, 'reference');
-  const ms = parseWith(z.array(marginSchema, { error: 'expected an array of margins' }).check(z.minLength(1, { error: 'expected at least one margin' })), margins, 'margins');
+  const ms = parseWith(z.array(marginSchema, { error: 'expected an array of margins' }).check(z.minLength(1, { error: 'expected at least one margin' }), z.maxLength(MAX_MARGINS, { error: `expected at most ${MAX_MARGINS} margins` })), margins, 'margins');
   const G = ref.female.length;
   if (ref.male.length !== G) fail('reference.male', 'expected as many male as female groups', ref.male);
   const openAge = STEP * (G - 1);
@@ -63,10 +70,12 @@ export function fitToMargins(reference: BySex<ArrayLike<number>>, margins: reado
   const cells = ms.map((m, j) => {
     const from = m.from ?? 0;
     const to = m.to ?? Infinity;
-    if (from % STEP !== 0 || from > openAge) issues.push({ path: `margins[${j}].from`, rule: `expected an age on the 5-year grid up to ${openAge}`, value: m.from });
-    if (to !== Infinity && (to % STEP !== 0 || to <= from || to > openAge))
-      issues.push({ path: `margins[${j}].to`, rule: `expected an age on the 5-year grid in (from, ${openAge}] (the open group cannot be split)`, value: m.to });
+    const badFrom = from % STEP !== 0 || from > openAge;
+    const badTo = to !== Infinity && (to % STEP !== 0 || to <= from || to > openAge);
+    if (badFrom) issues.push({ path: `margins[${j}].from`, rule: `expected an age on the 5-year grid up to ${openAge}`, value: m.from });
+    if (badTo) issues.push({ path: `margins[${j}].to`, rule: `expected an age on the 5-year grid in (from, ${openAge}] (the open group cannot be split)`, value: m.to });
     const idx: number[] = [];
+    if (badFrom || badTo) return idx; // reported; its cells are never listed (a `to` of 1e9 would be 2e8 of them)
     const last = to === Infinity ? G : to / STEP;
     for (const s of m.sex ? [m.sex] : (['female', 'male'] as const)) {
       for (let i = from / STEP; i < last; i++) idx.push(s === 'female' ? i : G + i);

@@ -1,7 +1,8 @@
 import { checkOpenAge } from '../ages/grid.js';
 import type { LifeTable } from '../lifetable/compute.js';
 import { fail } from '../validate/errors.js';
-import { nonNegative, numbers } from '../validate/schemas.js';
+import { numbers, persons } from '../validate/schemas.js';
+import { lifeTableSchema } from '../lifetable/schemas.js';
 import { parseWith } from '../validate/parse.js';
 
 /**
@@ -11,10 +12,11 @@ import { parseWith } from '../validate/parse.js';
  * A distribution already at open age A is returned as a copy.
  *
  * @example
- * splitOpenAgeGroup([100, 90, 80, 70], lt, 25)  // 15+ split into 15-19, 20-24, 25+
+ * splitOpenAgeGroup([100, 90, 80, 70], lt, 25)  // Float64Array(6) [100, 90, 80, 5.39, 5.38, 59.23]  (15+ split into 15-19, 20-24, 25+)
  */
 export function splitOpenAgeGroup(population: ArrayLike<number>, lt: LifeTable, openAge: number): Float64Array {
-  const pop = parseWith(numbers(nonNegative()), population, 'population');
+  const pop = parseWith(numbers(persons()), population, 'population');
+  parseWith(lifeTableSchema, lt, 'lt');
   checkOpenAge(openAge);
   const from = 5 * (pop.length - 1);
   const tableOpen = 5 * (lt.Lx.length - 2);

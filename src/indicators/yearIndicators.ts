@@ -1,4 +1,6 @@
 import { fail } from '../validate/errors.js';
+import { parseWith } from '../validate/parse.js';
+import { bySexPopulation, year as yearSchema } from '../validate/schemas.js';
 import { STEP } from '../ages/grid.js';
 import type { BySex } from '../types.js';
 
@@ -56,6 +58,14 @@ export interface PeriodIndicators {
  * yearIndicators(2030, { female, male }).share60plus
  */
 export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>): YearIndicators {
+  const y = parseWith(yearSchema(), year, 'year');
+  const p = parseWith(bySexPopulation(), pop, 'pop');
+  if (p.female.length < 14) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', 5 * (p.female.length - 1));
+  return yearIndicatorsUnchecked(y, p);
+}
+
+/** {@link yearIndicators} of a validated population (open age ≥ 65), for the projection's own years. */
+export function yearIndicatorsUnchecked(year: number, pop: BySex<ArrayLike<number>>): YearIndicators {
   const G = pop.female.length;
   if (G < 14) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', 5 * (G - 1));
   const sums = new Float64Array(6);

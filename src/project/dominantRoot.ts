@@ -1,4 +1,4 @@
-import { CcmppError } from '../validate/errors.js';
+import { CcmppError, fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { solveMonotone } from '../solve/monotone.js';
 import { fertilityRow } from './leslieArrays.js';
@@ -6,6 +6,9 @@ import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodIn
 
 /** The characteristic equation is solved to this absolute error (its terms sum to 1 at the root). */
 const EULER_LOTKA_TOLERANCE = 1e-15;
+
+/** How far from 1 the sum may be where the bracket closes on adjacent floats: its rounding error. */
+const EULER_LOTKA_ROUNDING = 1e-12;
 
 /** The stable population of a period's rates ({@link dominantRoot}): λ, r = ln(λ)/5 and the stable age shares. */
 export interface DominantRoot {
@@ -47,7 +50,7 @@ export function dominantRoot(period: PeriodInputs): DominantRoot {
   for (let x = 1; x < G; x++) ell[x] = ell[x - 1]! * s[x - 1]!;
   let fertile = false;
   for (let x = 0; x < G; x++) if (F[x]! * ell[x]! > 0) fertile = true;
-  if (!fertile) throw new CcmppError('dominantRoot: no births reach the population (all fertility or survival to fertile ages is 0)');
+  if (!fertile) fail('period', 'expected births that reach the population (asfr > 0 at an age the survival ratios reach with survival > 0)', 'no fertility that survives');
 
   // Σ F(x) ℓ(x) λ^−(x+1), as a function of ln λ (decreasing).
   const openFertile = F[G - 1]! * ell[G - 1]! > 0;
@@ -70,7 +73,10 @@ export function dominantRoot(period: PeriodInputs): DominantRoot {
   for (let i = 0; i < 60 && netRatio(lo) < 1 && lo > floor + 1e-9; i++) lo = Math.max(lo - 1, floor + 1e-9);
   for (let i = 0; i < 60 && netRatio(hi) > 1; i++) hi += 1;
   const root = solveMonotone(netRatio, 1, lo, hi, { tolerance: EULER_LOTKA_TOLERANCE });
-  if (root.status !== 'reachable') throw new CcmppError(`dominantRoot: the characteristic equation has no root in λ ∈ [e^${lo}, e^${hi}]`);
+  // A bracket shrunk to adjacent floating-point values of ln λ holds the root to the last bit: the
+  // sum's own rounding (a few ulps, ~1e-15) can hide the tolerance window between them.
+  const atLastBit = root.status === 'unconverged' && root.reason === 'jump' && Math.abs(root.achieved - 1) <= EULER_LOTKA_ROUNDING;
+  if (root.status !== 'reachable' && !atLastBit) throw new CcmppError(`dominantRoot: the characteristic equation has no root in λ ∈ [e^${lo}, e^${hi}]`);
   const lambda = Math.exp(root.value);
   if (!(lambda > sOpen)) {
     throw new CcmppError(

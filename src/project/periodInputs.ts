@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { BySex } from '../types.js';
-import { nonNegative, numbers, finite, positive, unit } from '../validate/schemas.js';
+import { finite, asfrValue, boundedNonNegative, MAX_OPEN_AGE, numbers, persons, signedPersons, srbValue, unit } from '../validate/schemas.js';
 import type { KernelPeriod } from './kernel.js';
 
 /** Everything one 5-year period needs: explicit rates, no models. */
@@ -29,6 +29,8 @@ const schemaCache = new Map<number, ReturnType<typeof buildSchema>>();
 
 /** zod schema of one period; `groups` fixes every length. */
 export function periodInputsSchema(groups: number) {
+  // Only grids the rules allow are cached: a bad input's length must not grow module state.
+  if (!(Number.isInteger(groups) && groups >= 2 && groups <= MAX_GROUPS)) return buildSchema(groups);
   let s = schemaCache.get(groups);
   if (!s) {
     s = buildSchema(groups);
@@ -37,29 +39,34 @@ export function periodInputsSchema(groups: number) {
   return s;
 }
 
+/** Most age groups of a period: open age at most {@link MAX_OPEN_AGE}. */
+const MAX_GROUPS = MAX_OPEN_AGE / 5 + 1;
+
 function buildSchema(groups: number) {
-  const perGroup = numbers(finite()).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
-  const perGroupNonNegative = numbers(nonNegative()).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
+  const perGroup = numbers(signedPersons('migrants')).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
+  const perGroupNonNegative = numbers(persons()).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
+  const perGroupRates = numbers(boundedNonNegative()).check(z.refine((v) => v.length === groups, { error: `expected ${groups} rates (one per age group)` }));
   const survival = z.strictObject({
     birth: unit(),
     ratios: numbers(unit()).check(z.refine((v) => v.length === groups - 1, { error: `expected ${groups - 1} ratios (one per group but the open one)` })),
   });
   return z.strictObject({
     survival: z.strictObject({ female: survival, male: survival }),
-    asfr: numbers(nonNegative()).check(
+    asfr: numbers(asfrValue()).check(
       z.refine((v) => v.length === groups, { error: `expected ${groups} rates (one per age group)` }),
+      z.refine((v) => v.length >= 2 && v.length <= MAX_GROUPS, { error: `expected from 2 to ${MAX_GROUPS} rates (one per age group, open age at most ${MAX_OPEN_AGE})` }),
       z.refine((v) => v.length === 0 || v[0] === 0, { error: 'expected 0 at ages 0-4 (asfr[0])' }),
     ),
-    srb: positive(),
+    srb: srbValue(),
     netMigrants: z.optional(z.strictObject({ female: perGroup, male: perGroup })),
     inMigrants: z.optional(z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative })),
     outMigration: z.optional(
       z.strictObject({
-        persons: z.optional(nonNegative()),
+        persons: z.optional(persons()),
         rate: z.optional(
           finite().check(z.gte(0, { error: 'expected a rate per person-year in [0, 1)' }), z.lt(1, { error: 'expected a rate per person-year in [0, 1)' })),
         ),
-        schedule: z.strictObject({ female: perGroupNonNegative, male: perGroupNonNegative }).check(
+        schedule: z.strictObject({ female: perGroupRates, male: perGroupRates }).check(
           z.refine((r) => r.female.some((v) => v > 0) || r.male.some((v) => v > 0), {
             error: 'expected rates with at least one > 0 (out-migrants leave in proportion to rate × people)',
           }),

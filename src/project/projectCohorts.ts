@@ -5,7 +5,7 @@ import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
 import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers, year } from '../validate/schemas.js';
+import { MAX_HORIZON, MAX_OPEN_AGE, numbers, persons, year } from '../validate/schemas.js';
 import { Arena } from './arena.js';
 import { hasOutflow, BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, OUT_F, OUT_M, step, TOTALS_SIZE, WORST_GROUP, WORST_SEX, WORST_SHARE, type KernelPeriod } from './kernel.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
@@ -37,11 +37,16 @@ export interface CohortProjection {
 }
 
 export const populationSchema = z
-  .object({
-    year: year(),
-    female: numbers(nonNegative()).check(z.refine((v) => v.length >= 2, { error: 'expected at least 2 age groups' })),
-    male: numbers(nonNegative()),
-  })
+  .object(
+    {
+      year: year(),
+      female: numbers(persons()).check(
+        z.refine((v) => v.length >= 2 && v.length <= MAX_OPEN_AGE / 5 + 1, { error: `expected from 2 to ${MAX_OPEN_AGE / 5 + 1} age groups (open age at most ${MAX_OPEN_AGE})` }),
+      ),
+      male: numbers(persons()),
+    },
+    { error: 'expected a population { year, female, male }' },
+  )
   .check(
     z.superRefine((p, ctx) => {
       if (p.male.length !== p.female.length)
@@ -68,7 +73,13 @@ export function parsePopulation(base: unknown, path = 'base'): z.output<typeof p
 export function projectCohorts(base: Population, periods: readonly PeriodInputs[]): CohortProjection {
   const b = parsePopulation(base);
   const groups = b.female.length;
-  const ps = parseWith(z.array(periodInputsSchema(groups), { error: 'expected an array of periods' }), periods, 'periods');
+  const ps = parseWith(
+    z.array(periodInputsSchema(groups), { error: 'expected an array of periods' }).check(
+      z.maxLength(MAX_HORIZON / 5, { error: `expected at most ${MAX_HORIZON / 5} periods (${MAX_HORIZON} years, the longest projection)` }),
+    ),
+    periods,
+    'periods',
+  );
   return run(b.year, b.female, b.male, ps.map(compilePeriod));
 }
 

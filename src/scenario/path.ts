@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 import { parseWith } from '../validate/parse.js';
-import { finite } from '../validate/schemas.js';
+import { fail } from '../validate/errors.js';
+import { bounded, finite, YEAR_RANGE } from '../validate/schemas.js';
+
+/** A point in time, in years: finite, in the years' range (fractions allowed). */
+const time = () =>
+  finite().check(
+    z.gte(YEAR_RANGE[0], { error: `expected a time in years from ${YEAR_RANGE[0]} to ${YEAR_RANGE[1]}` }),
+    z.lte(YEAR_RANGE[1], { error: `expected a time in years from ${YEAR_RANGE[0]} to ${YEAR_RANGE[1]}` }),
+  );
 
 /**
  * A quantity over time: a constant, or anchors `{ year: value }` joined by straight lines and held
@@ -20,7 +28,7 @@ const ANCHOR_ORDER = 'expected anchor years in increasing order';
  * zod schema of a path whose values satisfy `value` (e.g. `nonNegative()`). Anchor keys must be
  * years (finite numbers), in increasing order as written, at least one.
  */
-export function pathSchema(value: z.ZodMiniType<number, number> = finite()) {
+export function pathSchema(value: z.ZodMiniType<number, number> = bounded()) {
   const anchors = z
     .record(z.string(), value, { error: 'expected a number or an object of anchor year → value' })
     .check(
@@ -30,8 +38,8 @@ export function pathSchema(value: z.ZodMiniType<number, number> = finite()) {
         let prev = -Infinity;
         for (const key of keys) {
           const year = Number(key);
-          if (key.trim() === '' || !Number.isFinite(year)) {
-            ctx.addIssue({ code: 'custom', path: [key], message: 'expected an anchor year (a finite number)', input: key });
+          if (key.trim() === '' || !Number.isFinite(year) || year < YEAR_RANGE[0] || year > YEAR_RANGE[1]) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `expected an anchor year (a number from ${YEAR_RANGE[0]} to ${YEAR_RANGE[1]})`, input: key });
           } else if (year <= prev) {
             ctx.addIssue({ code: 'custom', path: [key], message: ANCHOR_ORDER, input: key });
           } else prev = year;
@@ -52,10 +60,11 @@ export function anchorsOf(path: Path): Anchors {
  * Value of a path at `year`: linear between anchors, constant outside them.
  *
  * @example
- * pathValue({ 2015: 0.71, 2020: 1.2 }, 2017) // 0.71 + 2/5 · 0.49 = 0.906
+ * pathValue({ 2015: 0.71, 2020: 1.2 }, 2017) // 0.906 (= 0.71 + 2/5 · 0.49)
  */
 export function pathValue(path: Path, year: number): number {
-  return valueAt(anchorsOf(parseWith(pathSchema(), path, 'path') as Path), year);
+  const p = parseWith(pathSchema(), path, 'path') as Path;
+  return valueAt(anchorsOf(p), parseWith(time(), year, 'year'));
 }
 
 /**
@@ -65,10 +74,14 @@ export function pathValue(path: Path, year: number): number {
  *
  * @example
  * periodAverage({ 2015: 0.71, 2020: 1.2 }, 2015, 2020) // 0.955
- * periodAverage({ 2015: 0.71, 2017: 1.2 }, 2015, 2020) // (2·0.955 + 3·1.2)/5 = 1.102
+ * periodAverage({ 2015: 0.71, 2017: 1.2 }, 2015, 2020) // 1.102 (= (2·0.955 + 3·1.2)/5)
  */
 export function periodAverage(path: Path, from: number, to: number): number {
-  return averageOver(anchorsOf(parseWith(pathSchema(), path, 'path') as Path), from, to);
+  const p = parseWith(pathSchema(), path, 'path') as Path;
+  const a = parseWith(time(), from, 'from');
+  const b = parseWith(time(), to, 'to');
+  if (!(b > a)) fail('to', `expected a time after from (${a})`, to);
+  return averageOver(anchorsOf(p), a, b);
 }
 
 /** Unchecked value at `year`. */

@@ -9,7 +9,7 @@ import { Arena } from '../project/arena.js';
 import { hasOutflow, type KernelPeriod } from '../project/kernel.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
 import type { BySex } from '../types.js';
-import { finite, year } from '../validate/schemas.js';
+import { MAX_HORIZON, openAgeValue, year } from '../validate/schemas.js';
 import {
   compiledScenario,
   emptyKernelPeriod,
@@ -21,7 +21,7 @@ import {
   type CompiledScenario,
   type PeriodLevels,
 } from './compile.js';
-import { yearIndicators, type PeriodIndicators, type YearIndicators } from '../indicators/yearIndicators.js';
+import { yearIndicatorsUnchecked, type PeriodIndicators, type YearIndicators } from '../indicators/yearIndicators.js';
 import type { Scenario } from './schema.js';
 import { splitUnchecked } from '../base/splitOpenAgeGroup.js';
 import { outflowError } from './outflowError.js';
@@ -48,11 +48,7 @@ export interface Projection extends CohortProjection {
 }
 
 /** The open age of a projection's grid: a multiple of 5, at least {@link MIN_PROJECTION_OPEN_AGE}. */
-export const projectionOpenAgeSchema = finite().check(
-  z.refine((a) => Number.isInteger(a) && a % STEP === 0 && a >= MIN_PROJECTION_OPEN_AGE, {
-    error: `expected a multiple of 5 >= ${MIN_PROJECTION_OPEN_AGE}`,
-  }),
-);
+export const projectionOpenAgeSchema = openAgeValue(MIN_PROJECTION_OPEN_AGE);
 
 const optionsSchema = z.strictObject(
   {
@@ -93,7 +89,8 @@ export function onPeriodGrid(year: number, baseYear: number): boolean {
 
 /** Periods from `baseYear` to `until`, which must be the base year plus a multiple of 5 (else an InputError at `path`). */
 export function periodsUntil(baseYear: number, until: number, path = 'options.until'): number {
-  if (!onPeriodGrid(until, baseYear)) fail(path, `expected the base year ${baseYear} plus a multiple of 5`, until);
+  if (!onPeriodGrid(until, baseYear) || until - baseYear > MAX_HORIZON)
+    fail(path, `expected the base year ${baseYear} plus a multiple of 5, at most ${MAX_HORIZON} years (the longest projection)`, until);
   return (until - baseYear) / STEP;
 }
 
@@ -165,7 +162,7 @@ export function projectCompiled(
     ageGroups: ageGroupLabels(c.openAge),
     periods: kernels.map((k, t) => periodInputsOf(k, levels[t]!.srb)),
     indicators: {
-      years: cohorts.years.map((y, i) => yearIndicators(y, cohorts.population[i]!)),
+      years: cohorts.years.map((y, i) => yearIndicatorsUnchecked(y, cohorts.population[i]!)),
       periods: levels.map((lv, t) => periodIndicators(cohorts, t, lv, achieved[t]!)),
     },
   };

@@ -6,10 +6,10 @@ import { outScheduleSchema } from '../migration/outSchedule.js';
 import { migrationProfileSchema } from '../migration/profile.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, keyedObject, nonNegative, plainArrays, positive, unit } from '../validate/schemas.js';
+import { e0Value, finite, keyedObject, persons, plainArrays, sexGapValue, signedPersons, srbValue, tfrValue, unit } from '../validate/schemas.js';
 import { pathSchema } from './path.js';
 
-const e0Path = pathSchema(positive());
+const e0Path = pathSchema(e0Value());
 
 /**
  * A projection scenario: paths over time for fertility, mortality, migration and the sex ratio at
@@ -21,7 +21,7 @@ export const scenarioSchema = keyedObject({
   $schema: z.optional(z.string({ error: "expected a string (the JSON Schema's location)" })),
   fertility: keyedObject({
     /** Total fertility rate, children per woman. */
-    tfr: pathSchema(nonNegative()),
+    tfr: pathSchema(tfrValue()),
     /** 'china-2015' (UN WPP 2019) or 7 shares of TFR for 15–19 … 45–49 summing to 1. */
     pattern: fertilityPatternSchema,
   }),
@@ -31,13 +31,17 @@ export const scenarioSchema = keyedObject({
       error: 'expected a life-expectancy path, or { female, male } paths',
     }),
     /** Female-minus-male e0 gap for a both-sex e0 path; default 4.5 (UN WPP 2019, China 2015–2020). */
-    sexGap: z.optional(pathSchema(finite())),
+    sexGap: z.optional(pathSchema(sexGapValue())),
     /** 'log-quadratic' (default; Wilmoth et al. 2012) or proportional hazards on a baseline mx. */
     model: z.optional(
       z.union(
         [
           z.literal('log-quadratic'),
-          keyedObject({ baseline: z.union([z.literal('china-2015'), keyedObject({ female: mxJsonSchema, male: mxJsonSchema })]) }),
+          keyedObject({
+            baseline: z.union([z.literal('china-2015'), keyedObject({ female: mxJsonSchema, male: mxJsonSchema })], {
+              error: "expected 'china-2015' or { female, male } death rates",
+            }),
+          }),
         ],
         { error: "expected 'log-quadratic' or { baseline: 'china-2015' | { female, male } }" },
       ),
@@ -51,11 +55,11 @@ export const scenarioSchema = keyedObject({
   migration: z.optional(
     keyedObject({
       /** Net migrants a year, both sexes; negative = net out-migration. */
-      netPerYear: z.optional(pathSchema(finite())),
+      netPerYear: z.optional(pathSchema(signedPersons('net migrants a year'))),
       /** Flow-Difference parameters turning `netPerYear` into gross flows; default β0 = β1 = m = 0. */
       flowDifference: z.optional(flowDifferenceSchema),
       /** In-migrants a year, both sexes (instead of `netPerYear`). */
-      inPerYear: z.optional(pathSchema(nonNegative())),
+      inPerYear: z.optional(pathSchema(persons())),
       /** Out-migrants a year per person present, both sexes, in [0, 1) (instead of `netPerYear`). */
       outRate: z.optional(
         pathSchema(finite().check(z.gte(0, { error: 'expected a rate a year in [0, 1)' }), z.lt(1, { error: 'expected a rate a year in [0, 1)' }))),
@@ -71,7 +75,7 @@ export const scenarioSchema = keyedObject({
     }),
   ),
   /** Sex ratio at birth, males per 100 female births; default 105. */
-  srb: z.optional(pathSchema(positive())),
+  srb: z.optional(pathSchema(srbValue())),
 });
 
 /** A scenario as written (the schema's input type). */
@@ -81,7 +85,7 @@ export type ParsedScenario = z.output<typeof scenarioSchema>;
 
 /**
  * Validates a scenario and returns it typed, or throws one InputError listing every problem with
- * its path, e.g. `fertility.tfr.2030: expected a finite number >= 0, got "x"`. Typed arrays are
+ * its path, e.g. `fertility.tfr.2030: expected children per woman from 0 to 15 (…), got "x"`. Typed arrays are
  * accepted wherever the schema has arrays.
  *
  * @example

@@ -26,7 +26,7 @@ import { bisectFeasible } from '../solve/feasible.js';
 import { binningFromPilot, emptyAccumulator, record, SERIES_COUNT, type Accumulator, type Binning } from './accumulator.js';
 import { fillNormals, streamFor } from './rng.js';
 import { buildSurvivalTable, interpolateSurvival, type SurvivalTable } from './survivalTable.js';
-import type { ResolvedUncertainty } from './uncertainty.js';
+import { tfrDeviation, type ResolvedUncertainty } from './uncertainty.js';
 
 /** How survival follows a drawn e0: interpolated from a table of exact solves, or solved exactly each time. */
 export type MortalityPath = 'interpolated' | 'exact';
@@ -142,7 +142,7 @@ export class Engine {
 
   /**
    * Simulates trajectory `index` and writes its value slots (years × series) into `out`.
-   * Model (see `uncertaintySchema`): TFR × exp(d), d an AR(1); e0 + w, w a random walk; net
+   * Model (see `uncertaintySchema`): TFR + d, d an additive AR(1) kept above a floor by truncation; e0 + w, w a random walk; net
    * migration + σε, turned into gross flows with the scenario's own (from the population at the
    * period's start, as `project()` does); then the kernel step per period. A draw whose out-flow the
    * population cannot supply runs at the feasible bound instead and is counted ({@link migrationAtBound}).
@@ -167,8 +167,8 @@ export class Engine {
       const k = this.work[t]!;
       const lv = this.levels[t]!;
       if (sTfr > 0) {
-        d = rho * d + sTfr * z[3 * t]!;
-        fillFertility(c, lv.tfr * Math.exp(d), k);
+        d = tfrDeviation(d, z[3 * t]!, lv.tfr, sTfr, rho);
+        fillFertility(c, lv.tfr + d, k);
       }
       if (sE0 > 0) {
         w += sE0 * z[3 * t + 1]!;

@@ -137,7 +137,7 @@ function rethrow(error: { name: string; message: string; issues?: InputError['is
  * while the inputs stay the same.
  *
  * @example
- * const sim = await simulateParallel(base, scenario, {}, { trajectories: 1_000_000, seed: 1, until: 2030, workers: 2 });
+ * const sim = await simulateParallel(base, scenario, {}, { trajectories: 100_000, seed: 1, until: 2030, workers: 2 });
  * sim.probability({ year: 2030, population: 2_600_000 })
  */
 export async function simulateParallel(

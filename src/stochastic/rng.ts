@@ -13,6 +13,13 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
  * start far apart. Each of the four 32-bit state words is a bijection of the index for a given seed,
  * so distinct indices start from distinct states; with at most a few hundred draws per trajectory,
  * the chance that two streams overlap is of the order N² · draws / 2^128 — nil.
+ *
+ * All 53 bits of the seed count: its low 32 bits key the state as they always have (so a seed below
+ * 2^32 keeps its stream), and its high 21 bits, when not 0, are mixed into every state word but the
+ * first by `mix(j, hi)`, a bijection of `hi` that is 0 at `hi = 0`. For one index, seeds with
+ * different low words give different first words, and seeds with the same low word but different
+ * high words different second words: distinct seeds give distinct streams (before, the high word
+ * was folded into the low one, and seeds 1 and 6,957,085,543 gave the same simulation).
  */
 
 /** Largest trajectory index + 1 (indices are 32-bit). */
@@ -37,17 +44,26 @@ function hash32(x: number): number {
 export function streamState(seed: number, index: number, out: number[]): number[] {
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 2 ** 32) >>> 0;
-  const key = hash32(lo ^ hash32(hi + GOLDEN));
+  const key = hash32(lo ^ hash32(GOLDEN));
   const h = hash32(index >>> 0);
   let zero = true;
   for (let j = 0; j < 4; j++) {
-    const w = hash32(h ^ hash32(key + Math.imul(j + 1, GOLDEN)));
+    const w = hash32(h ^ hash32(key + Math.imul(j + 1, GOLDEN))) ^ (j === 0 || hi === 0 ? 0 : mix(j, hi));
     out[j] = w;
     if (w !== 0) zero = false;
   }
   // xoroshiro's all-zero state is a fixed point; the hash makes it a 2^-128 event, handled anyway.
   if (zero) out[0] = 1;
   return out;
+}
+
+/**
+ * The high word's contribution to state word j: hash32(hash32(hi) + j·φ) ⊕ hash32(j·φ), a bijection
+ * of `hi` (a composition of bijections, then a constant xor) that is 0 for hi = 0.
+ */
+function mix(j: number, hi: number): number {
+  const c = Math.imul(j, GOLDEN);
+  return hash32(hash32(hi) + c) ^ hash32(c);
 }
 
 const scratchState = [0, 0, 0, 0];

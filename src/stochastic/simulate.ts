@@ -16,12 +16,17 @@ import { wilsonInterval, type ProportionInterval } from './wilson.js';
 /** Quantile levels reported by default: 2.5, 10, 50, 90 and 97.5 % (the UN's 95 % and 80 % intervals and the median). */
 const DEFAULT_QUANTILES: readonly number[] = [0.025, 0.1, 0.5, 0.9, 0.975];
 
-/** Most trajectories in one simulation: histogram counts are 32-bit, trajectory streams are keyed by a 32-bit index. */
-const MAX_TRAJECTORIES = MAX_STREAMS - 1;
+/**
+ * Most trajectories in one simulation: 10 million. The Monte Carlo standard error of a probability
+ * is then at most 1/(2√N) ≈ 0.00016; more trajectories add nothing a planner can read and run for
+ * many minutes (streams are keyed by a 32-bit index and histogram counts are 32-bit, so the hard
+ * ceiling is 2^32 − 1).
+ */
+const MAX_TRAJECTORIES = Math.min(10_000_000, MAX_STREAMS - 1);
 
 /** Options of {@link simulate}: how many trajectories, the seed, the last year, and what to keep and report. */
 export interface SimulateOptions {
-  /** Number of trajectories (1 … 2^32 − 1). */
+  /** Number of trajectories (1 … 10,000,000). */
   trajectories: number;
   /** Seed: an integer in [0, 2^53). The same seed gives bit-identical results. */
   seed: number;
@@ -239,7 +244,7 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
 
 /**
  * Monte Carlo around a scenario: `trajectories` projections whose TFR, e0 and net migration deviate
- * from the scenario's paths as `uncertainty` says (see `uncertaintySchema`: TFR × exp(AR(1)), e0 +
+ * from the scenario's paths as `uncertainty` says (see `uncertaintySchema`: TFR + an additive AR(1), e0 +
  * random walk, migration + normal noise; defaults from bayesTFR and bayesLife, migration given as in
  * the UN's probabilistic projections), each run by the cohort-component kernel. Everything else is
  * held at the scenario's: the fertility pattern, SRB, the mortality model and sex gap, and the
@@ -265,7 +270,7 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
  *
  * @example
  * const sim = simulate(yingkou.base2015, yingkou.scenarios.plan, {}, { trajectories: 100_000, seed: 1, until: 2030 });
- * sim.years.at(-1)?.total.quantiles            // [q2.5, q10, median, q90, q97.5] of the 2030 total
+ * sim.years.at(-1)?.total.quantiles            // the 2030 total's 2.5 %, 10 %, 50 %, 90 % and 97.5 % quantiles
  * sim.probability({ year: 2030, population: 2_600_000 }) // { p, lower, upper, exact, … }
  * // With a progress display (the same results, bit for bit):
  * simulate(base, scenario, {}, { trajectories: 100_000, seed: 1, until: 2030, onProgress: (done, total) => bar.update(done / total) });

@@ -1,7 +1,10 @@
 import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
-import { targetProblem, totalAtTarget, type TargetOptions } from './context.js';
+import { parseWith } from '../validate/parse.js';
+import { targetOptionsSchema, targetProblem, totalAtTarget, type TargetOptions } from './context.js';
 import { reaches, type Target } from './target.js';
+import { scenarioWarnings } from './plausibility.js';
+import type { Warned } from '../validate/warnings.js';
 
 /** A target's verdict under a scenario. */
 export interface TargetAssessment {
@@ -16,15 +19,16 @@ export interface TargetAssessment {
 
 /**
  * Does the scenario reach the population target? Projects to the target year and compares:
- * gap = projected − target; reached when projected ≥ target.
+ * gap = projected − target; reached when projected ≥ target. `warnings` flags a scenario life
+ * expectancy above the highest observed (src/validate/warnings.ts, with its sources).
  *
  * @example
  * assessTarget(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 })
  * // { year: 2030, target: 2600000, projected: …, gap: < 0, reached: false }
  */
-export function assessTarget(base: Population, scenario: Scenario, target: Target, options: TargetOptions = {}): TargetAssessment {
-  const p = targetProblem(base, scenario, target, options.openAge);
-  return targetVerdict(p.target, totalAtTarget(p));
+export function assessTarget(base: Population, scenario: Scenario, target: Target, options: TargetOptions = {}): Warned<TargetAssessment> {
+  const p = targetProblem(base, scenario, target, parseWith(targetOptionsSchema, options, 'options').openAge);
+  return { ...targetVerdict(p.target, totalAtTarget(p)), warnings: scenarioWarnings(p) };
 }
 
 /** The verdict on a target of a projected population: gap = projected − target, reached when projected ≥ target. */

@@ -68,7 +68,7 @@ const namedSchema = z.array(
  * `{ year, target, projected, gap = projected − target, reached = projected ≥ target }` (as
  * `assessTarget` gives it). Scenarios come as `{ name, scenario }[]` (e.g. from {@link variants})
  * or a record name → scenario; a bad scenario is reported under its name, e.g.
- * `scenarios.high.fertility.tfr.2030: expected a finite number >= 0, got -1`.
+ * `scenarios.high.srb: expected males per 100 female births from 80 to 150 (…), got -1`.
  *
  * @example
  * const c = compareScenarios(base, variants(plan), { until: 2030, targets: [{ year: 2030, population: 2_600_000 }] });

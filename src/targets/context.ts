@@ -1,7 +1,8 @@
-import { DEFAULT_OPEN_AGE, STEP } from '../ages/grid.js';
+import * as z from 'zod/mini';
+import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import { compiledScenario, type CompiledScenario } from '../scenario/compile.js';
-import { onPeriodGrid, projectCompiled, type AdjustLevels } from '../scenario/project.js';
+import { onPeriodGrid, periodsUntil, projectCompiled, projectionOpenAgeSchema, type AdjustLevels } from '../scenario/project.js';
 import type { ParsedScenario, Scenario } from '../scenario/schema.js';
 import type { BySex } from '../types.js';
 import { fail } from '../validate/errors.js';
@@ -25,19 +26,23 @@ export interface TargetProblem {
   openAge: number;
 }
 
+/** Options of the target functions that take no other: the grid's open age. */
+export const targetOptionsSchema = z.strictObject({ openAge: z.optional(projectionOpenAgeSchema) }, { error: 'expected options { openAge? }' });
+
 /** Validates and compiles; the target year must be on the base's 5-year grid, after the base year. */
-export function targetProblem(base: Population, scenario: Scenario | ParsedScenario, target: Target, openAge = DEFAULT_OPEN_AGE): TargetProblem {
+export function targetProblem(base: Population, scenario: Scenario | ParsedScenario, target: Target, openAgeOption?: number): TargetProblem {
+  const openAge = parseWith(z.optional(projectionOpenAgeSchema), openAgeOption, 'options.openAge') ?? DEFAULT_OPEN_AGE;
   const b = parsePopulation(base);
-  const { parsed: s, compiled } = compiledScenario(scenario, openAge);
   const t = parseWith(targetSchema, target, 'target');
-  if (t.year === b.year || !onPeriodGrid(t.year, b.year))
-    fail('target.year', `expected a year after the base year ${b.year} on its 5-year grid`, t.year);
+  if (t.year === b.year || !onPeriodGrid(t.year, b.year)) fail('target.year', `expected a year after the base year ${b.year} on its 5-year grid`, t.year);
+  const periods = periodsUntil(b.year, t.year, 'target.year');
+  const { parsed: s, compiled } = compiledScenario(scenario, openAge);
   return {
     base: { year: b.year, female: Float64Array.from(b.female), male: Float64Array.from(b.male) },
     scenario: s,
     compiled,
     target: t,
-    periods: (t.year - b.year) / STEP,
+    periods,
     openAge,
   };
 }

@@ -3,7 +3,8 @@ import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SolveResult } from '../solve/result.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative } from '../validate/schemas.js';
+import { signedPersons, tfrValue } from '../validate/schemas.js';
+import { projectionOpenAgeSchema } from '../scenario/project.js';
 import { targetProblem, type TargetOptions } from './context.js';
 import { baseTotal, NET_MIGRATION_BOUND_SHARE, solveNetMigration, withMigration } from './requiredNetMigration.js';
 import { prepare } from './prepared.js';
@@ -21,9 +22,9 @@ export interface FrontierPoint<R extends SolveResult<number> = SolveResult<numbe
 
 const optionsSchema = z.strictObject(
   {
-    tfr: z.array(nonNegative(), { error: 'expected an array of TFR values' }).check(z.minLength(1, { error: 'expected at least one TFR value' })),
-    bounds: z.optional(z.tuple([z.number(), z.number()])),
-    openAge: z.optional(nonNegative()),
+    tfr: z.array(tfrValue(), { error: 'expected an array of TFR values' }).check(z.minLength(1, { error: 'expected at least one TFR value' })),
+    bounds: z.optional(z.tuple([signedPersons('net migrants a year'), signedPersons('net migrants a year')], { error: 'expected [low, high]' })),
+    openAge: z.optional(projectionOpenAgeSchema),
   },
   { error: 'expected options { tfr, bounds?, openAge? }' },
 );

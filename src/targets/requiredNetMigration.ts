@@ -9,10 +9,13 @@ import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, year } from '../validate/schemas.js';
+import { signedPersons, year } from '../validate/schemas.js';
+import { projectionOpenAgeSchema } from '../scenario/project.js';
 import { targetProblem, type TargetOptions, type TargetProblem } from './context.js';
 import { prepare, resetTrial, trialTotal, type Prepared } from './prepared.js';
 import { TARGET_MARGIN, TARGET_TOLERANCE, type Target } from './target.js';
+import { scenarioWarnings } from './plausibility.js';
+import type { Warned } from '../validate/warnings.js';
 
 /**
  * Default search range of the annual net migration, as a share of the base population a year
@@ -32,8 +35,8 @@ export interface RequiredNetMigrationOptions extends TargetOptions {
 const optionsSchema = z.strictObject(
   {
     from: z.optional(year()),
-    bounds: z.optional(z.tuple([finite(), finite()], { error: 'expected [low, high]' })),
-    openAge: z.optional(finite()),
+    bounds: z.optional(z.tuple([signedPersons('net migrants a year'), signedPersons('net migrants a year')], { error: 'expected [low, high]' })),
+    openAge: z.optional(projectionOpenAgeSchema),
   },
   { error: 'expected options { from?, bounds?, openAge? }' },
 );
@@ -56,17 +59,18 @@ const optionsSchema = z.strictObject(
  *
  * A target no value within `bounds` reaches is `{ status: 'unreachable', side, bound, achieved }`.
  * Throws an InputError for invalid inputs, or when no value in `bounds` can be projected at all.
+ * `warnings` flags a scenario life expectancy above the highest observed (src/validate/warnings.ts).
  *
  * @example
  * requiredNetMigration(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 })
- * // { status: 'reachable', value: <persons a year>, achieved: 2600000.x, iterations }
+ * // { status: 'reachable', value: <persons a year>, achieved: ≈ 2,600,000, iterations }
  */
 export function requiredNetMigration(
   base: Population,
   scenario: Scenario,
   target: Target,
   options: RequiredNetMigrationOptions = {},
-): SolveResult<number> {
+): Warned<SolveResult<number>> {
   const o = parseWith(optionsSchema, options, 'options');
   const p = withMigration(targetProblem(base, scenario, target, o.openAge));
   const from = o.from ?? p.base.year;
@@ -75,7 +79,7 @@ export function requiredNetMigration(
   const P0 = baseTotal(p);
   const bounds = o.bounds ?? [-NET_MIGRATION_BOUND_SHARE * P0, NET_MIGRATION_BOUND_SHARE * P0];
   if (!(bounds[0] < bounds[1])) fail('options.bounds', 'expected low < high', bounds);
-  return solveNetMigration(prepare(p), from, p.target.year, bounds);
+  return { ...solveNetMigration(prepare(p), from, p.target.year, bounds), warnings: scenarioWarnings(p) };
 }
 
 /**

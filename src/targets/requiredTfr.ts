@@ -8,11 +8,14 @@ import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative } from '../validate/schemas.js';
+import { tfrValue } from '../validate/schemas.js';
+import { projectionOpenAgeSchema } from '../scenario/project.js';
 import { targetProblem, type TargetOptions } from './context.js';
 import { prepare, resetTrial, trialTotal } from './prepared.js';
 import { TARGET_MARGIN, TARGET_TOLERANCE, type Target } from './target.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
+import { requiredTfrWarnings } from './plausibility.js';
+import type { Warned } from '../validate/warnings.js';
 
 /** Default TFR search range: 0 to 8 children per woman (above any observed national TFR). */
 const TFR_BOUNDS: readonly [number, number] = [0, 8];
@@ -24,7 +27,7 @@ export interface RequiredTfrOptions extends TargetOptions {
 }
 
 const optionsSchema = z.strictObject(
-  { bounds: z.optional(z.tuple([nonNegative(), nonNegative()], { error: 'expected [low, high]' })), openAge: z.optional(nonNegative()) },
+  { bounds: z.optional(z.tuple([tfrValue(), tfrValue()], { error: 'expected [low, high]' })), openAge: z.optional(projectionOpenAgeSchema) },
   { error: 'expected options { bounds?, openAge? }' },
 );
 
@@ -41,10 +44,14 @@ const optionsSchema = z.strictObject(
  * A target no TFR within `bounds` (default [0, 8]) reaches is
  * `{ status: 'unreachable', side: 'above', bound: 8, achieved: <the most it gives> }`.
  *
+ * `warnings` flags a required TFR above 2.1 for a population whose own TFR is at or below it (no
+ * post-transition population has returned above about 2.1) and a scenario life expectancy above the
+ * highest observed (src/validate/warnings.ts, with the sources).
+ *
  * @example
  * requiredTfr(yingkou.base2015, yingkou.scenarios.plan, { year: 2030, population: 2_600_000 })
  */
-export function requiredTfr(base: Population, scenario: Scenario, target: Target, options: RequiredTfrOptions = {}): SolveResult<number> {
+export function requiredTfr(base: Population, scenario: Scenario, target: Target, options: RequiredTfrOptions = {}): Warned<SolveResult<number>> {
   const o = parseWith(optionsSchema, options, 'options');
   const p = targetProblem(base, scenario, target, o.openAge);
   const bounds = o.bounds ?? TFR_BOUNDS;
@@ -61,7 +68,7 @@ export function requiredTfr(base: Population, scenario: Scenario, target: Target
   const own = valueAt(p.compiled.tfr, p.target.year);
   const r = solveFromFeasible(total, () => prep.worstShare, p.target.population + TARGET_MARGIN, own, bounds[0], bounds[1], TARGET_TOLERANCE - TARGET_MARGIN, 1);
   if (!r) fail('options.bounds', 'expected a TFR range where the scenario’s out-migration leaves no group negative', bounds);
-  return r;
+  return { ...r, warnings: requiredTfrWarnings(p, r) };
 }
 
 /**

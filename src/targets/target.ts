@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { STEP } from '../ages/grid.js';
 import { onPeriodGrid } from '../scenario/project.js';
 import { fail } from '../validate/errors.js';
-import { positive, year } from '../validate/schemas.js';
+import { positivePersons, year } from '../validate/schemas.js';
 
 /** A population target: `population` persons in `year`. */
 export interface Target {
@@ -11,7 +11,7 @@ export interface Target {
 }
 
 export const targetSchema = z.strictObject(
-  { year: year(), population: positive() },
+  { year: year(), population: positivePersons() },
   { error: 'expected a target { year, population }' },
 );
 

@@ -251,8 +251,9 @@ function personYears(law: MortalityLaw, a: number, b: number, h0: number, panels
  * rate is finite and > 0, so the result is a valid `lifeTable` input.
  *
  * @example
- * lawMx({ infant: 0.004, infantDecay: 2, makeham: 1e-4, gompertz: 5e-6, gompertzSlope: 0.105 }, 100)
- * // 22 rates: ≈ 0.0018 at age 0, ≈ 0.26 at 100+
+ * const mx = lawMx({ infant: 0.004, infantDecay: 2, makeham: 1e-4, gompertz: 5e-6, gompertzSlope: 0.105 }, 100);
+ * mx.length;       // 22 (ages 0, 1, 5, …, 100+)
+ * [mx[0], mx[21]]; // [≈ 0.0018, ≈ 0.26]
  */
 export function lawMx(law: MortalityLaw, openAge: number): number[] {
   if (!Number.isInteger(openAge) || openAge % 5 !== 0 || openAge < MIN_OPEN_AGE || openAge > MAX_OPEN_AGE)
@@ -462,7 +463,9 @@ export function fertilityPattern(): Arbitrary<number[]> {
  * every rate is 0.
  *
  * @example
- * asfrOnGrid(1.5, [0.05, 0.25, 0.35, 0.2, 0.1, 0.04, 0.01], 21) // 21 rates, Σ·5 = 1.5
+ * const asfr = asfrOnGrid(1.5, [0.05, 0.25, 0.35, 0.2, 0.1, 0.04, 0.01], 21);
+ * asfr.length                           // 21
+ * 5 * asfr.reduce((a, b) => a + b, 0)  // 1.5
  */
 export function asfrOnGrid(tfrValue: number, pattern: ArrayLike<number>, groups: number): number[] {
   if (!(Number.isFinite(tfrValue) && tfrValue >= 0)) fail('tfr', 'expected a finite number >= 0', tfrValue);

@@ -521,7 +521,7 @@ export function increasingIn(inputs: ArrayLike<number>, outputs: ArrayLike<numbe
  * Outputs fall as inputs rise (see {@link increasingIn}).
  *
  * @example
- * invariants.decreasingIn([1, 1.2], [e0Base, e0Raised], { strict: true, input: 'mx factor', output: 'e0' })
+ * invariants.decreasingIn([1, 1.2], [78.97, 77.04], { strict: true, input: 'mx factor', output: 'e0' }) // { holds: true }
  */
 export function decreasingIn(inputs: ArrayLike<number>, outputs: ArrayLike<number>, options?: MonotoneOptions): InvariantResult {
   return monotone(-1, inputs, outputs, options);

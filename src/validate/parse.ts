@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { InputError, formatPath, type Issue } from './errors.js';
+import { MAX_DEPTH, MAX_ITEMS } from './schemas.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -12,6 +13,7 @@ const NO_UNKNOWN_KEYS = 'expected no unknown keys';
  * `prefix` is prepended to every path (the argument's name at the public boundary).
  */
 export function parseWith<S extends z.core.$ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
+  checkSize(input, prefix);
   const fast = z.safeParse(schema, input); // valid input, the common case, skips the input reporting
   if (fast.success) return fast.data;
   const result = z.safeParse(schema, input, { reportInput: true, error: defaultMessage });
@@ -26,58 +28,105 @@ export function parseWith<S extends z.core.$ZodType>(schema: S, input: unknown, 
 }
 
 /**
- * The message of an issue whose schema gives none: ours for an unknown key, else zod's own English
- * wording (as its `en` locale words it), so that messages do not depend on which zod build — `zod`,
- * which loads that locale, or `zod/mini`, which loads none — is in the bundle. The schemas name
- * their rules almost everywhere; this covers the rest (a bare `z.string()`, `z.tuple`, …).
+ * The message of an issue whose schema gives none, in the library's grammar (`expected …`; the value
+ * follows as `got …`), never zod's own wording ("Invalid input: expected object, received number"),
+ * so that messages do not depend on which zod build is in the bundle. The schemas name their rules
+ * almost everywhere; this covers the rest (a bare `z.object()`, `z.tuple`, …).
  */
 function defaultMessage(iss: z.core.$ZodRawIssue): string {
   switch (iss.code) {
     case 'unrecognized_keys':
       return NO_UNKNOWN_KEYS;
     case 'invalid_type':
-      return `Invalid input: expected ${iss.expected === 'nan' ? 'NaN' : iss.expected}, received ${received(iss.input)}`;
+      return `expected ${KINDS[iss.expected] ?? `a value of type ${iss.expected}`}`;
     case 'invalid_value':
-      return iss.values.length === 1
-        ? `Invalid input: expected ${primitive(iss.values[0])}`
-        : `Invalid option: expected one of ${iss.values.map(primitive).join('|')}`;
+      return `expected ${iss.values.map(primitive).join(' or ')}`;
     case 'too_small':
     case 'too_big': {
       const small = iss.code === 'too_small';
-      const adj = iss.exact ? 'exactly ' : `${small ? '>' : '<'}${iss.inclusive ? '=' : ''}`;
       const bound = String(small ? iss.minimum : iss.maximum);
+      const adj = iss.exact ? 'exactly' : small ? (iss.inclusive ? 'at least' : 'more than') : iss.inclusive ? 'at most' : 'less than';
       const unit = SIZED[iss.origin];
-      const head = small ? `Too small: expected ${iss.origin}` : `Too big: expected ${iss.origin ?? 'value'}`;
-      return unit ? `${head} to have ${adj}${bound} ${unit}` : `${head} to be ${adj}${bound}`;
+      return unit ? `expected ${adj} ${bound} ${unit}` : `expected a number ${adj} ${bound}`;
     }
-    case 'invalid_union': {
-      const options = (iss as { options?: unknown }).options;
-      if (Array.isArray(options) && options.length > 0) return `Invalid discriminator value. Expected ${options.map((o) => `'${String(o)}'`).join(' | ')}`;
-      return iss.inclusive === false ? 'Invalid input: more than one option matched' : 'Invalid input';
-    }
+    case 'invalid_union':
+      return 'expected one of the forms this field takes';
     case 'invalid_key':
-      return `Invalid key in ${iss.origin}`;
+      return `expected a valid key in this ${iss.origin}`;
     case 'invalid_element':
-      return `Invalid value in ${iss.origin}`;
+      return `expected valid values in this ${iss.origin}`;
     default:
-      return 'Invalid input';
+      return 'expected a valid value';
   }
 }
 
-/** Units of the sized kinds, as zod words a length bound. */
+/** What a value of each zod type is called in a rule. */
+const KINDS: Record<string, string | undefined> = {
+  number: 'a finite number',
+  nan: 'NaN',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  tuple: 'an array',
+  record: 'an object',
+  undefined: 'nothing (no value)',
+  int: 'an integer',
+};
+
+/** Units of the sized kinds. */
 const SIZED: Record<string, string | undefined> = { string: 'characters', file: 'bytes', array: 'items', set: 'items', map: 'entries' };
 
-/** The kind of a value, as zod names it in "received …". */
-function received(v: unknown): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : String(v);
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object' && Object.getPrototypeOf(v) !== Object.prototype && 'constructor' in v && v.constructor) return (v.constructor as { name: string }).name;
-  return typeof v;
+function primitive(v: unknown): string {
+  return typeof v === 'bigint' ? `${v}n` : typeof v === 'string' ? `'${v}'` : String(v);
 }
 
-function primitive(v: unknown): string {
-  return typeof v === 'bigint' ? `${v}n` : typeof v === 'string' ? `"${v}"` : String(v);
+/** Most values (array items and object keys, all levels together) in one input. */
+const MAX_VALUES = 100 * MAX_ITEMS;
+
+/**
+ * Rejects, before any schema sees it, an input too big or too deep to validate quickly: an array
+ * (or typed array) longer than {@link MAX_ITEMS}, an object with more keys, more than
+ * {@link MAX_VALUES} values in all, nesting deeper than {@link MAX_DEPTH}, or a cycle. The recursion
+ * stops at {@link MAX_DEPTH}, so a deep input cannot overflow the stack here. Allocates nothing
+ * unless it fails (the path is rebuilt then): it runs on every call of every public function.
+ */
+function checkSize(input: unknown, prefix: string): void {
+  if (input === null || typeof input !== 'object') return;
+  const keys: PropertyKey[] = [];
+  const ancestors: object[] = [];
+  let values = 0;
+  const fail = (rule: string, value: unknown): never => {
+    throw new InputError([{ path: formatPath(prefix ? [prefix, ...keys] : keys), rule, value }]);
+  };
+  const walk = (v: object): void => {
+    if (ArrayBuffer.isView(v)) {
+      const n = (v as unknown as ArrayLike<number>).length ?? 0;
+      if (n > MAX_ITEMS) fail(`expected at most ${MAX_ITEMS} items`, v);
+      values += n;
+      return;
+    }
+    if (ancestors.includes(v)) fail('expected plain data without cycles', v);
+    if (ancestors.length >= MAX_DEPTH) fail(`expected data nested at most ${MAX_DEPTH} levels deep`, v);
+    const isArray = Array.isArray(v);
+    const names = isArray ? null : Object.keys(v);
+    const n = names ? names.length : (v as unknown[]).length;
+    if (n > MAX_ITEMS) fail(`expected at most ${MAX_ITEMS} ${names ? 'keys' : 'items'}`, v);
+    values += n;
+    if (values > MAX_VALUES) fail(`expected at most ${MAX_VALUES} values in all`, v);
+    ancestors.push(v);
+    for (let i = 0; i < n; i++) {
+      const k = names ? names[i]! : i;
+      const child = (v as Record<PropertyKey, unknown>)[k];
+      if (child !== null && typeof child === 'object') {
+        keys.push(k);
+        walk(child);
+        keys.pop();
+      }
+    }
+    ancestors.pop();
+  };
+  walk(input);
 }
 
 /**

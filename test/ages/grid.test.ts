@@ -8,7 +8,7 @@ describe('the 5-year age grid', () => {
     expect(ageGroupLabels(100)).toHaveLength(21);
     expect(ageGroupLabels(100).at(-1)).toBe('100+');
     expect(groupCount(85)).toBe(18);
-    expect(() => ageGroupLabels(12)).toThrow('openAge: expected a positive multiple of 5, got 12');
+    expect(() => ageGroupLabels(12)).toThrow('openAge: expected a multiple of 5 from 5 to 130, got 12');
   });
   it('parses labels back, and nothing else', () => {
     expect(parseAgeGroupLabel('15-19')).toEqual({ start: 15, open: false });

@@ -36,10 +36,10 @@ describe('projectCohorts rejects bad input', () => {
   });
   it('negative counts or rates', () => {
     expect(errorOf(() => projectCohorts({ ...base, male: [100, -1, 100, 100] }, [period()])).message).toBe(
-      'base.male[1]: expected a finite number >= 0, got -1',
+      'base.male[1]: expected a number of persons from 0 to 1e+10, got -1',
     );
     expect(errorOf(() => projectCohorts(base, [period({ asfr: [0, 0, -0.1, 0] })])).message).toBe(
-      'periods[0].asfr[2]: expected a finite number >= 0, got -0.1',
+      'periods[0].asfr[2]: expected births per woman a year from 0 to 3, got -0.1',
     );
     const bad = { birth: 0.98, ratios: [0.99, 1.2, 0.9] };
     expect(errorOf(() => projectCohorts(base, [period({ survival: { female: survival, male: bad } })])).message).toBe(
@@ -47,7 +47,7 @@ describe('projectCohorts rejects bad input', () => {
     );
   });
   it('SRB <= 0', () => {
-    expect(errorOf(() => projectCohorts(base, [period({ srb: 0 })])).message).toBe('periods[0].srb: expected a finite number > 0, got 0');
+    expect(errorOf(() => projectCohorts(base, [period({ srb: 0 })])).message).toBe('periods[0].srb: expected males per 100 female births from 80 to 150 (SRB is males per 100 female births, e.g. 107), got 0');
   });
   it('births to girls aged 0-4', () => {
     expect(errorOf(() => projectCohorts(base, [period({ asfr: [0.1, 0, 0, 0] })])).message).toBe(
@@ -94,23 +94,23 @@ describe('projectCohorts rejects bad input', () => {
 describe('lifeTable and survivalRatios reject bad input', () => {
   it('names the rate and the rule', () => {
     expect(errorOf(() => lifeTable([0.01, 0.001, -0.002, 0.3], { sex: 'female' })).message).toBe(
-      'mx[2]: expected a finite number >= 0, got -0.002',
+      'mx[2]: expected a death rate per person-year from 0 to 100, got -0.002',
     );
     expect(errorOf(() => lifeTable([0.01, 0.001, 0.002, 0], { sex: 'female' })).message).toBe(
       'mx[3]: expected the open-age rate to be > 0, got 0',
     );
-    expect(errorOf(() => lifeTable([0.01, 0.3], { sex: 'male' })).message).toBe('mx: expected at least 3 rates (ages 0, 1, 5+), got an array of length 2');
+    expect(errorOf(() => lifeTable([0.01, 0.3], { sex: 'male' })).message).toBe('mx: expected from 3 to 28 rates (ages 0, 1, 5, …, open age at most 130), got an array of length 2');
     expect(errorOf(() => lifeTable([0.01, 0.001, 0.3], { sex: 'both' as 'male' })).message).toBe(
       `options.sex: expected 'female' or 'male', got "both"`,
     );
     expect(errorOf(() => lifeTable([0.01, 0.001, 0.3], { sex: 'male', ax: [0.1, 1.5, 2] })).message).toBe(
       'options.ax: expected 2 values (every row but the open one), got an array of length 3',
     );
-    expect(errorOf(() => lifeTable([0.01, 0.001, 0.3], { sex: 'male', radix: 0 })).message).toBe('options.radix: expected a finite number > 0, got 0');
+    expect(errorOf(() => lifeTable([0.01, 0.001, 0.3], { sex: 'male', radix: 0 })).message).toBe('options.radix: expected a radix l0 from 1 to 1e+10, got 0');
   });
   it('survivalRatios needs a table that reaches the open age', () => {
     const lt = lifeTable([0.01, 0.001, 0.001, 0.002, 0.3], { sex: 'male' });
     expect(errorOf(() => survivalRatios(lt, { openAge: 20 })).message).toBe("options.openAge: expected at most the life table's open age 15, got 20");
-    expect(errorOf(() => survivalRatios(lt, { openAge: 12 })).message).toBe('options.openAge: expected a positive multiple of 5, got 12');
+    expect(errorOf(() => survivalRatios(lt, { openAge: 12 })).message).toBe('options.openAge: expected a multiple of 5 from 5 to 130, got 12');
   });
 });

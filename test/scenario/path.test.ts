@@ -24,7 +24,7 @@ describe('pathValue and periodAverage', () => {
   });
   it('rejects anchors out of order, non-years and bad values', () => {
     expect(() => pathValue({ 2020: 1, 2017.5: 2 }, 2018)).toThrow('path.2017.5: expected anchor years in increasing order, got "2017.5"');
-    expect(() => pathValue({ y2020: 1 } as never, 2018)).toThrow('path.y2020: expected an anchor year (a finite number), got "y2020"');
+    expect(() => pathValue({ y2020: 1 } as never, 2018)).toThrow('path.y2020: expected an anchor year (a number from -9999 to 9999), got "y2020"');
     expect(() => pathValue({}, 2018)).toThrow('path: expected at least one anchor, got {}');
     expect(() => pathValue({ 2020: NaN }, 2018)).toThrow('path.2020: expected a finite number, got NaN');
   });

@@ -82,7 +82,7 @@ describe('variants: errors', () => {
   });
   it('bad options and bad scenarios', () => {
     expect(() => variants(plan, { fertilityShift: 0 })).toThrow('options.fertilityShift: expected a finite number > 0, got 0');
-    expect(() => variants(plan, { baseYear: 2015.5 })).toThrow('options.baseYear: expected an integer year, got 2015.5');
-    expect(() => variants({ ...plan, srb: -1 })).toThrow('srb: expected a finite number > 0, got -1');
+    expect(() => variants(plan, { baseYear: 2015.5 })).toThrow('options.baseYear: expected an integer year from -9999 to 9999, got 2015.5');
+    expect(() => variants({ ...plan, srb: -1 })).toThrow('srb: expected males per 100 female births from 80 to 150 (SRB is males per 100 female births, e.g. 107), got -1');
   });
 });

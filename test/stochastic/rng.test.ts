@@ -13,6 +13,19 @@ describe('per-trajectory streams', () => {
     expect(draw(1, 5)).not.toEqual(draw(2, 5));
     expect(draw(2 ** 40, 5)).not.toEqual(draw(0, 5)); // the high half of the seed counts
   });
+  it('distinct seeds give distinct streams: all 53 bits count (issue 11 §5)', () => {
+    // 6,957,085,543 = 2^32 + lo with lo ^ hash32(φ + 1) = 1 ^ hash32(φ): the old fold made it seed 1.
+    expect(streamState(6_957_085_543, 0, [0, 0, 0, 0])).not.toEqual(streamState(1, 0, [0, 0, 0, 0]));
+    // Same low word, every high word from 0 to 4999: second state words all distinct.
+    const seen = new Set<number>();
+    for (let hi = 0; hi < 5000; hi++) seen.add(streamState(hi * 2 ** 32 + 12345, 3, [0, 0, 0, 0])[1]!);
+    expect(seen.size).toBe(5000);
+    expect(streamState(2 ** 53 - 1, 0, [0, 0, 0, 0])).not.toEqual(streamState(2 ** 32 - 1, 0, [0, 0, 0, 0]));
+  });
+  it('seeds below 2^32 keep the streams they always had (pinned state words)', () => {
+    expect(streamState(1, 0, [0, 0, 0, 0])).toEqual([-1156232634, 1815312455, -1799147749, -916639288]);
+    expect(streamState(2024, 3, [0, 0, 0, 0])).toEqual([2123747793, 1371974687, 336973904, 590342687]);
+  });
   it('distinct indices start from distinct states (each state word is a bijection of the index)', () => {
     const seen = new Set<number>();
     const s = [0, 0, 0, 0];

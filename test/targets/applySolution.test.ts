@@ -120,7 +120,7 @@ describe('applySolution: inputs', () => {
     expect(messageOf(() => applySolution(plan, 'tfr', { ...o, value: -0.1 }))).toBe('options.value: expected a TFR >= 0, got -0.1');
     expect(messageOf(() => applySolution(plan, 'tfr', { ...o, from: 2015 }))).toBe("options.from: expected no from with kind 'tfr' (the TFR solve sets the target year's TFR), got 2015");
     expect(messageOf(() => applySolution(plan, 'migration', { ...o, value: NaN }))).toMatch(/^options\.value: expected a finite number/);
-    expect(messageOf(() => applySolution(plan, 'migration', { ...o, baseYear: 2015.5 }))).toBe('options.baseYear: expected an integer year, got 2015.5');
+    expect(messageOf(() => applySolution(plan, 'migration', { ...o, baseYear: 2015.5 }))).toBe('options.baseYear: expected an integer year from -9999 to 9999, got 2015.5');
     expect(messageOf(() => applySolution(plan, 'tfr', { ...o, extra: 1 } as never))).toMatch(/^options: expected no unknown keys/);
     expect(messageOf(() => applySolution({ ...plan, fertility: { tfr: -1, pattern: 'china-2015' } }, 'tfr', o))).toMatch(/^fertility\.tfr: /);
   });

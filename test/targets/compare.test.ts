@@ -52,10 +52,10 @@ describe('compareScenarios: errors', () => {
   const message = messageOf;
   it('a bad scenario is reported under its name or index', () => {
     expect(message(() => compareScenarios(city2015, { good: plan, bad: { ...plan, srb: -1 } }, { until: 2030 }))).toBe(
-      'scenarios.bad.srb: expected a finite number > 0, got -1',
+      'scenarios.bad.srb: expected males per 100 female births from 80 to 150 (SRB is males per 100 female births, e.g. 107), got -1',
     );
     expect(message(() => compareScenarios(city2015, [{ name: 'a', scenario: plan }, { name: 'b', scenario: { ...plan, srb: 0 } }], { until: 2030 }))).toBe(
-      'scenarios[1].scenario.srb: expected a finite number > 0, got 0',
+      'scenarios[1].scenario.srb: expected males per 100 female births from 80 to 150 (SRB is males per 100 female births, e.g. 107), got 0',
     );
   });
   it('duplicate names, no scenarios, target years that are not projected', () => {
@@ -66,6 +66,6 @@ describe('compareScenarios: errors', () => {
     expect(message(() => compareScenarios(city2015, { plan }, { until: 2030, targets: [{ year: 2032, population: 1 }] }))).toBe(
       'options.targets[0].year: expected a projected year: 2015, 2020, …, 2030, got 2032',
     );
-    expect(message(() => compareScenarios(city2015, { plan }, { until: 2033 }))).toBe('options.until: expected the base year 2015 plus a multiple of 5, got 2033');
+    expect(message(() => compareScenarios(city2015, { plan }, { until: 2033 }))).toBe('options.until: expected the base year 2015 plus a multiple of 5, at most 1000 years (the longest projection), got 2033');
   });
 });

@@ -16,12 +16,12 @@ describe('assessTarget', () => {
   it('compares the projected total with the target', () => {
     const a = assessTarget(base, plan, t2030);
     const projected = project(base, plan, { until: 2030 }).indicators.years[3]!.total;
-    expect(a).toEqual({ year: 2030, target: 2_600_000, projected, gap: projected - 2_600_000, reached: projected >= 2_600_000 });
+    expect(a).toEqual({ year: 2030, target: 2_600_000, projected, gap: projected - 2_600_000, reached: projected >= 2_600_000, warnings: [] });
   });
   it('rejects a target year off the base grid or before it', () => {
     expect(() => assessTarget(base, plan, { year: 2032, population: 1 })).toThrow('target.year: expected a year after the base year 2015 on its 5-year grid, got 2032');
     expect(() => assessTarget(base, plan, { year: 2015, population: 1 })).toThrow(InputError);
-    expect(() => assessTarget(base, plan, { year: 2030, population: -1 })).toThrow('target.population: expected a finite number > 0, got -1');
+    expect(() => assessTarget(base, plan, { year: 2030, population: -1 })).toThrow('target.population: expected a number of persons > 0 and at most 1e+10, got -1');
   });
 });
 
@@ -116,7 +116,7 @@ describe('requiredNetMigration and requiredTfr', () => {
   it('rejects bad options', () => {
     expect(() => requiredNetMigration(base, plan, t2030, { from: 2030 })).toThrow('options.from: expected a year in [2015, 2030), got 2030');
     expect(() => requiredNetMigration(base, plan, t2030, { bounds: [5, 1] })).toThrow('options.bounds: expected low < high');
-    expect(() => requiredTfr(base, plan, t2030, { bounds: [-1, 3] })).toThrow('options.bounds[0]: expected a finite number >= 0, got -1');
+    expect(() => requiredTfr(base, plan, t2030, { bounds: [-1, 3] })).toThrow('options.bounds[0]: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got -1');
   });
 });
 
@@ -144,6 +144,6 @@ describe('urgd and projectUrbanShare', () => {
   });
   it('rejects shares outside (0, 1)', () => {
     expect(() => urgd(0, 0.5, 5)).toThrow('shareStart: expected a share in (0, 1), got 0');
-    expect(() => urgd(0.5, 0.6, 0)).toThrow('years: expected a finite number > 0, got 0');
+    expect(() => urgd(0.5, 0.6, 0)).toThrow('years: expected a number of years from 1/365 to 1000, got 0');
   });
 });

@@ -52,6 +52,6 @@ describe('project() never uses a stale validation', () => {
     base.female[5] = base.female[5]! + 1000;
     expect(total()).toBeGreaterThan(higher);
     scenario.fertility.tfr[2030] = -1;
-    expect(() => total()).toThrow('fertility.tfr.2030: expected a finite number >= 0, got -1');
+    expect(() => total()).toThrow('fertility.tfr.2030: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got -1');
   });
 });
