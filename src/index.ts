@@ -76,7 +76,7 @@ export { projectCohorts, type Population, type CohortProjection } from './projec
 export { dominantRoot, type DominantRoot } from './project/dominantRoot.js';
 
 // scenarios
-export { pathValue, periodAverage, type Path } from './scenario/path.js';
+export { pathValue, periodAverage, type Path, type Anchors } from './scenario/path.js';
 export { scenarioSchema, parseScenario, type Scenario, type ParsedScenario } from './scenario/schema.js';
 export { project, type Projection, type ProjectOptions } from './scenario/project.js';
 export { variants, type VariantName, type NamedScenario, type VariantsOptions } from './scenario/variants.js';

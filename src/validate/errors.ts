@@ -34,6 +34,7 @@ export class CcmppError extends Error {
     super(message);
     Object.defineProperty(this, CCMPP_ERROR, { value: true });
   }
+  /** True for an error of this class from any build of ccmpp (its brand); for subclasses, the prototype test. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     const cls: unknown = this;
     if (cls === CcmppError) return branded(value, CCMPP_ERROR);
@@ -47,7 +48,7 @@ const MAX_LISTED_ISSUES = 20;
 
 /**
  * Bad input, rejected at a public boundary. `issues` lists every problem found; the message lists
- * the first {@link MAX_LISTED_ISSUES}, each with a short rendering of its value, so that the message
+ * the first 20, each with a short rendering of its value, so that the message
  * stays a few kilobytes however big the input.
  */
 export class InputError extends CcmppError {
