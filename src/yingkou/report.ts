@@ -214,7 +214,8 @@ function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
  *
  * `options.targets` replaces the plan's targets (2020 and 2030, in that order) to ask the same
  * questions of other figures; `options.trajectories` the number of Monte Carlo trajectories
- * (default {@link YINGKOU_TRAJECTORIES}). Throws an InputError for invalid options.
+ * (default {@link YINGKOU_TRAJECTORIES}). Throws an InputError for invalid options, and a CcmppError
+ * naming the solve should a search stop without converging (`unconverged`: never printed as an answer).
  *
  * @example
  * const r = yingkouReport();
