@@ -1,3 +1,4 @@
+import { roundPersons } from '../report/format.js';
 /**
  * Tidy CSV output (RFC 4180): a header, one observation per row, empty for a missing value. Numbers
  * are written at a defined precision, one rule per quantity, so that no float noise
@@ -21,12 +22,8 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 const SIGNIFICANT_DIGITS = 6;
 
-/** A count of persons as the CSV writes it: rounded to the unit (`Math.round`, as `formatPersons`). */
-export function persons(x: number): number {
-  if (!Number.isFinite(x)) return x;
-  const r = Math.round(x);
-  return r === 0 ? 0 : r; // no "-0"
-}
+/** A count of persons as the CSV writes it: rounded as every format rounds it ({@link roundPersons}). */
+export const persons = roundPersons;
 
 /** Rows as CSV text with the given columns, `\n` line ends. */
 export function toCsv(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {

@@ -1,16 +1,25 @@
 /** Number formats shared by the charts, the HTML report and the CLI's tables (en-US grouping). */
 
+/**
+ * A count of persons as every format shows it: rounded to the unit (`Math.round`), never -0
+ * (Math.round(-0.3) is -0, which would print as "-0"); a non-finite value as it is.
+ */
+export function roundPersons(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const r = Math.round(x);
+  return r === 0 ? 0 : r;
+}
+
 /** Persons, rounded to the unit and grouped: `2,600,000`. */
 export function formatPersons(x: number): string {
-  return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : String(x);
+  return Number.isFinite(x) ? roundPersons(x).toLocaleString('en-US') : String(x);
 }
 
 /** A signed count: `+12,345`, `-3,000`, `0`. */
 export function formatSigned(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  const r = Math.round(x);
-  // Math.round(-0.3) is -0, which toLocaleString prints as "-0".
-  return r > 0 ? `+${r.toLocaleString('en-US')}` : r === 0 ? '0' : r.toLocaleString('en-US');
+  const r = roundPersons(x);
+  return r > 0 ? `+${r.toLocaleString('en-US')}` : r.toLocaleString('en-US');
 }
 
 /** A signed share as a per cent with one decimal: `+9.9 %`, `-3.7 %`, `0.0 %`. */
