@@ -34,8 +34,9 @@ export { CcmppError, InputError, type Issue } from './validate/errors.js';
 export type { Warning, WarningCode, Warned } from './validate/warnings.js';
 
 // ages
-export { ageGroupLabels } from './ages/grid.js';
+export { ageGroupLabels, type Width } from './ages/grid.js';
 export { sumAges } from './ages/broad.js';
+export { aggregateSingleYears } from './ages/aggregate.js';
 
 // life tables
 export type { LifeTable } from './lifetable/compute.js';
@@ -51,6 +52,7 @@ export { logQuadMx, type LogQuadMxInput, type LogQuadMxOptions } from './mortali
 export { mxForE0, type MxForE0Options, type E0Model } from './mortality/mxForE0.js';
 export { splitE0, bothSexE0 } from './mortality/sexSplit.js';
 export type { BaselineName } from './mortality/baselines.js';
+export { kannistoMx, kannistoFit, type KannistoFit, type KannistoOptions } from './mortality/kannisto.js';
 
 // fertility
 export { fertilityPattern, type FertilityPattern, type FertilityPatternName } from './fertility/pattern.js';
@@ -68,7 +70,8 @@ export { outMigrationSchedule, type OutMigrationSchedule } from './migration/out
 
 // base population
 export { fitToMargins, type Margin } from './base/fitToMargins.js';
-export { splitOpenAgeGroup } from './base/splitOpenAgeGroup.js';
+export { splitOpenAgeGroup, type SplitOptions, type SplitMethod } from './base/splitOpenAgeGroup.js';
+export { graduate, type GraduationMethod, type GraduateOptions } from './base/graduate.js';
 
 // projection
 export type { PeriodInputs } from './project/periodInputs.js';

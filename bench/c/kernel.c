@@ -1,6 +1,8 @@
 /*
- * C baseline of the cohort-component kernel: the same 5-year step as src/project/kernel.ts
- * (`loopStep` and `surviveSex`), operation for operation and in the same order, so that the results
+ * C baseline of the cohort-component kernel: the same step as src/project/kernel.ts (`loopStep` and
+ * `surviveSex`) for a period of width n — 5 years on 5-year groups, or 1 year on single years of age
+ * (the same algebra: only the births' factor n/2 and the group count change) — operation for
+ * operation and in the same order, so that the results
  * are bit-identical to the JS kernel when compiled without FMA contraction (-ffp-contract=off) and
  * without -ffast-math. Compiled and run by bench/kernel.bench.ts, which writes the inputs on stdin
  * (shortest round-trip decimal doubles) and reads the figures printed here.
@@ -8,16 +10,18 @@
  * Two builds of this one source, to compare like with like:
  * - plain (`cc -O2`): a loop over a group count read at run time, migration tested at run time —
  *   the counterpart of the JS `loopStep`;
- * - `cc -O2 -DFIXED_GROUPS=21 -DFIXED_MIGRATION=1`: the group count and the presence of migration
- *   are compile-time constants, the group loops are fully unrolled (`#pragma GCC unroll`) and the
+ * - `cc -O2 -DFIXED_GROUPS=21 -DFIXED_MIGRATION=1` (or 101 groups, 0 or 1): the group count and the
+ *   presence of migration are compile-time constants, the group loops are fully unrolled (`#pragma GCC unroll`) and the
  *   per-sex pass inlined into the step — straight-line code, the counterpart of the JS `step`, which
  *   generates the unrolled step for its grid and migration pattern at run time.
  *
  * Input (whitespace-separated):
- *   G
+ *   G n
  *   sf[G-1] sm[G-1] bf bm asfr[G] femaleShare hasMigration mf[G] mm[G] startShare
  *   pf[G] pm[G]
  *   checkSteps chunkSteps reps repMilliseconds
+ * Migration timing 'even' only (startShare 0.5): the JS kernel's W_end under 'end' (survivors
+ * before the end's migrants) is not implemented here, and such input is refused.
  * Output (one "key value" per line): checksum, ok, ns_best, ns_median, steps_per_rep, reps, sink,
  * variant.
  *
@@ -54,6 +58,7 @@ enum { BIRTHS_F = 0, BIRTHS_M = 1, DEATHS_F = 2, DEATHS_M = 3 };
 #endif
 
 typedef struct {
+  double width;          /* n: years of the period and of the age groups (5 or 1) */
   const double *sf, *sm; /* survival ratios, G - 1 */
   double bf, bm;         /* birth -> 0-4 survival */
   const double *asfr;    /* G */
@@ -105,14 +110,14 @@ SEX_PASS surviveSex(const double *p, const double *s, const double *mig, double 
   return deaths;
 }
 
-/* One 5-year step for both sexes; returns 0 when some group would go negative. */
+/* One step of width n for both sexes; returns 0 when some group would go negative. */
 static int step(const double *pf, const double *pm, const KernelPeriod *k, double *outF, double *outM,
                 double *totals, int G) {
   SurviveState st;
   const double h = k->startShare;
   const double deathsF = surviveSex(pf, k->sf, k->mf, h, outF, k->asfr, G, &st);
   double lo = st.lowest;
-  const double births = 2.5 * st.fertilityExposure;
+  const double births = 0.5 * k->width * st.fertilityExposure; /* (n/2) Σ asfr (W_start + W_end), as the JS */
   const double deathsM = surviveSex(pm, k->sm, k->mm, h, outM, NULL, G, &st);
   if (st.lowest < lo) lo = st.lowest;
   const double birthsF = births * k->femaleShare;
@@ -170,6 +175,11 @@ int main(void) {
     return 2;
   }
   KernelPeriod k;
+  k.width = readNumber();
+  if (k.width != 5 && k.width != 1) {
+    fprintf(stderr, "kernel: expected a width of 5 or 1 years\n");
+    return 2;
+  }
   k.sf = readArray(G - 1);
   k.sm = readArray(G - 1);
   k.bf = readNumber();
@@ -182,6 +192,10 @@ int main(void) {
   k.mf = hasMigration ? mf : NULL;
   k.mm = hasMigration ? mm : NULL;
   k.startShare = readNumber();
+  if (hasMigration && k.startShare != 0.5) {
+    fprintf(stderr, "kernel: only 'even' migration timing (start share 0.5) is implemented\n");
+    return 2;
+  }
 #ifdef FIXED_GROUPS
   if (G != FIXED_GROUPS || hasMigration != FIXED_MIGRATION) {
     fprintf(stderr, "kernel: built for %d groups and migration %d, got %d groups and migration %d\n", FIXED_GROUPS,

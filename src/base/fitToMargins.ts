@@ -2,12 +2,12 @@ import * as z from 'zod/mini';
 import type { BySex, Sex } from '../types.js';
 import { CcmppError, fail, InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, MAX_OPEN_AGE, numbers, persons, sexSchema } from '../validate/schemas.js';
-import { STEP } from '../ages/grid.js';
+import { finite, MAX_OPEN_AGE, numbers, persons, sexSchema, widthValue } from '../validate/schemas.js';
+import { STEP, type Width } from '../ages/grid.js';
 
 /** A known total of a population: persons in ages [from, to) (to omitted: to the end), of one sex or both. */
 export interface Margin {
-  /** First age, on the 5-year grid; default 0. */
+  /** First age, on the reference's grid (5-year, or single years with `width` 1); default 0. */
   from?: number;
   /** End age (exclusive), on the grid; omitted: to the end, open group included. */
   to?: number;
@@ -59,26 +59,28 @@ const MAX_MARGINS = 100;
  *   { from: 60, population: 490_000 },
  * ])
  */
-export function fitToMargins(reference: BySex<ArrayLike<number>>, margins: readonly Margin[]): BySex<Float64Array> {
+export function fitToMargins(reference: BySex<ArrayLike<number>>, margins: readonly Margin[], options: { width?: Width } = {}): BySex<Float64Array> {
   const ref = parseWith(referenceSchema, reference, 'reference');
+  const n = parseWith(z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' }), options, 'options').width ?? STEP;
   const ms = parseWith(z.array(marginSchema, { error: 'expected an array of margins' }).check(z.minLength(1, { error: 'expected at least one margin' }), z.maxLength(MAX_MARGINS, { error: `expected at most ${MAX_MARGINS} margins` })), margins, 'margins');
   const G = ref.female.length;
   if (ref.male.length !== G) fail('reference.male', 'expected as many male as female groups', ref.male);
-  const openAge = STEP * (G - 1);
+  const openAge = n * (G - 1);
+  const grid = n === 1 ? 'single-year grid' : '5-year grid';
   const issues: Issue[] = [];
   // Each margin as the cells it covers: indices into [female…, male…].
   const cells = ms.map((m, j) => {
     const from = m.from ?? 0;
     const to = m.to ?? Infinity;
-    const badFrom = from % STEP !== 0 || from > openAge;
-    const badTo = to !== Infinity && (to % STEP !== 0 || to <= from || to > openAge);
-    if (badFrom) issues.push({ path: `margins[${j}].from`, rule: `expected an age on the 5-year grid up to ${openAge}`, value: m.from });
-    if (badTo) issues.push({ path: `margins[${j}].to`, rule: `expected an age on the 5-year grid in (from, ${openAge}] (the open group cannot be split)`, value: m.to });
+    const badFrom = from % n !== 0 || from > openAge;
+    const badTo = to !== Infinity && (to % n !== 0 || to <= from || to > openAge);
+    if (badFrom) issues.push({ path: `margins[${j}].from`, rule: `expected an age on the ${grid} up to ${openAge}`, value: m.from });
+    if (badTo) issues.push({ path: `margins[${j}].to`, rule: `expected an age on the ${grid} in (from, ${openAge}] (the open group cannot be split)`, value: m.to });
     const idx: number[] = [];
     if (badFrom || badTo) return idx; // reported; its cells are never listed (a `to` of 1e9 would be 2e8 of them)
-    const last = to === Infinity ? G : to / STEP;
+    const last = to === Infinity ? G : to / n;
     for (const s of m.sex ? [m.sex] : (['female', 'male'] as const)) {
-      for (let i = from / STEP; i < last; i++) idx.push(s === 'female' ? i : G + i);
+      for (let i = from / n; i < last; i++) idx.push(s === 'female' ? i : G + i);
     }
     return idx;
   });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { STEP } from '../ages/grid.js';
+import { STEP, type Width } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
 import { openAgeValue, tfrValue } from '../validate/schemas.js';
 import { FERTILE_GROUPS, FIRST_FERTILE_GROUP, MIN_GRID_OPEN_AGE } from './layout.js';
@@ -50,15 +50,17 @@ export function asfrFromTfr(tfr: number, pattern: FertilityPattern, options?: As
 }
 
 /**
- * Unchecked core of {@link asfrFromTfr}: writes `tfr · shares[i] / 5` into `out` and returns it.
- * `out` of length 7 gets the 15–19 … 45–49 rates; any other length is taken as a projection grid
- * (length ≥ 11): groups 3 … 9 get the rates, every other group 0. `shares` must be 7 valid shares.
- * No allocation, no validation: for loops over periods.
+ * Unchecked core of {@link asfrFromTfr}: writes `tfr · shares[i] / n` into `out` and returns it, for
+ * the shares of the fertile groups of width n (`width`): 7 shares of 15–19 … 45–49 (n = 5), or 35
+ * single-year shares of ages 15 … 49 (n = 1). `out` as long as `shares` gets the rates alone; any
+ * other length is taken as a projection grid: the groups from age 15 get the rates, every other
+ * group 0. No allocation, no validation: for loops over periods.
  */
-export function fillAsfrFromTfr(tfr: number, shares: ArrayLike<number>, out: Float64Array): Float64Array {
-  const first = out.length === FERTILE_GROUPS ? 0 : FIRST_FERTILE_GROUP;
+export function fillAsfrFromTfr(tfr: number, shares: ArrayLike<number>, out: Float64Array, width: Width = STEP): Float64Array {
+  const count = shares.length;
+  const first = out.length === count ? 0 : (FIRST_FERTILE_GROUP * STEP) / width;
   out.fill(0);
-  const perYear = tfr / STEP;
-  for (let i = 0; i < FERTILE_GROUPS; i++) out[first + i] = perYear * (shares[i] as number);
+  const perYear = tfr / width;
+  for (let i = 0; i < count; i++) out[first + i] = perYear * (shares[i] as number);
   return out;
 }

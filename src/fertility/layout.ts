@@ -12,6 +12,9 @@ export const FERTILE_GROUPS = 7;
 /** Grid index of 15–19, the first fertile group. */
 export const FIRST_FERTILE_GROUP = 3;
 
+/** Single fertile ages 15 … 49 on a grid of single years: the 7 five-year groups' ages. */
+export const FERTILE_AGES = 5 * FERTILE_GROUPS;
+
 /** Youngest open age a projection grid may have to hold all of 15–49 in closed groups. */
 export const MIN_GRID_OPEN_AGE = 50;
 

@@ -12,7 +12,7 @@ const projectionSchema = z
     {
       years: z.array(year(), { error: 'expected an array of years' }).check(
         z.minLength(2, { error: 'expected at least 2 years' }),
-        z.maxLength(MAX_HORIZON / 5 + 1, { error: `expected at most ${MAX_HORIZON / 5 + 1} years` }),
+        z.maxLength(MAX_HORIZON + 1, { error: `expected at most ${MAX_HORIZON + 1} years` }),
       ),
       population: z.array(bySexPopulation(), { error: 'expected an array of populations' }),
       births: z.array(counts(persons), { error: 'expected an array of births by sex' }),

@@ -1,7 +1,7 @@
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { bySexPopulation, year as yearSchema } from '../validate/schemas.js';
-import { STEP } from '../ages/grid.js';
+import { bySexPopulation, widthValue, year as yearSchema } from '../validate/schemas.js';
+import { STEP, type Width } from '../ages/grid.js';
 import type { BySex } from '../types.js';
 
 /** Indicators of a population at one year. Counts in persons; shares in [0, 1]. */
@@ -21,7 +21,7 @@ export interface YearIndicators {
   share65plus: number;
   /** Males per 100 females. */
   sexRatio: number;
-  /** Median age, by linear interpolation within the 5-year group that holds the middle person. */
+  /** Median age, by linear interpolation within the age group (5-year or single year) that holds the middle person. */
   medianAge: number;
   /** 65+ / 15–64. */
   oldAgeDependency: number;
@@ -29,7 +29,7 @@ export interface YearIndicators {
   ratio60to15_59: number;
 }
 
-/** Indicators of one 5-year period `[from, to)`. Rates per person-year. */
+/** Indicators of one period `[from, to)` (5 years, or 1 on single years). Rates per person-year. */
 export interface PeriodIndicators {
   from: number;
   to: number;
@@ -39,11 +39,11 @@ export interface PeriodIndicators {
   netMigrants: number;
   inMigrants: number;
   outMigrants: number;
-  /** births / person-years, person-years = 5 (P(from) + P(to)) / 2. */
+  /** births / person-years, person-years = n (P(from) + P(to)) / 2, n = to − from. */
   cbr: number;
   /** deaths / person-years. */
   cdr: number;
-  /** ln(P(to)/P(from)) / 5. */
+  /** ln(P(to)/P(from)) / n. */
   growthRate: number;
   tfr: number;
   srb: number;
@@ -51,25 +51,27 @@ export interface PeriodIndicators {
 }
 
 /**
- * Indicators of a population by sex and 5-year group (open age ≥ 65, so that 60–64 is closed and
- * 65+ exists). One pass, no allocation beyond the result.
+ * Indicators of a population by sex and age group — 5-year groups, or single years with `width` 1
+ * (open age ≥ 65, so that 60–64 is closed and 65+ exists). One pass, no allocation beyond the
+ * result. Throws an InputError for a bad year or population, or an open age below 65.
  *
  * @example
  * yearIndicators(2030, { female, male }).share60plus
  */
-export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>): YearIndicators {
+export function yearIndicators(year: number, pop: BySex<ArrayLike<number>>, width: Width = STEP): YearIndicators {
   const y = parseWith(yearSchema(), year, 'year');
   const p = parseWith(bySexPopulation(), pop, 'pop');
-  if (p.female.length < 14) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', 5 * (p.female.length - 1));
-  return yearIndicatorsUnchecked(y, p);
+  const w = parseWith(widthValue(), width, 'width');
+  if (p.female.length < 65 / w + 1) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', w * (p.female.length - 1));
+  return yearIndicatorsUnchecked(y, p, w);
 }
 
 /** {@link yearIndicators} of a validated population (open age ≥ 65), for the projection's own years. */
-export function yearIndicatorsUnchecked(year: number, pop: BySex<ArrayLike<number>>): YearIndicators {
+export function yearIndicatorsUnchecked(year: number, pop: BySex<ArrayLike<number>>, width: Width = STEP): YearIndicators {
   const G = pop.female.length;
-  if (G < 14) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', 5 * (G - 1));
+  if (G < 65 / width + 1) fail('pop', 'expected an open age of at least 65 (the indicators need 60-64 and 65+)', width * (G - 1));
   const sums = new Float64Array(6);
-  broadSums(pop.female, pop.male, sums, 0);
+  broadSums(pop.female, pop.male, sums, 0, width);
   const female = sums[FEMALE]!;
   const male = sums[MALE]!;
   const ages0to14 = sums[AGES_0_14]!;
@@ -94,7 +96,7 @@ export function yearIndicatorsUnchecked(year: number, pop: BySex<ArrayLike<numbe
     share60plus: ages60plus / all,
     share65plus: ages65plus / all,
     sexRatio: (100 * male) / female,
-    medianAge: medianAge(pop.female, pop.male),
+    medianAge: medianAge(pop.female, pop.male, width),
     oldAgeDependency: ages65plus / ages15to64,
     ratio60to15_59: ages60plus / ages15to59,
   };
@@ -110,10 +112,10 @@ export const AGES_65_PLUS = 5;
 
 /**
  * The sums every indicator starts from, in one pass, written to `out` from `at`: female, male,
- * 0–14, 15–59, 60–64, 65+ (grid with open age ≥ 65). The simulation sums with this same function,
- * so a trajectory without uncertainty reproduces `project()`'s indicators bit for bit.
+ * 0–14, 15–59, 60–64, 65+ (grid of `width`-year groups with open age ≥ 65). The simulation sums with
+ * this same function, so a trajectory without uncertainty reproduces `project()`'s indicators bit for bit.
  */
-export function broadSums(female: ArrayLike<number>, male: ArrayLike<number>, out: Float64Array, at: number): void {
+export function broadSums(female: ArrayLike<number>, male: ArrayLike<number>, out: Float64Array, at: number, width: Width = STEP): void {
   let f = 0;
   let m = 0;
   let a0 = 0;
@@ -126,9 +128,10 @@ export function broadSums(female: ArrayLike<number>, male: ArrayLike<number>, ou
     f += fi;
     m += mi;
     const n = fi + mi;
-    if (i < 3) a0 += n;
-    else if (i < 12) a15 += n;
-    else if (i === 12) a60 += n;
+    const age = width * i;
+    if (age < 15) a0 += n;
+    else if (age < 60) a15 += n;
+    else if (age < 65) a60 += n;
     else a65 += n;
   }
   out[at + FEMALE] = f;
@@ -140,12 +143,13 @@ export function broadSums(female: ArrayLike<number>, male: ArrayLike<number>, ou
 }
 
 /**
- * Median age of a 5-year distribution: the age below which half the population lies, interpolated
- * linearly within its group (people spread evenly over the group). In the open group, the group is
- * taken as 5 years wide: a median there is reported at most 5 years above the open age. With
- * `other` (e.g. the other sex), the median of the two distributions summed group by group.
+ * Median age of a distribution by groups of `width` years: the age below which half the population
+ * lies, interpolated linearly within its group (people spread evenly over the group). In the open
+ * group, the group is taken as `width` years wide: a median there is reported at most that far
+ * above the open age. With `other` (e.g. the other sex), the median of the two distributions summed
+ * group by group.
  */
-export function medianAge(pop: ArrayLike<number>, other?: ArrayLike<number>): number {
+export function medianAge(pop: ArrayLike<number>, other?: ArrayLike<number>, width: Width = STEP): number {
   const at = (i: number) => (pop[i] as number) + (other ? (other[i] as number) : 0);
   let all = 0;
   for (let i = 0; i < pop.length; i++) all += at(i);
@@ -153,7 +157,7 @@ export function medianAge(pop: ArrayLike<number>, other?: ArrayLike<number>): nu
   let below = 0;
   for (let i = 0; i < pop.length; i++) {
     const n = at(i);
-    if (below + n >= half && n > 0) return STEP * i + (STEP * (half - below)) / n;
+    if (below + n >= half && n > 0) return width * i + (width * (half - below)) / n;
     below += n;
   }
   return NaN;

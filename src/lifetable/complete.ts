@@ -21,7 +21,7 @@ export const KANNISTO_FITS = ['log', 'logit'] as const;
 export type KannistoFit = (typeof KANNISTO_FITS)[number];
 
 /** The Kannisto fit when none is given: 'log', as DemoTools (and so WPP's production runs). */
-export const DEFAULT_KANNISTO_FIT: KannistoFit = 'log';
+const DEFAULT_KANNISTO_FIT: KannistoFit = 'log';
 
 /**
  * First age of the Kannisto fit when none is given: 80, as ccmppWPP (the UN's WPP projection code)

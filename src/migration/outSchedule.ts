@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { STEP, checkOpenAge } from '../ages/grid.js';
+import { STEP, checkOpenAge, type Width } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, plainArrays } from '../validate/schemas.js';
@@ -25,23 +25,29 @@ export const outScheduleSchema = z.union(
 );
 
 /**
- * Relative out-migration rates r(x) on the 5-year grid with open age `openAge`. People leave in
+ * Relative out-migration rates r(x) on the grid of `width`-year groups (5, the default, or 1) with open age `openAge`. People leave in
  * proportion to r(x)·P(x): a group's out-migrants are `OM · r(x)P(x) / Σ r·P` (Ševčíková, Raymer &
  * Raftery 2024). From a Rogers–Castro schedule m(x) (Rogers & Castro 1981; a schedule of *rates*),
- * a group's rate is the mean of m over its single ages — `5i … 5i+4`, and `openAge … 100` for the open
+ * a group's rate is the mean of m over its single ages — `5i … 5i+4` (the age `i` on single years), and `openAge … 100` for the open
  * group — scaled so that the largest is 1. Explicit rates are validated and returned as given.
  *
  * @example
  * const r = outMigrationSchedule('rogers-castro', 100); // 21 rates: 0.564 at 0-4, 1 at 20-24, 0.087 at 100+
  */
-export function outMigrationSchedule(schedule: OutMigrationSchedule, openAge: number): Float64Array {
+export function outMigrationSchedule(schedule: OutMigrationSchedule, openAge: number, width: Width = STEP): Float64Array {
   checkOpenAge(openAge, 'openAge');
-  return resolveOutSchedule(parseWith(outScheduleSchema, plainArrays(schedule), 'schedule'), openAge, 'schedule');
+  if (width !== 1 && width !== 5) fail('width', 'expected 1 or 5 (years)', width);
+  return resolveOutSchedule(parseWith(outScheduleSchema, plainArrays(schedule), 'schedule'), openAge, 'schedule', width);
 }
 
 /** Turns a parsed schedule into rates on the grid (validating what depends on the grid). */
-export function resolveOutSchedule(schedule: 'rogers-castro' | RogersCastroParams | readonly number[], openAge: number, path: string): Float64Array {
-  const groups = openAge / STEP + 1;
+export function resolveOutSchedule(
+  schedule: 'rogers-castro' | RogersCastroParams | readonly number[],
+  openAge: number,
+  path: string,
+  width: Width = STEP,
+): Float64Array {
+  const groups = openAge / width + 1;
   if (Array.isArray(schedule)) {
     if (schedule.length !== groups) fail(path, `expected ${groups} rates (one per age group for open age ${openAge})`, schedule);
     return Float64Array.from(schedule);
@@ -50,8 +56,8 @@ export function resolveOutSchedule(schedule: 'rogers-castro' | RogersCastroParam
   const out = new Float64Array(groups);
   let max = 0;
   for (let i = 0; i < groups; i++) {
-    const from = STEP * i;
-    const to = i === groups - 1 ? Math.max(openAge, ROGERS_CASTRO_LAST_AGE) : from + STEP - 1;
+    const from = width * i;
+    const to = i === groups - 1 ? Math.max(openAge, ROGERS_CASTRO_LAST_AGE) : from + width - 1;
     let s = 0;
     for (let x = from; x <= to; x++) s += rogersCastroAt(x, params);
     out[i] = s / (to - from + 1);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { STEP, checkOpenAge } from '../ages/grid.js';
+import { STEP, checkOpenAge, type Width } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { plainArrays, sharesSchema } from '../validate/schemas.js';
@@ -26,30 +26,32 @@ export const migrationProfileSchema = z.union([z.literal('rogers-castro'), roger
 });
 
 /**
- * Age shares of migrants on the 5-year grid with open age `openAge` (`openAge/5 + 1` groups,
- * summing to 1).
+ * Age shares of migrants on the grid of `width`-year groups (5, the default, or 1: single years) with
+ * open age `openAge` (`openAge/width + 1` groups, summing to 1).
  *
  * From a Rogers–Castro schedule m(x) ({@link rogersCastro}; `'rogers-castro'` is
  * {@link ROGERS_CASTRO_STANDARD}): a group's share is the sum of m at the single ages in it —
- * `5i … 5i+4`, and `openAge … 100` for the open group (just the age `openAge` if it is above
+ * `5i … 5i+4` (or the age `i` itself on single years), and `openAge … 100` for the open group (just the age `openAge` if it is above
  * 100) — divided by the sum over all groups. Explicit shares are validated (one per group,
  * ≥ 0, summing to 1 within 1e-9) and returned as given, never rescaled.
  *
  * @example
  * const shares = migrationProfile('rogers-castro', 100); // 21 shares; 20-24 is the largest
  * migrationProfile([0.5, 0.3, 0.2], 10)                 // Float64Array [0.5, 0.3, 0.2]
+ * migrationProfile('rogers-castro', 100, 1).length       // 101: ages 0, 1, …, 99 and 100+
  */
-export function migrationProfile(profile: MigrationProfile, openAge: number): Float64Array {
+export function migrationProfile(profile: MigrationProfile, openAge: number, width: Width = STEP): Float64Array {
   checkOpenAge(openAge, 'openAge');
-  return resolveProfile(parseWith(migrationProfileSchema, plainArrays(profile), 'profile'), openAge, 'profile');
+  if (width !== 1 && width !== 5) fail('width', 'expected 1 or 5 (years)', width);
+  return resolveProfile(parseWith(migrationProfileSchema, plainArrays(profile), 'profile'), openAge, 'profile', width);
 }
 
 /** Turns a parsed profile into shares on the grid (validating what depends on the grid). */
-export function resolveProfile(profile: 'rogers-castro' | RogersCastroParams | readonly number[], openAge: number, path: string): Float64Array {
-  const groups = openAge / STEP + 1;
+export function resolveProfile(profile: 'rogers-castro' | RogersCastroParams | readonly number[], openAge: number, path: string, width: Width = STEP): Float64Array {
+  const groups = openAge / width + 1;
   if (!isShares(profile)) {
     const params = profile === 'rogers-castro' ? ROGERS_CASTRO_STANDARD : profile;
-    const out = fillRogersCastroProfile(params, openAge, new Float64Array(groups));
+    const out = fillRogersCastroProfile(params, openAge, new Float64Array(groups), width);
     for (let i = 0; i < groups; i++) {
       if (!Number.isFinite(out[i]!)) {
         fail(path, `expected parameters whose schedule is finite, and > 0 somewhere, over ages 0-${Math.max(openAge, ROGERS_CASTRO_LAST_AGE)}`, profile);
@@ -67,15 +69,15 @@ function isShares(p: 'rogers-castro' | RogersCastroParams | readonly number[]): 
 
 /**
  * Unchecked core of {@link migrationProfile} for a Rogers–Castro schedule: writes the normalised
- * group shares into `out` (length `openAge/5 + 1`) and returns it. No allocation. A schedule that
+ * group shares into `out` (length `openAge/width + 1`) and returns it. No allocation. A schedule that
  * is 0 everywhere, or overflows, leaves NaN in `out` (the wrapper rejects it).
  */
-export function fillRogersCastroProfile(params: RogersCastroParams, openAge: number, out: Float64Array): Float64Array {
+export function fillRogersCastroProfile(params: RogersCastroParams, openAge: number, out: Float64Array, width: Width = STEP): Float64Array {
   const groups = out.length;
   let total = 0;
   for (let i = 0; i < groups - 1; i++) {
     let s = 0;
-    for (let x = STEP * i; x < STEP * i + STEP; x++) s += rogersCastroAt(x, params);
+    for (let x = width * i; x < width * i + width; x++) s += rogersCastroAt(x, params);
     out[i] = s;
     total += s;
   }

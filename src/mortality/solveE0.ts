@@ -1,10 +1,12 @@
 import type { A0Rule } from '../lifetable/a0.js';
 import type { AxRule } from '../lifetable/ax.js';
-import { computeLifeTable, type LifeTable, type LifeTableRules } from '../lifetable/compute.js';
+import type { Width } from '../ages/grid.js';
+import { computeCompleteLifeTable, computeLifeTable, emptyLifeTable, type LifeTable, type LifeTableRules } from '../lifetable/compute.js';
+import { fillSingleAgeMx, singleAgeScratch, type SingleAgeScratch } from './complete.js';
 import type { Sex } from '../types.js';
 import { BASELINES, type BaselineName } from './baselines.js';
 import { bracketIndex, buildE0Table, inverseCubic, type E0Curve, type E0Table } from './e0Table.js';
-import { LOGQUAD_Q5_MAX, LOGQUAD_Q5_MIN, compileLogQuad, fillLogQuadMx, type LogQuadModel } from './logQuad.js';
+import { LOGQUAD_Q5_MAX, LOGQUAD_Q5_MIN, LOGQUAD_ROWS, compileLogQuad, fillLogQuadMx, type LogQuadModel } from './logQuad.js';
 
 /** e0 solves stop when the life table's e0 is within this many years of the target (design.md: "e0 solves 1e-8 years"). */
 export const E0_TOLERANCE = 1e-8;
@@ -57,6 +59,11 @@ export interface E0SolveSpec {
   k: number;
   a0Rule: A0Rule;
   axRule: AxRule;
+  /**
+   * 5 (default): the model's abridged table; 1: its complete table on single ages 0 … 130+
+   * (mortality/complete.ts), whose e0 is then the one solved for.
+   */
+  width?: Width;
 }
 
 /** What the core returns; `out` holds the life table of the solution (or of the bound). */
@@ -127,9 +134,45 @@ class HazardCurve implements E0Curve {
   }
 }
 
-const SEX_RULES = 8;
-function rulesIndex(sex: Sex, a0Rule: A0Rule, axRule: AxRule): number {
-  return (sex === 'male' ? 4 : 0) + (a0Rule === 'coale-demeny' ? 2 : 0) + (axRule === 'midpoint' ? 1 : 0);
+/**
+ * A model's complete table (width 1): the abridged table of the parameter, brought to single ages
+ * 0 … 130+ ({@link fillSingleAgeMx}), then the complete life table of those rates. The abridged
+ * table and the conversion's scratch belong to this curve (each fill writes them whole before
+ * reading them; everything runs synchronously).
+ */
+class CompleteCurve implements E0Curve {
+  readonly xMin: number;
+  readonly xMax: number;
+  private readonly abridged: LifeTable;
+  private readonly scratch: SingleAgeScratch;
+  constructor(
+    readonly inner: Curve,
+    rows: number,
+    readonly rules: LifeTableRules,
+  ) {
+    this.xMin = inner.xMin;
+    this.xMax = inner.xMax;
+    this.abridged = emptyLifeTable(rows);
+    this.scratch = singleAgeScratch(rows);
+  }
+  parameterOf(x: number): number {
+    return this.inner.parameterOf(x);
+  }
+  fill(x: number, out: LifeTable): void {
+    this.inner.fill(x, this.abridged);
+    fillSingleAgeMx(this.abridged, out.mx, this.scratch);
+    computeCompleteLifeTable(out.mx, this.rules, out);
+  }
+}
+
+const SEX_RULES = 16;
+function rulesIndex(sex: Sex, a0Rule: A0Rule, axRule: AxRule, width: Width): number {
+  return (width === 1 ? 8 : 0) + (sex === 'male' ? 4 : 0) + (a0Rule === 'coale-demeny' ? 2 : 0) + (axRule === 'midpoint' ? 1 : 0);
+}
+
+/** The curve of a model at the spec's width: the abridged curve itself, or its complete table. */
+function atWidth(curve: Curve, rows: number, spec: E0SolveSpec): Curve {
+  return spec.width === 1 ? new CompleteCurve(curve, rows, rulesOf(spec.sex, spec.a0Rule, spec.axRule)) : curve;
 }
 function rulesOf(sex: Sex, a0Rule: A0Rule, axRule: AxRule): LifeTableRules {
   return { sex, a0Rule, axRule, ax: undefined, radix: RADIX };
@@ -141,13 +184,13 @@ const userSolvers: Map<string, E0Solver>[] = Array.from({ length: SEX_RULES }, (
 
 function solverFor(spec: E0SolveSpec): E0Solver {
   const { sex, a0Rule, axRule, model } = spec;
-  const index = rulesIndex(sex, a0Rule, axRule);
+  const index = rulesIndex(sex, a0Rule, axRule, spec.width ?? 5);
   if (model === 'log-quadratic') {
     const cache = logQuadSolvers[index]!;
     let s = cache.get(spec.k);
     if (!s) {
       if (cache.size >= LOGQUAD_CACHE_SIZE) cache.clear();
-      s = new E0Solver(new LogQuadCurve(compileLogQuad(sex, spec.k, a0Rule), rulesOf(sex, a0Rule, axRule)), LOGQUAD_TABLE_NODES);
+      s = new E0Solver(atWidth(new LogQuadCurve(compileLogQuad(sex, spec.k, a0Rule), rulesOf(sex, a0Rule, axRule)), LOGQUAD_ROWS, spec), LOGQUAD_TABLE_NODES);
       cache.set(spec.k, s);
     }
     return s;
@@ -157,7 +200,8 @@ function solverFor(spec: E0SolveSpec): E0Solver {
     const cache = namedSolvers[index]!;
     let s = cache.get(baseline);
     if (!s) {
-      s = new E0Solver(new HazardCurve(BASELINES[baseline][sex], rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES);
+      const mx = BASELINES[baseline][sex];
+      s = new E0Solver(atWidth(new HazardCurve(mx, rulesOf(sex, a0Rule, axRule)), mx.length, spec), HAZARD_TABLE_NODES);
       cache.set(baseline, s);
     }
     return s;
@@ -167,7 +211,7 @@ function solverFor(spec: E0SolveSpec): E0Solver {
   let s = cache.get(key);
   if (!s) {
     if (cache.size >= USER_CACHE_SIZE) cache.clear();
-    s = new E0Solver(new HazardCurve(baseline.slice(), rulesOf(sex, a0Rule, axRule)), HAZARD_TABLE_NODES);
+    s = new E0Solver(atWidth(new HazardCurve(baseline.slice(), rulesOf(sex, a0Rule, axRule)), baseline.length, spec), HAZARD_TABLE_NODES);
     cache.set(key, s);
   }
   return s;

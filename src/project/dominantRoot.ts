@@ -1,3 +1,6 @@
+import * as z from 'zod/mini';
+import { STEP, type Width } from '../ages/grid.js';
+import { widthValue } from '../validate/schemas.js';
 import { CcmppError, fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { solveMonotone } from '../solve/monotone.js';
@@ -10,19 +13,20 @@ const EULER_LOTKA_TOLERANCE = 1e-15;
 /** How far from 1 the sum may be where the bracket closes on adjacent floats: its rounding error. */
 const EULER_LOTKA_ROUNDING = 1e-12;
 
-/** The stable population of a period's rates ({@link dominantRoot}): λ, r = ln(λ)/5 and the stable age shares. */
+/** The stable population of a period's rates ({@link dominantRoot}): λ, r = ln(λ)/n and the stable age shares. */
 export interface DominantRoot {
-  /** Dominant eigenvalue of the female Leslie matrix: growth factor per 5 years. */
+  /** Dominant eigenvalue of the female Leslie matrix: growth factor per period (5 years, or 1 at width 1). */
   lambda: number;
-  /** Intrinsic growth rate per year, ln(λ)/5. */
+  /** Intrinsic growth rate per year, ln(λ)/n, n the period's width. */
   r: number;
   /** Stable female age distribution (shares summing to 1). */
   stableAgeShares: Float64Array;
 }
 
 /**
- * Dominant root of the period's female Leslie matrix: the long-run growth factor λ per 5 years of a
- * closed population under the period's rates, r = ln(λ)/5, and the stable age distribution.
+ * Dominant root of the period's female Leslie matrix: the long-run growth factor λ per period (of
+ * n = `options.width` years: 5, the default, or 1 for a period on single years of age) of a closed
+ * population under the period's rates, r = ln(λ)/n, and the stable age distribution.
  *
  * λ is the root of the matrix's characteristic equation in Euler–Lotka form (Keyfitz & Caswell 2005,
  * §3.1; Preston, Heuveline & Guillot 2001, §7.2): 1 = Σ F(x) ℓ(x) λ^−(x+1), with F the Leslie
@@ -38,9 +42,10 @@ export interface DominantRoot {
  * @example
  * const { lambda, r } = dominantRoot(period);  // r < 0 when fertility is below replacement
  */
-export function dominantRoot(period: PeriodInputs): DominantRoot {
+export function dominantRoot(period: PeriodInputs, options: { width?: Width } = {}): DominantRoot {
   const groups = (period as { asfr?: ArrayLike<number> })?.asfr?.length ?? 0;
-  const k = compilePeriod(parseWith(periodInputsSchema(groups), period, 'period'));
+  const width = parseWith(z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' }), options, 'options').width ?? STEP;
+  const k = compilePeriod(parseWith(periodInputsSchema(groups), period, 'period'), width);
   const G = groups;
   const F = fertilityRow(k, k.femaleShare, k.bf);
   const s = k.sf;
@@ -92,5 +97,5 @@ export function dominantRoot(period: PeriodInputs): DominantRoot {
     pow /= lambda;
   }
   for (let x = 0; x < G; x++) shares[x] = shares[x]! / total;
-  return { lambda, r: Math.log(lambda) / 5, stableAgeShares: shares };
+  return { lambda, r: Math.log(lambda) / width, stableAgeShares: shares };
 }

@@ -1,6 +1,11 @@
 /**
- * The cohort-component step: one 5-year period for both sexes, on Float64Array, unchecked and
+ * The cohort-component step: one period of width n (5 years on 5-year groups, or 1 year on single
+ * years of age: the same algebra, one kernel) for both sexes, on Float64Array, unchecked and
  * allocation-free. Everything the public functions validate arrives here as plain numbers.
+ *
+ * Survival by age at arrival: P(x+1, t+n) = P(x, t)·s(x); the open group
+ * P(ω, t+n) = (P(ω−1, t) + P(ω, t))·s(ω−1) (Preston, Heuveline & Guillot 2001, ch. 6 at n = 5; UN
+ * WPP 2022+, ccmppWPP `project_ccmpp_z_by_z` and bayesPop at n = 1).
  *
  * Migration "even" (UN; Preston, Heuveline & Guillot 2001, Box 6.2): half the period's migrants
  * join (or leave) at the start, in their group; the population is survived and aged; the other half
@@ -11,24 +16,26 @@
  * out-flow O is taken from the people present then, o(x) = O · r(x)P(x) / Σ r·P over both sexes
  * (Ševčíková, Raymer & Raftery 2024, the population-weighted out-flow of the Flow-Difference Method).
  *
- * Births B = 5 Σ asfr(x) (W_start(x) + W_end(x)) / 2, from women at the start (migrants of the first
+ * Births B = n Σ asfr(x) (W_start(x) + W_end(x)) / 2, from women at the start (migrants of the first
  * half included) and at the end of the period; female births B·100/(100 + srb); the first group at the
  * end is births × birth survival + its end-share of migrants. Under "even", W_end includes the end
  * half's migrants (bayesPop, ccmppWPP); under "end", W_end is taken before the migrants arrive or
  * leave, so migrants who arrive at the end give no births in the period (bayesPop, ccmppWPP, WPP).
  */
 export interface KernelPeriod {
+  /** Width of the period and of the age groups, in years: 5 or 1. */
+  width: number;
   /** Survival ratios per sex, length groups − 1. */
   sf: Float64Array;
   sm: Float64Array;
-  /** Birth → 0–4 survival per sex. */
+  /** Birth → first group survival per sex (0–4, or age 0). */
   bf: number;
   bm: number;
   /** Annual ASFR per group (length groups; group 0 is 0). */
   asfr: Float64Array;
   /** Female share of births, 100 / (100 + srb). */
   femaleShare: number;
-  /** Net migrants over the period per group, or null for none. */
+  /** Migrants over the whole period per group, or null for none. */
   mf: Float64Array | null;
   mm: Float64Array | null;
   /** Share of migrants joining at the start: 0.5 ('even') or 0 ('end'). */
@@ -39,7 +46,7 @@ export interface KernelPeriod {
 
 /**
  * Out-migrants who leave in proportion to r(x)·P(x): each half of the period (start share h, end
- * share 1 − h) takes its share of `persons + rate · 5 · P`, P the population present at that moment.
+ * share 1 − h) takes its share of `persons + rate · n · P`, P the population present at that moment.
  */
 interface KernelOutflow {
   /** Relative out-migration rates by group per sex (≥ 0; only their ratios matter). */
@@ -137,7 +144,7 @@ export const loopStep: StepFunction = (pf, pm, k, outF, outM, totals) => {
   const h = k.startShare;
   surviveSex(pf, k.sf, k.mf, h, 1 - h, outF, k.asfr);
   const deathsF = out3[DEATHS]!;
-  const births = 2.5 * out3[EXPOSURE]!;
+  const births = 0.5 * k.width * out3[EXPOSURE]!;
   let lo = out3[LOWEST]!;
   surviveSex(pm, k.sm, k.mm, h, 1 - h, outM, null);
   const deathsM = out3[DEATHS]!;
@@ -181,19 +188,20 @@ function noteShare(totals: Float64Array, share: number, people: number, sex: num
 
 /**
  * The step with rate-based out-migration (`k.out`). Start half: u_s = O_s / Σ r·P(t), each group
- * loses u_s·r(x)·P(x), O_s = h·(persons + rate·5·ΣP(t)). Then the survival pass of
+ * loses u_s·r(x)·P(x), O_s = h·(persons + rate·n·ΣP(t)). Then the survival pass of
  * {@link loopStep} with the start half's in-migrants, no end migrants: survivors S(x). End half:
  * u = O_e / Σ r·S over every group, the new 0–4 included (S(0) = births × birth survival), with
- * O_e = (1 − h)·(persons + rate·5·ΣS); each group keeps S(x)(1 − u r(x)) + its end in-migrants.
+ * O_e = (1 − h)·(persons + rate·n·ΣS); each group keeps S(x)(1 − u r(x)) + its end in-migrants.
  *
  * Under 'even' the births depend on the end half's female out-migrants, and u on the births
- * (through the newborns' share of Σ r·S): with B = B0 − κu (κ = 2.5 Σ asfr·r_f·S_f) and
+ * (through the newborns' share of Σ r·S): with B = B0 − κu (κ = (n/2) Σ asfr·r_f·S_f) and
  * u (R1 + βB) = a0 + a1·B, u is the smaller root of βκ u² − (R1 + βB0 + a1κ) u + (a0 + a1 B0) = 0,
  * solved exactly (β, R1, a0, a1: the newborns' and the others' parts of Σ r·S and O_e).
  */
 function flowStep(pf: Float64Array, pm: Float64Array, k: KernelPeriod, outF: Float64Array, outM: Float64Array, totals: Float64Array): boolean {
   const o = k.out!;
   const G = pf.length;
+  const n = k.width;
   const h = k.startShare;
   const e = 1 - h;
   const { rf, rm, startF, startM, byAgeF, byAgeM } = o;
@@ -209,7 +217,7 @@ function flowStep(pf: Float64Array, pm: Float64Array, k: KernelPeriod, outF: Flo
       R += rf[x]! * pf[x]! + rm[x]! * pm[x]!;
       T += pf[x]! + pm[x]!;
     }
-    const O = h * (o.persons + o.rate * 5 * T);
+    const O = h * (o.persons + o.rate * n * T);
     if (O > 0) us = R > 0 ? O / R : Infinity;
   }
   for (let x = 0; x < G; x++) {
@@ -251,13 +259,13 @@ function flowStep(pf: Float64Array, pm: Float64Array, k: KernelPeriod, outF: Flo
     if (mf) E += asfr[x]! * mf[x]!;
   }
   const even = h > 0;
-  const B0 = 2.5 * (expo + (even ? e * E : 0));
+  const B0 = 0.5 * n * (expo + (even ? e * E : 0));
   const phi = k.femaleShare;
   const beta = rf[0]! * phi * k.bf + rm[0]! * (1 - phi) * k.bm;
   const gamma = phi * k.bf + (1 - phi) * k.bm;
-  const a0 = e * (o.persons + o.rate * 5 * T1);
-  const a1 = e * o.rate * 5 * gamma;
-  const kappa = even ? 2.5 * Z : 0;
+  const a0 = e * (o.persons + o.rate * n * T1);
+  const a1 = e * o.rate * n * gamma;
+  const kappa = even ? 0.5 * n * Z : 0;
   const qa = beta * kappa;
   const qb = R1 + beta * B0 + a1 * kappa;
   const qc = a0 + a1 * B0;
@@ -308,21 +316,34 @@ function flowStep(pf: Float64Array, pm: Float64Array, k: KernelPeriod, outF: Flo
 }
 
 /**
- * Source of one sex's pass of {@link loopStep}, unrolled over the groups: the same operations in
- * the same order, so the result is bit-identical. Straight-line code lets V8 drop the per-iteration
- * typed-array checks that make the loop ~3× slower than C (measured in bench/kernel.bench.ts).
+ * Most groups a step is unrolled over, with and without migrant counts. Straight-line code for a
+ * longer grid outgrows the instruction cache (at 101 single years with migration V8 emits about
+ * 41 KB of machine code for the step, 30 KB without; L1i is 32 KiB) and runs slower a group than a
+ * loop: above it the groups between the first and the last two are a generated loop with the same
+ * body, branch-free (bench/width1.bench.ts, "kernel step 101×2 annual").
+ */
+const MAX_UNROLLED_GROUPS = { migration: 48, none: 101 };
+
+/**
+ * Source of one sex's pass of {@link loopStep}, unrolled over the groups (or, on a grid of more groups
+ * than {@link MAX_UNROLLED_GROUPS}, looped with the body specialised for the migration pattern):
+ * the same operations in the same order, so the result is bit-identical. Straight-line code lets V8
+ * drop the per-iteration typed-array checks that make the loop ~3× slower than C (measured in
+ * bench/kernel.bench.ts).
  */
 function unrolledSex(S: 'F' | 'M', G: number, migration: boolean, fertility: boolean, endInBirths: boolean): string {
   const last = G - 1;
   const w = endInBirths ? 'end' : 'sv';
-  const start = (i: number) => (migration ? `p${S}[${i}] + h * m${S}[${i}]` : `p${S}[${i}]`);
-  const end = (i: number) => (migration ? `sv + e * m${S}[${i}]` : 'sv');
+  const start = (i: number | string) => (migration ? `p${S}[${i}] + h * m${S}[${i}]` : `p${S}[${i}]`);
+  const end = (i: number | string) => (migration ? `sv + e * m${S}[${i}]` : 'sv');
+  const group = (x: number | string, next: number | string) => {
+    let g = `{ const sv = a${S} * s${S}[${x}]; d${S} += a${S} - sv; const end = ${end(next)}; if (end < lo) lo = end; o${S}[${next}] = end;`;
+    if (fertility) g += ` expo += asfr[${x}] * a${S} + asfr[${next}] * ${w};`;
+    return `${g} a${S} = ${start(next)}; if (a${S} < lo) lo = a${S}; }\n`;
+  };
   let src = `let d${S} = 0, a${S} = ${start(0)}; if (a${S} < lo) lo = a${S};\n`;
-  for (let x = 0; x < last - 1; x++) {
-    src += `{ const sv = a${S} * s${S}[${x}]; d${S} += a${S} - sv; const end = ${end(x + 1)}; if (end < lo) lo = end; o${S}[${x + 1}] = end;`;
-    if (fertility) src += ` expo += asfr[${x}] * a${S} + asfr[${x + 1}] * ${w};`;
-    src += ` a${S} = ${start(x + 1)}; if (a${S} < lo) lo = a${S}; }\n`;
-  }
+  if (G > MAX_UNROLLED_GROUPS[migration ? 'migration' : 'none']) src += `for (let x = 0; x < ${last - 1}; x++) ${group('x', 'x + 1')}`;
+  else for (let x = 0; x < last - 1; x++) src += group(x, x + 1);
   src += `{ const aOpen = ${start(last)}; if (aOpen < lo) lo = aOpen; const pool = a${S} + aOpen; const sv = pool * s${S}[${last - 1}];`;
   src += ` d${S} += pool - sv; const end = ${end(last)}; if (end < lo) lo = end; o${S}[${last}] = end;`;
   if (fertility) src += ` expo += asfr[${last - 1}] * a${S} + asfr[${last}] * (aOpen + ${w});`;
@@ -332,7 +353,7 @@ function unrolledSex(S: 'F' | 'M', G: number, migration: boolean, fertility: boo
 function generate(G: number, femaleMigration: boolean, maleMigration: boolean, endInBirths: boolean): StepFunction {
   const body = `const h = k.startShare, e = 1 - h, sF = k.sf, sM = k.sm, mF = k.mf, mM = k.mm, asfr = k.asfr;
 let expo = 0, lo = 0;
-${unrolledSex('F', G, femaleMigration, true, endInBirths)}const births = 2.5 * expo; const lowF = lo; lo = 0;
+${unrolledSex('F', G, femaleMigration, true, endInBirths)}const births = 0.5 * k.width * expo; const lowF = lo; lo = 0;
 ${unrolledSex('M', G, maleMigration, false, endInBirths)}if (lowF < lo) lo = lowF;
 const birthsF = births * k.femaleShare, birthsM = births - birthsF;
 const f0 = birthsF * k.bf + ${femaleMigration ? 'e * mF[0]' : '0'}, m0 = birthsM * k.bm + ${maleMigration ? 'e * mM[0]' : '0'};
@@ -349,7 +370,7 @@ const generated = new Map<number, StepFunction>();
 let canGenerate = true;
 
 /**
- * One 5-year step: from (pf, pm) at the start to (outF, outM) at the end; fills `totals` (length
+ * One step of width `k.width`: from (pf, pm) at the start to (outF, outM) at the end; fills `totals` (length
  * {@link TOTALS_SIZE}) with births, deaths and rate-based out-migrants by sex, and the largest share
  * of a group the out-flow takes. Returns false when some group would go negative (more out-migrants
  * than people): the caller reports it.

@@ -8,14 +8,14 @@ import type { KernelPeriod } from './kernel.js';
 /**
  * Fertility row of the female-dominant Leslie matrix (Preston, Heuveline & Guillot 2001, §6.3),
  * births counted from women at the start and the end of the period:
- * F(x) = 2.5 · b · (asfr(x) + asfr(x+1) s(x)), with the open group feeding itself.
+ * F(x) = (n/2) · b · (asfr(x) + asfr(x+1) s(x)) for periods of width n, with the open group feeding itself.
  * `share` is the sex's share of births and `b` its birth survival.
  */
 export function fertilityRow(k: KernelPeriod, share: number, b: number): Float64Array {
   const { asfr, sf } = k;
   const G = asfr.length;
   const row = new Float64Array(G);
-  const c = 2.5 * share * b;
+  const c = 0.5 * k.width * share * b;
   for (let x = 0; x < G - 1; x++) {
     const into = x < G - 2 ? x + 1 : G - 1;
     row[x] = c * (asfr[x]! + asfr[into]! * sf[x]!);

@@ -3,17 +3,20 @@ import type { BySex } from '../types.js';
 import { finite, asfrValue, boundedNonNegative, MAX_OPEN_AGE, numbers, persons, signedPersons, srbValue, unit } from '../validate/schemas.js';
 import type { KernelPeriod } from './kernel.js';
 
-/** Everything one 5-year period needs: explicit rates, no models. */
+/**
+ * Everything one period needs: explicit rates, no models. A period is as wide as the population's
+ * age groups (`Population.width`): 5 years on 5-year groups, 1 year on single years of age.
+ */
 export interface PeriodInputs {
-  /** Survival per sex: birth → 0–4, and ratios[i] from group i into i+1 (length groups − 1). */
+  /** Survival per sex: birth → the first group, and ratios[i] from group i into i+1 (length groups − 1). */
   survival: BySex<{ birth: number; ratios: ArrayLike<number> }>;
-  /** Annual births per woman, per 5-year group (length = groups; 0–4 must be 0). */
+  /** Annual births per woman, per age group (length = groups; the first group's must be 0). */
   asfr: ArrayLike<number>;
   /** Sex ratio at birth: males per 100 female births. */
   srb: number;
-  /** Net migrants over the whole 5-year period, per group; negative = net out-migration. */
+  /** Net migrants over the whole period (5 years or 1), per group; negative = net out-migration. */
   netMigrants?: BySex<ArrayLike<number>>;
-  /** In-migrants over the whole 5-year period, per group (≥ 0). */
+  /** In-migrants over the whole period, per group (≥ 0). */
   inMigrants?: BySex<ArrayLike<number>>;
   /**
    * Out-migrants who leave in proportion to `schedule(x) · P(x)`, the people present in each half
@@ -39,8 +42,8 @@ export function periodInputsSchema(groups: number) {
   return s;
 }
 
-/** Most age groups of a period: open age at most {@link MAX_OPEN_AGE}. */
-const MAX_GROUPS = MAX_OPEN_AGE / 5 + 1;
+/** Most age groups of a period: single years to an open age of at most {@link MAX_OPEN_AGE}. */
+const MAX_GROUPS = MAX_OPEN_AGE + 1;
 
 function buildSchema(groups: number) {
   const perGroup = numbers(signedPersons('migrants')).check(z.refine((v) => v.length === groups, { error: `expected ${groups} values (one per age group)` }));
@@ -55,7 +58,7 @@ function buildSchema(groups: number) {
     asfr: numbers(asfrValue()).check(
       z.refine((v) => v.length === groups, { error: `expected ${groups} rates (one per age group)` }),
       z.refine((v) => v.length >= 2 && v.length <= MAX_GROUPS, { error: `expected from 2 to ${MAX_GROUPS} rates (one per age group, open age at most ${MAX_OPEN_AGE})` }),
-      z.refine((v) => v.length === 0 || v[0] === 0, { error: 'expected 0 at ages 0-4 (asfr[0])' }),
+      z.refine((v) => v.length === 0 || v[0] === 0, { error: 'expected 0 in the first age group (0-4, or age 0 on single years; asfr[0])' }),
     ),
     srb: srbValue(),
     netMigrants: z.optional(z.strictObject({ female: perGroup, male: perGroup })),
@@ -85,11 +88,12 @@ export function femaleBirthShare(srb: number): number {
   return 100 / (100 + srb);
 }
 
-/** Turns validated inputs into the kernel's typed arrays (copies: the caller's arrays are never aliased). */
-export function compilePeriod(p: ParsedPeriod | PeriodInputs): KernelPeriod {
+/** Turns validated inputs into the kernel's typed arrays for periods of `width` years (copies: the caller's arrays are never aliased). */
+export function compilePeriod(p: ParsedPeriod | PeriodInputs, width: number = 5): KernelPeriod {
   const out = p.outMigration;
   const G = p.asfr.length;
   return {
+    width,
     sf: Float64Array.from(p.survival.female.ratios),
     sm: Float64Array.from(p.survival.male.ratios),
     bf: p.survival.female.birth,

@@ -1,21 +1,26 @@
 import * as z from 'zod/mini';
 import { total } from '../ages/broad.js';
-import { ageGroupLabel } from '../ages/grid.js';
+import { ageGroupLabel, STEP, type Width } from '../ages/grid.js';
 import type { BySex, Sex } from '../types.js';
 import { InputError } from '../validate/errors.js';
 import { ValidationMemo } from '../validate/memo.js';
 import { parseWith } from '../validate/parse.js';
-import { MAX_HORIZON, MAX_OPEN_AGE, numbers, persons, year } from '../validate/schemas.js';
+import { MAX_HORIZON, MAX_OPEN_AGE, numbers, persons, widthValue, year } from '../validate/schemas.js';
 import { Arena } from './arena.js';
 import { hasOutflow, BIRTHS_F, BIRTHS_M, DEATHS_F, DEATHS_M, OUT_F, OUT_M, step, TOTALS_SIZE, WORST_GROUP, WORST_SEX, WORST_SHARE, type KernelPeriod } from './kernel.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 
-/** A population by sex and 5-year group (persons) at a year. */
-export type Population = { year: number } & BySex<ArrayLike<number>>;
+/**
+ * A population by sex and age group (persons) at a year: 5-year groups 0-4, 5-9, …, the last one open
+ * (the default, `width` 5), or single years 0, 1, …, openAge − 1 and openAge+ (`width` 1).
+ */
+export type Population = { year: number; width?: Width | undefined } & BySex<ArrayLike<number>>;
 
 /** What {@link projectCohorts} returns. */
 export interface CohortProjection {
-  /** base, base + 5, … */
+  /** Width of the age groups and periods, in years (5 or 1). */
+  width: Width;
+  /** base, base + n, … (n = width). */
   years: number[];
   /** One per year. */
   population: BySex<Float64Array>[];
@@ -41,14 +46,18 @@ export const populationSchema = z
     {
       year: year(),
       female: numbers(persons()).check(
-        z.refine((v) => v.length >= 2 && v.length <= MAX_OPEN_AGE / 5 + 1, { error: `expected from 2 to ${MAX_OPEN_AGE / 5 + 1} age groups (open age at most ${MAX_OPEN_AGE})` }),
+        z.refine((v) => v.length >= 2 && v.length <= MAX_OPEN_AGE + 1, { error: `expected from 2 to ${MAX_OPEN_AGE + 1} age groups (open age at most ${MAX_OPEN_AGE})` }),
       ),
       male: numbers(persons()),
+      width: z.optional(widthValue()),
     },
-    { error: 'expected a population { year, female, male }' },
+    { error: 'expected a population { year, female, male, width? }' },
   )
   .check(
     z.superRefine((p, ctx) => {
+      const w = p.width ?? STEP;
+      if (w === 5 && p.female.length > MAX_OPEN_AGE / 5 + 1)
+        ctx.addIssue({ code: 'custom', path: ['female'], message: `expected from 2 to ${MAX_OPEN_AGE / 5 + 1} 5-year groups (open age at most ${MAX_OPEN_AGE}; single years need width: 1)`, input: p.female });
       if (p.male.length !== p.female.length)
         ctx.addIssue({ code: 'custom', path: ['male'], message: 'expected as many male as female groups', input: p.male });
     }),
@@ -62,9 +71,13 @@ export function parsePopulation(base: unknown, path = 'base'): z.output<typeof p
 }
 
 /**
- * Projects a population by the cohort-component method, one 5-year period per entry of `periods`.
- * Per sex, exactly: P(t+5) = P(t) + births − deaths + netMigrants (the balancing identity).
- * See `step` (src/project/kernel.ts) for the step itself (Preston, Heuveline & Guillot 2001, Box 6.2).
+ * Projects a population by the cohort-component method, one period per entry of `periods`: 5 years
+ * on 5-year groups, or one year per period when `base.width` is 1 (single years of age, as UN WPP
+ * 2022+). Per sex, exactly: P(t+n) = P(t) + births − deaths + netMigrants (the balancing identity).
+ * See `step` (src/project/kernel.ts) for the step itself (Preston, Heuveline & Guillot 2001, Box 6.2;
+ * at width 1 the same algebra with n = 1, as ccmppWPP's `project_ccmpp_z_by_z`).
+ * Throws an InputError naming the field for a bad base or period, and for migrants that would take
+ * more people than a group holds.
  *
  * @example
  * const out = projectCohorts({ year: 2015, female, male }, [period, period, period]);
@@ -73,14 +86,15 @@ export function parsePopulation(base: unknown, path = 'base'): z.output<typeof p
 export function projectCohorts(base: Population, periods: readonly PeriodInputs[]): CohortProjection {
   const b = parsePopulation(base);
   const groups = b.female.length;
+  const width = b.width ?? STEP;
   const ps = parseWith(
     z.array(periodInputsSchema(groups), { error: 'expected an array of periods' }).check(
-      z.maxLength(MAX_HORIZON / 5, { error: `expected at most ${MAX_HORIZON / 5} periods (${MAX_HORIZON} years, the longest projection)` }),
+      z.maxLength(MAX_HORIZON / width, { error: `expected at most ${MAX_HORIZON / width} periods (${MAX_HORIZON} years, the longest projection)` }),
     ),
     periods,
     'periods',
   );
-  return run(b.year, b.female, b.male, ps.map(compilePeriod));
+  return run(b.year, b.female, b.male, ps.map((p) => compilePeriod(p, width)), {}, undefined, width);
 }
 
 /** Where an impossible out-migration is reported: the path of the offending input. */
@@ -107,8 +121,9 @@ export function runSize(groups: number, periods: number): number {
 }
 
 /**
- * Unchecked projection over compiled periods (the start arrays are not modified). Populations and
- * migrants by age are views into `arena`, which must hold {@link runSize} numbers.
+ * Unchecked projection over compiled periods of `width` years (each `k.width` must be `width`; the
+ * start arrays are not modified). Populations and migrants by age are views into `arena`, which must
+ * hold {@link runSize} numbers.
  */
 export function run(
   year: number,
@@ -117,6 +132,7 @@ export function run(
   periods: readonly KernelPeriod[],
   hooks: RunHooks = {},
   arena: Arena = new Arena(runSize(female.length, periods.length)),
+  width: Width = STEP,
 ): CohortProjection {
   const groups = female.length;
   const f0 = arena.take(groups);
@@ -124,6 +140,7 @@ export function run(
   f0.set(female);
   m0.set(male);
   const out: CohortProjection = {
+    width,
     years: [year],
     population: [{ female: f0, male: m0 }],
     births: [],
@@ -139,7 +156,7 @@ export function run(
   periods.forEach((k, t) => {
     const nf = arena.take(groups);
     const nm = arena.take(groups);
-    const start = year + 5 * t;
+    const start = year + width * t;
     hooks.beforeStep?.(t, pf, pm, k);
     if (!step(pf, pm, k, nf, nm, totals)) {
       if (totals[WORST_SHARE]! > 1) throw (hooks.outflowError ?? defaultOutflowError)(t, pf, pm, k, totals);
@@ -150,11 +167,15 @@ export function run(
     const outF = arena.take(groups);
     const outM = arena.take(groups);
     const flows = hasOutflow(k);
-    split(k.mf, flows ? k.out!.byAgeF : undefined, inF, outF);
-    split(k.mm, flows ? k.out!.byAgeM : undefined, inM, outM);
-    const sIn = { female: total(inF), male: total(inM) };
-    const sOut = { female: total(outF), male: total(outM) };
-    out.years.push(start + 5);
+    // Without migrants the four arrays stay as the arena gives them: zeros.
+    const migrants = flows || k.mf !== null || k.mm !== null;
+    if (migrants) {
+      split(k.mf, flows ? k.out!.byAgeF : undefined, inF, outF);
+      split(k.mm, flows ? k.out!.byAgeM : undefined, inM, outM);
+    }
+    const sIn = migrants ? { female: total(inF), male: total(inM) } : { female: 0, male: 0 };
+    const sOut = migrants ? { female: total(outF), male: total(outM) } : { female: 0, male: 0 };
+    out.years.push(start + width);
     out.population.push({ female: nf, male: nm });
     out.births.push({ female: totals[BIRTHS_F]!, male: totals[BIRTHS_M]! });
     out.deaths.push({ female: totals[DEATHS_F]!, male: totals[DEATHS_M]! });
@@ -182,12 +203,17 @@ function netOf(counts: Float64Array | null, outflow: number): number {
   return (counts ? total(counts) : 0) - outflow;
 }
 
-const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, pf, _pm, _k, totals) => {
+/** The width of a compiled period as a grid width. */
+function widthOf(k: KernelPeriod): Width {
+  return k.width === 1 ? 1 : 5;
+}
+
+const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, pf, _pm, k, totals) => {
   const group = totals[WORST_GROUP]!;
   const where =
     group < 0
       ? 'no group with people in it has an out-migration rate above 0 to take them from'
-      : `it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(group, pf.length)} group`;
+      : `it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(group, pf.length, widthOf(k))} group`;
   return new InputError([{ path: `periods[${t}].outMigration`, rule: `expected an out-flow the population can supply (${where})`, value: undefined }]);
 };
 
@@ -208,7 +234,7 @@ function negativeError(
   pathOf: MigrantsPath,
 ): InputError {
   const groups = pf.length;
-  const when = `${start}-${start + 5}`;
+  const when = `${start}-${start + k.width}`;
   // With a rate-based out-flow, the start half's out-migrants have left before the counts join.
   const flows = hasOutflow(k);
   for (const [sex, p, mig, end] of [
@@ -224,7 +250,7 @@ function negativeError(
         return new InputError([
           {
             path: pathOf(t, sex, x),
-            rule: `expected no more net out-migrants than the ${sex} ${ageGroupLabel(x, groups)} group holds ${where} (it would hold ${left.toFixed(1)})`,
+            rule: `expected no more net out-migrants than the ${sex} ${ageGroupLabel(x, groups, widthOf(k))} group holds ${where} (it would hold ${left.toFixed(1)})`,
             value: m,
           },
         ]);

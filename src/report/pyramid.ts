@@ -1,16 +1,18 @@
 import * as z from 'zod/mini';
-import { ageGroupLabel } from '../ages/grid.js';
+import { ageGroupLabel, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers, positive, year } from '../validate/schemas.js';
+import { nonNegative, numbers, positive, widthValue, year } from '../validate/schemas.js';
 import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /** What a pyramid needs from a projection (a `Projection` or a `CohortProjection` fits). */
 export interface PyramidSource {
   years: readonly number[];
   population: readonly { female: ArrayLike<number>; male: ArrayLike<number> }[];
-  /** Labels of the age groups; derived from the number of groups when absent ('0-4' … 'A+'). */
+  /** Labels of the age groups; derived from the number of groups and the width when absent ('0-4' … 'A+', or '0' … 'A+'). */
   ageGroups?: readonly string[];
+  /** Width of the age groups: 5 (default) or 1 (single years: one bar per year of age). */
+  width?: 1 | 5;
 }
 
 /** Options of {@link pyramidSpec}: persons or shares, beside the chart's size and title. */
@@ -27,8 +29,9 @@ const sourceSchema = z
         error: 'expected an array of { female, male } populations',
       }),
       ageGroups: z.optional(z.array(z.string(), { error: 'expected an array of age-group labels' })),
+      width: z.optional(widthValue()),
     },
-    { error: 'expected a projection { years, population, ageGroups? }' },
+    { error: 'expected a projection { years, population, ageGroups?, width? }' },
   )
   .check(
     z.superRefine((p, ctx) => {
@@ -55,7 +58,8 @@ const optionsSchema = z.strictObject(
 );
 
 /**
- * A Vega-Lite population pyramid: one bar per 5-year age group, males to the left of zero and
+ * A Vega-Lite population pyramid: one bar per age group (5-year groups, or single years of age for a
+ * projection of width 1, labelled every 10 years), males to the left of zero and
  * females to the right, youngest at the bottom. Several years are overlaid on one pair of axes: the
  * first year as filled bars, each later year as an outline, one colour per year, so the ageing of
  * the population shows as the outline moving up; the legend's swatches are drawn the same way (the
@@ -73,7 +77,8 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
   const wanted = years === undefined ? [...new Set([p.years[0]!, p.years[p.years.length - 1]!])] : parseWith(z.array(year(), { error: 'expected an array of years' }).check(z.minLength(1, { error: 'expected at least one year' })), years, 'years');
   const o = parseWith(optionsSchema, options, 'options');
   const G = p.population[0]!.female.length;
-  const labels = p.ageGroups ?? Array.from({ length: G }, (_, i) => ageGroupLabel(i, G));
+  const width = p.width ?? STEP;
+  const labels = p.ageGroups ?? Array.from({ length: G }, (_, i) => ageGroupLabel(i, G, width));
   const share = o.unit === 'share';
   const rows: { year: string; sex: 'Males' | 'Females'; age: string; persons: number; value: number }[] = [];
   const seen = new Set<number>();
@@ -104,7 +109,9 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     scale: { domain: [-edge, edge], nice: false },
     axis: { labelExpr: `format(abs(datum.value), '${fmt}')`, title: share ? 'share of the year’s population' : 'persons', tickCount: 8 },
   };
-  const y = { field: 'age', type: 'ordinal', sort: labels.slice().reverse(), axis: { title: 'age group' } };
+  // Single years: a label every 10 years (and the open group), or 101 labels would overlap.
+  const axis = width === 1 ? { title: 'age', values: labels.filter((_, i) => i % 10 === 0 || i === G - 1) } : { title: 'age group' };
+  const y = { field: 'age', type: 'ordinal', sort: labels.slice().reverse(), axis };
   const first = yearNames[0]!;
   // The legend's swatches look like the bars: the first year filled, later years as outlines.
   const legend = {
@@ -132,9 +139,13 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
   );
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: o.title ?? `Population pyramid, ${wanted.join(' and ')}`, subtitle: share ? 'share of each year’s total, by sex and age' : 'persons by sex and 5-year age group' },
+    title: {
+      text: o.title ?? `Population pyramid, ${wanted.join(' and ')}`,
+      subtitle: share ? 'share of each year’s total, by sex and age' : `persons by sex and ${width === 1 ? 'single year of age' : '5-year age group'}`,
+    },
     width: o.width ?? 520,
-    height: o.height ?? Math.max(220, 17 * G),
+    // 17 px a 5-year bar; 5 px a single year.
+    height: o.height ?? Math.max(220, (width === 1 ? 5 : 17) * G),
     data: { values: rows },
     layer,
     config: CHART_CONFIG,

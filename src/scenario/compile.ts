@@ -1,10 +1,12 @@
-import { STEP } from '../ages/grid.js';
+import { STEP, type Width } from '../ages/grid.js';
 import { patternShares } from '../fertility/pattern.js';
 import { fillAsfrFromTfr } from '../fertility/asfr.js';
 import { DEFAULT_A0_RULE } from '../lifetable/a0.js';
 import { DEFAULT_AX_RULE } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
+import { singleYearShares } from '../fertility/singleYears.js';
+import { COMPLETE_ROWS } from '../mortality/complete.js';
 import { flowsOf, resolveFlowDifference, type FlowDifferenceParams } from '../migration/flowDifference.js';
 import { fillNetMigrants } from '../migration/netMigrants.js';
 import { resolveOutSchedule } from '../migration/outSchedule.js';
@@ -28,8 +30,11 @@ export const DEFAULT_SRB = 105;
 /** A scenario with every path and model resolved for a grid: what the period loop needs. */
 export interface CompiledScenario {
   openAge: number;
+  /** Width of the age groups and of the periods, in years (5 or 1). */
+  width: Width;
   groups: number;
   tfr: Anchors;
+  /** Shares of the TFR by fertile group of the grid: 7 (15–19 … 45–49) or 35 (15 … 49). */
   pattern: Float64Array;
   srb: Anchors;
   e0: { both: Anchors; gap: Anchors } | BySex<Anchors>;
@@ -68,24 +73,25 @@ export interface PeriodLevels {
   outRate: number;
 }
 
-const scenarios = new ValidationMemo<{ parsed: ParsedScenario; byOpenAge: Map<number, CompiledScenario> }>();
+const scenarios = new ValidationMemo<{ parsed: ParsedScenario; byGrid: Map<number, CompiledScenario> }>();
 
 /**
  * Validates and compiles a scenario for a grid, remembering both for the same, unchanged scenario
  * object (see ValidationMemo). The result is shared: treat it as read-only.
  */
-export function compiledScenario(scenario: unknown, openAge: number): { parsed: ParsedScenario; compiled: CompiledScenario } {
-  const memo = scenarios.get(scenario, () => ({ parsed: parseScenario(scenario), byOpenAge: new Map() }));
-  let compiled = memo.byOpenAge.get(openAge);
+export function compiledScenario(scenario: unknown, openAge: number, width: Width = STEP): { parsed: ParsedScenario; compiled: CompiledScenario } {
+  const memo = scenarios.get(scenario, () => ({ parsed: parseScenario(scenario), byGrid: new Map() }));
+  const key = 2 * openAge + (width === 1 ? 1 : 0); // open ages and widths are validated: at most 54 entries
+  let compiled = memo.byGrid.get(key);
   if (!compiled) {
-    compiled = compileScenario(memo.parsed, openAge);
-    memo.byOpenAge.set(openAge, compiled);
+    compiled = compileScenario(memo.parsed, openAge, width);
+    memo.byGrid.set(key, compiled);
   }
   return { parsed: memo.parsed, compiled };
 }
 
-/** Compiles a validated scenario for a grid with open age `openAge` (≥ 50). */
-export function compileScenario(s: ParsedScenario, openAge: number): CompiledScenario {
+/** Compiles a validated scenario for a grid of `width`-year groups with open age `openAge` (≥ 50). */
+export function compileScenario(s: ParsedScenario, openAge: number, width: Width = STEP): CompiledScenario {
   const m = s.mortality;
   const e0 =
     typeof m.e0 === 'object' && 'female' in m.e0
@@ -98,6 +104,7 @@ export function compileScenario(s: ParsedScenario, openAge: number): CompiledSce
     k: 0,
     a0Rule: DEFAULT_A0_RULE,
     axRule: DEFAULT_AX_RULE,
+    width,
   });
   const spec = { female: specOf('female'), male: specOf('male') };
   const rowsOf = (sex: Sex) => {
@@ -105,41 +112,44 @@ export function compileScenario(s: ParsedScenario, openAge: number): CompiledSce
     const rows = sp === 'log-quadratic' ? LOGQUAD_ROWS : typeof sp.baseline === 'string' ? BASELINES[sp.baseline][sex].length : sp.baseline.length;
     if (5 * (rows - 2) < openAge)
       fail(`mortality.model.baseline.${sex}`, `expected rates up to the projection's open age ${openAge}+ (ages 0, 1, 5, …, ${openAge}+ at least)`, rows);
-    return rows;
+    return width === 1 ? COMPLETE_ROWS : rows;
   };
+  const shares = patternShares(s.fertility.pattern);
   return {
     openAge,
-    groups: openAge / STEP + 1,
+    width,
+    groups: openAge / width + 1,
     tfr: anchorsOf(s.fertility.tfr as Path),
-    pattern: patternShares(s.fertility.pattern),
+    pattern: width === 1 ? singleYearShares(shares) : shares,
     srb: anchorsOf((s.srb ?? DEFAULT_SRB) as Path),
     e0,
     spec,
     rows: { female: rowsOf('female'), male: rowsOf('male') },
-    migration: s.migration ? compileMigration(s.migration, openAge) : null,
+    migration: s.migration ? compileMigration(s.migration, openAge, width) : null,
   };
 }
 
-/** A scenario's (validated) migration block resolved for the grid with open age `openAge`. */
-export function compileMigration(mig: NonNullable<ParsedScenario['migration']>, openAge: number): CompiledMigration {
+/** A scenario's (validated) migration block resolved for the grid of `width`-year groups with open age `openAge`. */
+export function compileMigration(mig: NonNullable<ParsedScenario['migration']>, openAge: number, width: Width = STEP): CompiledMigration {
   return {
     net: mig.netPerYear === undefined ? null : anchorsOf(mig.netPerYear as Path),
     fdm: resolveFlowDifference(mig.flowDifference),
     inPerYear: mig.inPerYear === undefined ? null : anchorsOf(mig.inPerYear as Path),
     outRate: mig.outRate === undefined ? null : anchorsOf(mig.outRate as Path),
-    shares: resolveProfile(mig.profile ?? 'rogers-castro', openAge, 'migration.profile'),
+    shares: resolveProfile(mig.profile ?? 'rogers-castro', openAge, 'migration.profile', width),
     femaleShare: mig.femaleShare ?? 0.5,
-    outSchedule: resolveOutSchedule(mig.outSchedule ?? 'rogers-castro', openAge, 'migration.outSchedule'),
+    outSchedule: resolveOutSchedule(mig.outSchedule ?? 'rogers-castro', openAge, 'migration.outSchedule', width),
     startShare: mig.timing === 'end' ? 0 : 0.5,
   };
 }
 
 /**
- * Levels of the period [from, from + 5): exact path averages (design.md, "Time"). A both-sex e0 is
- * split with the period's gap and SRB: e0F = e0 + gap·srb/(100 + srb), e0M = e0F − gap.
+ * Levels of the period [from, from + n) (n = the grid's width, 5 or 1 years): exact path averages
+ * (design.md, "Time"). A both-sex e0 is split with the period's gap and SRB:
+ * e0F = e0 + gap·srb/(100 + srb), e0M = e0F − gap.
  */
 export function periodLevels(c: CompiledScenario, from: number): PeriodLevels {
-  const to = from + STEP;
+  const to = from + c.width;
   const srb = averageOver(c.srb, from, to);
   let e0: BySex<number>;
   if ('both' in c.e0) {
@@ -179,15 +189,16 @@ export interface Tables {
  * writes into results).
  */
 export function tablesFor(c: CompiledScenario): Tables {
-  return { female: pooledTable(0, c.rows.female), male: pooledTable(1, c.rows.male) };
+  return { female: pooledTable(0, c.rows.female, c.width), male: pooledTable(1, c.rows.male, c.width) };
 }
 
 const pool = [new Map<number, LifeTable>(), new Map<number, LifeTable>()] as const;
-function pooledTable(slot: 0 | 1, rows: number): LifeTable {
-  let t = pool[slot].get(rows);
+function pooledTable(slot: 0 | 1, rows: number, width: Width): LifeTable {
+  const key = 2 * rows + (width === 1 ? 1 : 0);
+  let t = pool[slot].get(key);
   if (!t) {
-    t = emptyLifeTable(rows);
-    pool[slot].set(rows, t); // rows is bounded by the open-age rule: at most a few dozen entries
+    t = emptyLifeTable(rows, width);
+    pool[slot].set(key, t); // rows is bounded by the open-age rule: at most a few dozen entries
   }
   return t;
 }
@@ -201,6 +212,7 @@ export function kernelPeriodSize(c: CompiledScenario): number {
 export function emptyKernelPeriod(c: CompiledScenario, arena: Arena = new Arena(kernelPeriodSize(c))): KernelPeriod {
   const G = c.groups;
   return {
+    width: c.width,
     sf: arena.take(G - 1),
     sm: arena.take(G - 1),
     bf: 0,
@@ -229,7 +241,7 @@ export function emptyKernelPeriod(c: CompiledScenario, arena: Arena = new Arena(
  * A period's migration into `k` (made by {@link emptyKernelPeriod}), given the population at the
  * period's start (P, both sexes): the gross flows given, plus those of the net figure N by the
  * Flow-Difference Method (IM = max(β0·P + β1·N, m·P, m·P + N), OM = IM − N, per year;
- * `flowDifference`). In-migrants: 5 × IM × sex share × age profile; out-migrants: 5 × OM persons
+ * `flowDifference`). In-migrants: n × IM × sex share × age profile; out-migrants: n × OM persons
  * plus `outRate` per person-year, leaving in proportion to the out-schedule × the people present.
  */
 export function fillMigration(c: CompiledScenario, lv: PeriodLevels, population: number, k: KernelPeriod): void {
@@ -237,14 +249,14 @@ export function fillMigration(c: CompiledScenario, lv: PeriodLevels, population:
   if (!m) return;
   // Gross flows given, plus the net figure's flows (0 and 0 for N = 0 under the default parameters).
   const flows = flowsOf(lv.netPerYear, population, m.fdm);
-  fillNetMigrants(STEP * (lv.inPerYear + flows.inPerYear), m.femaleShare, m.shares, k.mf!, k.mm!);
-  k.out!.persons = STEP * flows.outPerYear;
+  fillNetMigrants(c.width * (lv.inPerYear + flows.inPerYear), m.femaleShare, m.shares, k.mf!, k.mm!);
+  k.out!.persons = c.width * flows.outPerYear;
   k.out!.rate = lv.outRate;
 }
 
 /**
  * Turns a period's levels into rates in `k` (preallocated by {@link emptyKernelPeriod}): ASFR =
- * TFR × pattern / 5; survival from the life table whose e0 is the level (solved per sex in
+ * TFR × pattern / n; survival from the life table whose e0 is the level (solved per sex in
  * `tables`, which keep the solution). Migration depends on the population at the period's start:
  * {@link fillMigration} sets it then. Returns the e0 the life tables achieve. Throws where a level
  * is out of the model's reach.
@@ -254,14 +266,14 @@ export function fillPeriodRates(c: CompiledScenario, lv: PeriodLevels, tables: T
   k.femaleShare = femaleBirthShare(lv.srb);
   const eF = solveE0(c, 'female', lv, tables.female);
   const eM = solveE0(c, 'male', lv, tables.male);
-  k.bf = fillSurvivalRatios(tables.female, c.openAge, k.sf);
-  k.bm = fillSurvivalRatios(tables.male, c.openAge, k.sm);
+  k.bf = fillSurvivalRatios(tables.female, c.openAge, k.sf, c.width);
+  k.bm = fillSurvivalRatios(tables.male, c.openAge, k.sm, c.width);
   return { female: eF, male: eM };
 }
 
-/** ASFR of a TFR level into `k`: TFR × the scenario's pattern / 5 on the fertile groups, 0 elsewhere. */
+/** ASFR of a TFR level into `k`: TFR × the scenario's pattern / n on the fertile groups, 0 elsewhere. */
 export function fillFertility(c: CompiledScenario, tfr: number, k: KernelPeriod): void {
-  fillAsfrFromTfr(tfr, c.pattern, k.asfr);
+  fillAsfrFromTfr(tfr, c.pattern, k.asfr, c.width);
 }
 
 /**
@@ -311,7 +323,7 @@ function solveE0(c: CompiledScenario, sex: Sex, lv: PeriodLevels, out: LifeTable
   const model = c.spec[sex].model === 'log-quadratic' ? 'the log-quadratic model' : 'proportional hazards on the baseline';
   return fail(
     'mortality.e0',
-    `expected a ${sex} life expectancy ${model} reaches in ${lv.from}-${lv.from + STEP} (${r.side === 'above' ? 'at most' : 'at least'} ${r.achieved.toFixed(2)})`,
+    `expected a ${sex} life expectancy ${model} reaches in ${lv.from}-${lv.from + c.width} (${r.side === 'above' ? 'at most' : 'at least'} ${r.achieved.toFixed(2)})`,
     target,
   );
 }

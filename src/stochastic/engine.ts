@@ -1,5 +1,4 @@
 import { populationTotal } from '../ages/broad.js';
-import { STEP } from '../ages/grid.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
 import type { KernelPeriod } from '../project/kernel.js';
@@ -26,7 +25,8 @@ import { bisectFeasible } from '../solve/feasible.js';
 import { binningFromPilot, emptyAccumulator, record, SERIES_COUNT, type Accumulator, type Binning } from './accumulator.js';
 import { fillNormals, streamFor } from './rng.js';
 import { buildSurvivalTable, interpolateSurvival, type SurvivalTable } from './survivalTable.js';
-import { tfrDeviation, type ResolvedUncertainty } from './uncertainty.js';
+import { perStep, tfrDeviation, type ResolvedUncertainty } from './uncertainty.js';
+import type { Width } from '../ages/grid.js';
 
 /** How survival follows a drawn e0: interpolated from a table of exact solves, or solved exactly each time. */
 export type MortalityPath = 'interpolated' | 'exact';
@@ -41,6 +41,8 @@ export interface EngineSpec {
   uncertainty: ResolvedUncertainty;
   periods: number;
   openAge: number;
+  /** Width of the age groups and periods (5 or 1); the base is on this grid already. */
+  width: Width;
   mortality: MortalityPath;
   seed: number;
   targets: Target[];
@@ -93,6 +95,8 @@ export class Engine {
   /** Periods (trajectory × period) whose drawn net migration the population could not supply, held at the feasible bound, since the last reset. */
   migrationAtBound = 0;
   private readonly levelDraw: PeriodLevels;
+  /** The uncertainty of one step (the 5-year parameters brought to annual steps at width 1: {@link perStep}). */
+  private readonly step: ResolvedUncertainty;
 
   constructor(spec: EngineSpec) {
     this.spec = spec;
@@ -100,7 +104,8 @@ export class Engine {
     // With migration uncertainty, a scenario without migration has 0 net migrants a year.
     const scenario =
       u.migration.sigma > 0 && spec.scenario.migration === undefined ? { ...spec.scenario, migration: { netPerYear: 0 } } : spec.scenario;
-    const c = compileScenario(scenario, openAge);
+    const c = compileScenario(scenario, openAge, spec.width);
+    this.step = perStep(u, spec.width);
     this.compiled = c;
     const b = { year: spec.base.year, female: Float64Array.from(spec.base.female), male: Float64Array.from(spec.base.male) };
     this.deterministic = projectCompiled(c, b, P);
@@ -119,14 +124,14 @@ export class Engine {
     this.bufF = [new Float64Array(G), new Float64Array(G)];
     this.bufM = [new Float64Array(G), new Float64Array(G)];
     this.normals = new Float64Array(3 * P);
-    this.exactTables = [emptyLifeTable(c.rows.female), emptyLifeTable(c.rows.male)];
+    this.exactTables = [emptyLifeTable(c.rows.female, c.width), emptyLifeTable(c.rows.male, c.width)];
     this.baseValues = new Float64Array(SERIES_COUNT);
     seriesOf(this.baseF, this.baseM, this.sums, this.baseValues, 0);
-    this.targetSlots = Int32Array.from(spec.targets, (t) => slotOf((t.year - spec.base.year) / STEP, 0));
+    this.targetSlots = Int32Array.from(spec.targets, (t) => slotOf((t.year - spec.base.year) / spec.width, 0));
     this.targetPopulations = Float64Array.from(spec.targets, (t) => t.population);
 
     if (u.e0.sigma > 0 && P > 0 && spec.mortality === 'interpolated') {
-      const reach = TABLE_HALF_WIDTH_SD * u.e0.sigma * Math.sqrt(P);
+      const reach = TABLE_HALF_WIDTH_SD * this.step.e0.sigma * Math.sqrt(P);
       const table = (sex: Sex) => {
         let lo = Infinity;
         let hi = -Infinity;
@@ -134,7 +139,7 @@ export class Engine {
           lo = Math.min(lo, lv.e0[sex]);
           hi = Math.max(hi, lv.e0[sex]);
         }
-        return buildSurvivalTable(c.spec[sex], c.rows[sex], openAge, lo - reach, hi + reach);
+        return buildSurvivalTable(c.spec[sex], c.rows[sex], openAge, lo - reach, hi + reach, c.width);
       };
       this.tables = [table('female'), table('male')];
     } else this.tables = null;
@@ -150,7 +155,8 @@ export class Engine {
    * arrays are the engine's scratch: read them, do not keep them.
    */
   trajectory(index: number, out: Float64Array, visit?: (t: number, female: Float64Array, male: Float64Array) => void): void {
-    const { uncertainty: u, periods: P } = this.spec;
+    const { periods: P } = this.spec;
+    const u = this.step;
     const c = this.compiled;
     const z = this.normals;
     fillNormals(streamFor(this.spec.seed, index), z, 3 * P);

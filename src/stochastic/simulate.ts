@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { DEFAULT_OPEN_AGE, STEP } from '../ages/grid.js';
+import { DEFAULT_OPEN_AGE, STEP, type Width } from '../ages/grid.js';
+import type { GraduationMethod } from '../base/graduate.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
-import { periodsUntil, projectionOpenAgeSchema } from '../scenario/project.js';
+import { graduationMethodSchema, onWidth, periodsUntil, projectionOpenAgeSchema } from '../scenario/project.js';
 import { parseScenario, type Scenario } from '../scenario/schema.js';
 import { checkTargetYear, reaches, targetSchema, type Target } from '../targets/target.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, year } from '../validate/schemas.js';
+import { finite, widthValue, year } from '../validate/schemas.js';
 import { countAtLeast, meanOf, quantilesOf, SERIES, type Accumulator, type Binning, type SeriesName } from './accumulator.js';
 import { Engine, slotOf, type EngineSpec, type MortalityPath } from './engine.js';
 import { MAX_STREAMS } from './rng.js';
@@ -30,8 +31,12 @@ export interface SimulateOptions {
   trajectories: number;
   /** Seed: an integer in [0, 2^53). The same seed gives bit-identical results. */
   seed: number;
-  /** Last year: the base year plus a multiple of 5. */
+  /** Last year: the base year plus a multiple of the width (5, or any year at width 1). */
   until: number;
+  /** Width of the age groups and periods: 5 or 1 (annual steps on single years, as `project`); default the base's (5). */
+  width?: Width;
+  /** How a 5-year base is graduated at width 1 (see `project`); default 'sprague'. */
+  graduation?: GraduationMethod;
   /** Quantile levels in (0, 1); default [0.025, 0.1, 0.5, 0.9, 0.975]. */
   quantiles?: number[];
   /** Keep every trajectory's total per year (memory grows with trajectories: 8 bytes × years × trajectories). */
@@ -138,12 +143,14 @@ const optionsShape = {
   ),
   keep: z.optional(z.boolean({ error: 'expected true or false' })),
   openAge: z.optional(projectionOpenAgeSchema),
+  width: z.optional(widthValue()),
+  graduation: z.optional(graduationMethodSchema),
   targets: z.optional(z.array(targetSchema, { error: 'expected an array of targets' })),
   mortality: z.optional(z.enum(['interpolated', 'exact'], { error: "expected 'interpolated' or 'exact'" })),
 };
 
 export const simulateOptionsSchema = z.strictObject(optionsShape, {
-  error: objectError('expected options { trajectories, seed, until, quantiles?, keep?, openAge?, targets?, mortality? }'),
+  error: objectError('expected options { trajectories, seed, until, quantiles?, keep?, openAge?, width?, graduation?, targets?, mortality? }'),
 });
 
 /** Validated inputs of a simulation. */
@@ -159,12 +166,15 @@ export function prepare(base: Population, scenario: Scenario, uncertainty: Uncer
   const b = parsePopulation(base);
   const s = parseScenario(scenario);
   const u = resolveUncertainty(parseWith(uncertaintySchema, uncertainty, 'uncertainty'));
-  const periods = periodsUntil(b.year, o.until);
+  const width = o.width ?? b.width ?? STEP;
+  const periods = periodsUntil(b.year, o.until, 'options.until', width);
   const targets = o.targets ?? [];
-  targets.forEach((t, i) => checkTargetYear(t, b.year, o.until, `options.targets[${i}].year`));
+  targets.forEach((t, i) => checkTargetYear(t, b.year, o.until, `options.targets[${i}].year`, width));
+  const g = onWidth(b, width, o.graduation);
   return {
     spec: {
-      base: { year: b.year, female: b.female, male: b.male },
+      base: { year: b.year, female: Array.from(g.female), male: Array.from(g.male) },
+      width,
       scenario: s,
       uncertainty: u,
       periods,
@@ -201,7 +211,7 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
   });
   const N = acc.trajectories;
   const baseYear = spec.base.year;
-  const until = baseYear + STEP * spec.periods;
+  const until = baseYear + spec.width * spec.periods;
   const listed = spec.targets;
   const counts = Float64Array.from(acc.targetCounts);
   const sim: Simulation = {
@@ -215,8 +225,8 @@ export function summarize(p: Prepared, engine: Engine, acc: Accumulator, binning
     migrationAtBound: acc.migrationAtBound,
     probability(target: Target): TargetProbability {
       const t = parseWith(targetSchema, target, 'target');
-      checkTargetYear(t, baseYear, until, 'target.year');
-      const y = (t.year - baseYear) / STEP;
+      checkTargetYear(t, baseYear, until, 'target.year', spec.width);
+      const y = (t.year - baseYear) / spec.width;
       const exact = (k: number): TargetProbability => ({ year: t.year, population: t.population, ...wilsonInterval(k, N), exact: true });
       const i = listed.findIndex((l) => l.year === t.year && l.population === t.population);
       if (i >= 0) return exact(counts[i]!);

@@ -1,3 +1,4 @@
+import { STEP, type Width } from '../ages/grid.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
 import type { E0SolveSpec } from '../mortality/solveE0.js';
@@ -53,16 +54,24 @@ export const SURVIVAL_TABLE_TOLERANCE = 1e-9;
 /**
  * Tabulates survival for e0 in [lo, hi] (widened by two nodes each side for the cubic), keeping the
  * nodes the model reaches, and checks every interval against an exact solve at its middle.
- * `rows` is the life-table length of `spec`'s model; `openAge` the grid's. Cost: two e0 solves per
- * node (about 2.5 µs).
+ * `rows` is the life-table length of `spec`'s model; `openAge` and `width` the grid's. Cost: two e0
+ * solves per node (about 2.5 µs on 5-year groups).
  */
-export function buildSurvivalTable(spec: E0SolveSpec, rows: number, openAge: number, lo: number, hi: number, h = SURVIVAL_TABLE_STEP): SurvivalTable {
-  const groups = openAge / 5 + 1;
+export function buildSurvivalTable(
+  spec: E0SolveSpec,
+  rows: number,
+  openAge: number,
+  lo: number,
+  hi: number,
+  gridWidth: Width = STEP,
+  h = SURVIVAL_TABLE_STEP,
+): SurvivalTable {
+  const groups = openAge / gridWidth + 1;
   const width = groups; // birth + (groups − 1) ratios
   const e0Min = Math.floor(lo / h) * h - 2 * h;
   const nodes = Math.ceil((hi - e0Min) / h) + 3;
   const values = new Float64Array(nodes * width);
-  const lt: LifeTable = emptyLifeTable(rows);
+  const lt: LifeTable = emptyLifeTable(rows, gridWidth);
   const ratios = new Float64Array(groups - 1);
   const ok = new Uint8Array(nodes);
   const solve = (e0: number): boolean => solveForE0(spec, e0, lt);
@@ -70,7 +79,7 @@ export function buildSurvivalTable(spec: E0SolveSpec, rows: number, openAge: num
     if (!solve(e0Min + j * h)) continue;
     ok[j] = 1;
     const at = j * width;
-    values[at] = fillSurvivalRatios(lt, openAge, ratios);
+    values[at] = fillSurvivalRatios(lt, openAge, ratios, gridWidth);
     values.set(ratios, at + 1);
   }
   let first = 0;
@@ -86,7 +95,7 @@ export function buildSurvivalTable(spec: E0SolveSpec, rows: number, openAge: num
   for (let j = first + 1; j + 2 <= last; j++) {
     const mid = e0Min + (j + 0.5) * h;
     if (!solve(mid)) continue;
-    const birth = fillSurvivalRatios(lt, openAge, ratios);
+    const birth = fillSurvivalRatios(lt, openAge, ratios, gridWidth);
     let err = Math.abs(cubicAt(table, j, 0.5, cubic) - birth);
     for (let i = 0; i < groups - 1; i++) err = Math.max(err, Math.abs(cubic[i]! - ratios[i]!));
     if (err <= SURVIVAL_TABLE_TOLERANCE / 2) table.smooth[j] = 1;

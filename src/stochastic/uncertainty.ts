@@ -102,6 +102,24 @@ export interface ResolvedUncertainty {
   migration: { sigma: number };
 }
 
+/**
+ * The uncertainty of one step of `width` years. The parameters are stated per 5-year period; on
+ * annual steps (width 1) they are the same processes seen every year, so that the draws at the
+ * 5-year marks have the distribution the 5-year parameters give:
+ * - TFR AR(1): ρ₁ = ρ^(1/5), and σ₁ with Var d after 5 annual steps = σ² (from d = 0):
+ *   σ₁² (1 − ρ₁¹⁰)/(1 − ρ₁²) = σ², i.e. σ₁ = σ √((1 − ρ₁²)/(1 − ρ²)) (σ/√5 as ρ → 1);
+ * - e0 random walk: σ₁ = σ/√5 (variances add over the 5 steps);
+ * - net migration, independent per period: σ₁ = σ√5, so that a 5-year average of annual draws
+ *   has sd σ, as a 5-year period's draw.
+ */
+export function perStep(u: ResolvedUncertainty, width: number): ResolvedUncertainty {
+  if (width === 5) return u;
+  const { sigma, rho } = u.tfr;
+  const rho1 = Math.pow(rho, 1 / 5);
+  const tfrSigma = rho < 1 ? sigma * Math.sqrt((1 - rho1 * rho1) / (1 - rho * rho)) : sigma / Math.sqrt(5);
+  return { tfr: { sigma: tfrSigma, rho: rho1 }, e0: { sigma: u.e0.sigma / Math.sqrt(5) }, migration: { sigma: u.migration.sigma * Math.sqrt(5) } };
+}
+
 /** Fills the defaults into validated uncertainty. */
 export function resolveUncertainty(u: z.output<typeof uncertaintySchema>): ResolvedUncertainty {
   return {

@@ -27,7 +27,7 @@ export interface TargetAssessment {
  * // { year: 2030, target: 2600000, projected: …, gap: < 0, reached: false }
  */
 export function assessTarget(base: Population, scenario: Scenario, target: Target, options: TargetOptions = {}): Warned<TargetAssessment> {
-  const p = targetProblem(base, scenario, target, parseWith(targetOptionsSchema, options, 'options').openAge);
+  const p = targetProblem(base, scenario, target, parseWith(targetOptionsSchema, options, 'options'));
   return { ...targetVerdict(p.target, totalAtTarget(p)), warnings: scenarioWarnings(p) };
 }
 

@@ -1,22 +1,28 @@
 import * as z from 'zod/mini';
-import { STEP } from '../ages/grid.js';
+import { STEP, type Width } from '../ages/grid.js';
+import { gridOptionShape } from './context.js';
+import type { GraduationMethod } from '../base/graduate.js';
 import { parsePopulation, type Population } from '../project/projectCohorts.js';
 import { targetVerdict, type TargetAssessment } from './assessTarget.js';
 import { checkTargetYear, targetSchema, type Target } from './target.js';
 import { fail, InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { year } from '../validate/schemas.js';
-import { periodsUntil, project, projectionOpenAgeSchema } from '../scenario/project.js';
+import { periodsUntil, project } from '../scenario/project.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /** Options of {@link compareScenarios}: the last year, the targets to give a verdict on and the open age. */
 export interface CompareOptions {
-  /** Last year: the base year plus a multiple of 5. */
+  /** Last year: the base year plus a multiple of the width (5, or any year at width 1). */
   until: number;
   /** Population targets to give a verdict on, each in a projected year. */
   targets?: Target[];
   /** Open age of the projection grid; default 100. */
   openAge?: number;
+  /** Width of the age groups and periods: 5 or 1 (annual steps on single years); default the base's (5). */
+  width?: Width;
+  /** How a 5-year base is graduated at width 1 (see `project`); default 'sprague'. */
+  graduation?: GraduationMethod;
 }
 
 /** Total and broad age groups (persons) of one scenario in one year. */
@@ -49,9 +55,9 @@ const optionsSchema = z.strictObject(
   {
     until: year(),
     targets: z.optional(z.array(targetSchema, { error: 'expected an array of targets' })),
-    openAge: z.optional(projectionOpenAgeSchema),
+    ...gridOptionShape,
   },
-  { error: 'expected options { until, targets?, openAge? }' },
+  { error: 'expected options { until, targets?, openAge?, width?, graduation? }' },
 );
 
 const namedSchema = z.array(
@@ -92,10 +98,11 @@ export function compareScenarios(
     if (seen.has(s.name)) fail(`scenarios[${i}].name`, 'expected names that differ', s.name);
     seen.add(s.name);
   });
-  periodsUntil(b.year, o.until);
+  const width = o.width ?? b.width ?? STEP;
+  periodsUntil(b.year, o.until, 'options.until', width);
   const targets = (o.targets ?? []).map((t) => ({ year: t.year, population: t.population }));
-  targets.forEach((t, i) => checkTargetYear(t, b.year, o.until, `options.targets[${i}].year`));
-  const projectOptions = o.openAge === undefined ? { until: o.until } : { until: o.until, openAge: o.openAge };
+  targets.forEach((t, i) => checkTargetYear(t, b.year, o.until, `options.targets[${i}].year`, width));
+  const projectOptions = { until: o.until, width, ...(o.openAge === undefined ? {} : { openAge: o.openAge }), ...(o.graduation === undefined ? {} : { graduation: o.graduation }) };
   const rows = list.map(({ name, scenario, path }): ComparisonRow => {
     let p: ReturnType<typeof project>;
     try {
@@ -105,7 +112,7 @@ export function compareScenarios(
       throw e;
     }
     const years = p.indicators.years.map(({ year, total, ages0to14, ages15to59, ages60plus, ages65plus }) => ({ year, total, ages0to14, ages15to59, ages60plus, ages65plus }));
-    const verdicts = targets.map((t): TargetAssessment => targetVerdict(t, years[(t.year - b.year) / STEP]!.total));
+    const verdicts = targets.map((t): TargetAssessment => targetVerdict(t, years[(t.year - b.year) / width]!.total));
     return { name, years, verdicts };
   });
   return { years: rows[0]!.years.map((y) => y.year), targets, rows };

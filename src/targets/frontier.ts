@@ -4,8 +4,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { SolveResult } from '../solve/result.js';
 import { parseWith } from '../validate/parse.js';
 import { signedPersons, tfrValue } from '../validate/schemas.js';
-import { projectionOpenAgeSchema } from '../scenario/project.js';
-import { targetProblem, type TargetOptions } from './context.js';
+import { gridOptionShape, targetProblem, type TargetOptions } from './context.js';
 import { baseTotal, NET_MIGRATION_BOUND_SHARE, solveNetMigration, withMigration } from './requiredNetMigration.js';
 import { prepare } from './prepared.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
@@ -24,9 +23,9 @@ const optionsSchema = z.strictObject(
   {
     tfr: z.array(tfrValue(), { error: 'expected an array of TFR values' }).check(z.minLength(1, { error: 'expected at least one TFR value' })),
     bounds: z.optional(z.tuple([signedPersons('net migrants a year'), signedPersons('net migrants a year')], { error: 'expected [low, high]' })),
-    openAge: z.optional(projectionOpenAgeSchema),
+    ...gridOptionShape,
   },
-  { error: 'expected options { tfr, bounds?, openAge? }' },
+  { error: 'expected options { tfr, bounds?, openAge?, width?, graduation? }' },
 );
 
 /**
@@ -45,7 +44,7 @@ export function feasibilityFrontier(
   options: { tfr: number[]; bounds?: [number, number] } & TargetOptions,
 ): FrontierPoint[] {
   const o = parseWith(optionsSchema, options, 'options');
-  const p = withMigration(targetProblem(base, scenario, target, o.openAge));
+  const p = withMigration(targetProblem(base, scenario, target, o));
   const P0 = baseTotal(p);
   const bounds = o.bounds ?? [-NET_MIGRATION_BOUND_SHARE * P0, NET_MIGRATION_BOUND_SHARE * P0];
   const prep = prepare(p);

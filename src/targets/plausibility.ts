@@ -1,4 +1,3 @@
-import { STEP } from '../ages/grid.js';
 import { periodLevels } from '../scenario/compile.js';
 import { valueAt } from '../scenario/path.js';
 import type { SolveResult } from '../solve/result.js';
@@ -14,12 +13,12 @@ export function scenarioWarnings(p: TargetProblem): Warning[] {
   const e0 = { female: -Infinity, male: -Infinity };
   const at = { female: '', male: '' };
   for (let t = 0; t < p.periods; t++) {
-    const from = p.base.year + STEP * t;
+    const from = p.base.year + p.width * t;
     const lv = periodLevels(p.compiled, from);
     for (const sex of ['female', 'male'] as const) {
       if (lv.e0[sex] > e0[sex]) {
         e0[sex] = lv.e0[sex];
-        at[sex] = `${from}–${from + STEP}`;
+        at[sex] = `${from}–${from + p.width}`;
       }
     }
   }

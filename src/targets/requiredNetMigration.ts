@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { populationTotalByGroup } from '../ages/broad.js';
-import { STEP } from '../ages/grid.js';
 import type { Population } from '../project/projectCohorts.js';
 import { averageOver, type Anchors } from '../scenario/path.js';
 import { compileMigration, type CompiledScenario } from '../scenario/compile.js';
@@ -10,8 +9,7 @@ import type { SolveResult } from '../solve/result.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { signedPersons, year } from '../validate/schemas.js';
-import { projectionOpenAgeSchema } from '../scenario/project.js';
-import { targetProblem, type TargetOptions, type TargetProblem } from './context.js';
+import { gridOptionShape, targetProblem, type TargetOptions, type TargetProblem } from './context.js';
 import { prepare, resetTrial, trialTotal, type Prepared } from './prepared.js';
 import { TARGET_MARGIN, TARGET_TOLERANCE, type Target } from './target.js';
 import { scenarioWarnings } from './plausibility.js';
@@ -36,9 +34,9 @@ const optionsSchema = z.strictObject(
   {
     from: z.optional(year()),
     bounds: z.optional(z.tuple([signedPersons('net migrants a year'), signedPersons('net migrants a year')], { error: 'expected [low, high]' })),
-    openAge: z.optional(projectionOpenAgeSchema),
+    ...gridOptionShape,
   },
-  { error: 'expected options { from?, bounds?, openAge? }' },
+  { error: 'expected options { from?, bounds?, openAge?, width?, graduation? }' },
 );
 
 /**
@@ -72,7 +70,7 @@ export function requiredNetMigration(
   options: RequiredNetMigrationOptions = {},
 ): Warned<SolveResult<number>> {
   const o = parseWith(optionsSchema, options, 'options');
-  const p = withMigration(targetProblem(base, scenario, target, o.openAge));
+  const p = withMigration(targetProblem(base, scenario, target, o));
   const from = o.from ?? p.base.year;
   if (from < p.base.year || from >= p.target.year)
     fail('options.from', `expected a year in [${p.base.year}, ${p.target.year})`, from);
@@ -94,7 +92,7 @@ const derived = new WeakMap<CompiledScenario, CompiledScenario>();
 function compiledWithMigration(c: CompiledScenario): CompiledScenario {
   let d = derived.get(c);
   if (!d) {
-    d = { ...c, migration: compileMigration({ netPerYear: 0 }, c.openAge) };
+    d = { ...c, migration: compileMigration({ netPerYear: 0 }, c.openAge, c.width) };
     derived.set(c, d);
   }
   return d;
@@ -112,24 +110,25 @@ export function baseTotal(p: TargetProblem): number {
  */
 export function solveNetMigration(prep: Prepared, from: number, to: number, bounds: readonly [number, number], tfr?: Anchors): SolveResult<number> {
   const m = prep.c.migration!;
+  const n = prep.c.width;
   resetTrial(prep);
   prep.levels.forEach((lv, t) => {
     const w = prep.trial[t]!;
-    if (tfr) w.tfr = averageOver(tfr, lv.from, lv.from + STEP);
+    if (tfr) w.tfr = averageOver(tfr, lv.from, lv.from + n);
     const a = Math.max(lv.from, from);
-    const b = Math.min(lv.from + STEP, to);
+    const b = Math.min(lv.from + n, to);
     if (b <= a) return;
     // Gross flows given over [a, b) give way to the solved net figure.
-    if (m.inPerYear) w.inPerYear -= (averageOver(m.inPerYear, a, b) * (b - a)) / STEP;
-    if (m.outRate) w.outRate -= (averageOver(m.outRate, a, b) * (b - a)) / STEP;
+    if (m.inPerYear) w.inPerYear -= (averageOver(m.inPerYear, a, b) * (b - a)) / n;
+    if (m.outRate) w.outRate -= (averageOver(m.outRate, a, b) * (b - a)) / n;
   });
   const total = (x: number) => {
     prep.levels.forEach((lv, t) => {
       const a = Math.max(lv.from, from);
-      const b = Math.min(lv.from + STEP, to);
+      const b = Math.min(lv.from + n, to);
       if (b <= a) return;
       // Replace the path over [a, b) by x: subtract its integral there, add x·(b − a).
-      prep.trial[t]!.netPerYear = lv.netPerYear + ((x - (m.net ? averageOver(m.net, a, b) : 0)) * (b - a)) / STEP;
+      prep.trial[t]!.netPerYear = lv.netPerYear + ((x - (m.net ? averageOver(m.net, a, b) : 0)) * (b - a)) / n;
     });
     return trialTotal(prep, tfr !== undefined);
   };

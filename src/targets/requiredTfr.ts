@@ -2,15 +2,13 @@ import * as z from 'zod/mini';
 import type { Population } from '../project/projectCohorts.js';
 import type { CompiledScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
-import { STEP } from '../ages/grid.js';
 import { averageOver, valueAt } from '../scenario/path.js';
 import { solveFromFeasible } from '../solve/feasible.js';
 import type { SolveResult } from '../solve/result.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { tfrValue } from '../validate/schemas.js';
-import { projectionOpenAgeSchema } from '../scenario/project.js';
-import { targetProblem, type TargetOptions } from './context.js';
+import { gridOptionShape, targetProblem, type TargetOptions } from './context.js';
 import { prepare, resetTrial, trialTotal } from './prepared.js';
 import { TARGET_MARGIN, TARGET_TOLERANCE, type Target } from './target.js';
 import { tfrAnchoredAt } from './tfrAnchor.js';
@@ -27,8 +25,8 @@ export interface RequiredTfrOptions extends TargetOptions {
 }
 
 const optionsSchema = z.strictObject(
-  { bounds: z.optional(z.tuple([tfrValue(), tfrValue()], { error: 'expected [low, high]' })), openAge: z.optional(projectionOpenAgeSchema) },
-  { error: 'expected options { bounds?, openAge? }' },
+  { bounds: z.optional(z.tuple([tfrValue(), tfrValue()], { error: 'expected [low, high]' })), ...gridOptionShape },
+  { error: 'expected options { bounds?, openAge?, width?, graduation? }' },
 );
 
 /**
@@ -53,14 +51,14 @@ const optionsSchema = z.strictObject(
  */
 export function requiredTfr(base: Population, scenario: Scenario, target: Target, options: RequiredTfrOptions = {}): Warned<SolveResult<number>> {
   const o = parseWith(optionsSchema, options, 'options');
-  const p = targetProblem(base, scenario, target, o.openAge);
+  const p = targetProblem(base, scenario, target, o);
   const bounds = o.bounds ?? TFR_BOUNDS;
   if (!(bounds[0] < bounds[1])) fail('options.bounds', 'expected low < high', bounds);
   const prep = prepare(p);
   resetTrial(prep);
   const total = (x: number) => {
     const tfr = tfrAnchoredAt(p.compiled.tfr, p.base.year, p.target.year, x);
-    prep.levels.forEach((lv, t) => (prep.trial[t]!.tfr = averageOver(tfr, lv.from, lv.from + STEP)));
+    prep.levels.forEach((lv, t) => (prep.trial[t]!.tfr = averageOver(tfr, lv.from, lv.from + prep.c.width)));
     return trialTotal(prep, true);
   };
   // Fewer births never make an out-flow easier to supply: infeasible TFRs lie at the low end.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { STEP } from '../ages/grid.js';
+import { STEP, type Width } from '../ages/grid.js';
 import { onPeriodGrid } from '../scenario/project.js';
 import { fail } from '../validate/errors.js';
 import { positivePersons, year } from '../validate/schemas.js';
@@ -15,9 +15,9 @@ export const targetSchema = z.strictObject(
   { error: 'expected a target { year, population }' },
 );
 
-/** Checks that a target's year is projected: `baseYear`, `baseYear + 5`, …, `until` (else an InputError at `path`). */
-export function checkTargetYear(t: Target, baseYear: number, until: number, path: string): void {
-  if (!onPeriodGrid(t.year, baseYear) || t.year > until) fail(path, `expected a projected year: ${baseYear}, ${baseYear + STEP}, …, ${until}`, t.year);
+/** Checks that a target's year is projected: `baseYear`, `baseYear + n`, …, `until` (n = `width`; else an InputError at `path`). */
+export function checkTargetYear(t: Target, baseYear: number, until: number, path: string, width: Width = STEP): void {
+  if (!onPeriodGrid(t.year, baseYear, width) || t.year > until) fail(path, `expected a projected year: ${baseYear}, ${baseYear + width}, …, ${until}`, t.year);
 }
 
 /** Whether a projected population reaches a target population: projected ≥ target. */

@@ -1,8 +1,8 @@
 import { deepFreeze } from '../validate/freeze.js';
 import * as fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
-import { FERTILE_GROUPS, FIRST_FERTILE_GROUP as FIRST_FERTILE } from '../fertility/layout.js';
-import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
+import { FERTILE_AGES, FERTILE_GROUPS, FIRST_FERTILE_GROUP as FIRST_FERTILE } from '../fertility/layout.js';
+import { DEFAULT_OPEN_AGE, type Width } from '../ages/grid.js';
 import { A0_RULES, type A0Rule } from '../lifetable/a0.js';
 import { AX_RULES, type AxRule } from '../lifetable/ax.js';
 import type { LifeTable } from '../lifetable/compute.js';
@@ -16,6 +16,7 @@ import type { Path } from '../scenario/path.js';
 import type { Scenario } from '../scenario/schema.js';
 import { SEXES, type BySex, type Sex } from '../types.js';
 import { fail } from '../validate/errors.js';
+import { MAX_HORIZON, MAX_PERSONS } from '../validate/schemas.js';
 
 /**
  * fast-check arbitraries that generate VALID ccmpp inputs by construction: every value is built
@@ -25,6 +26,11 @@ import { fail } from '../validate/errors.js';
  * Real-valued parameters are drawn uniformly on their range (from integers, see {@link uniform}):
  * `fc.double` spreads its draws over the representable doubles, which puts most of them next to 0.
  * fast-check's usual bias still favours the ends of each range now and then (edge cases).
+ *
+ * Two grids, as ccmpp projects on: 5-year groups and 5-year periods (`width` 5, the default), or
+ * single years of age and annual periods (`width` 1, UN WPP 2022+). The population, period and
+ * projection-case arbitraries take a `width` option; either way the open age is a multiple of 5
+ * (single years 0 … openAge − 1 and openAge+ at width 1).
  */
 
 /** A closed range; either end may be left out to keep the default. */
@@ -39,6 +45,16 @@ export const MIN_OPEN_AGE = 5;
 export const MAX_OPEN_AGE = 130;
 /** Default open age, as in ccmpp. */
 export { DEFAULT_OPEN_AGE };
+
+/**
+ * Highest TFR a draw may reach: 15 children per woman, ccmpp's rule (`tfrValue` in
+ * src/validate/schemas.ts: Bongaarts' total fecundity rate).
+ */
+export const TFR_LIMITS = Object.freeze({ min: 0, max: 15 } as const);
+/** Sex ratios at birth a draw may take, males per 100 female births: ccmpp's rule, [80, 150] (`srbValue`). */
+export const SRB_LIMITS = Object.freeze({ min: 80, max: 150 } as const);
+/** Highest ASFR ccmpp accepts, births per woman a year: TFR 15 / 5 (`asfrValue`). */
+export const MAX_ASFR = 3;
 
 /** Resolution of a uniform draw: its range is cut into this many steps. */
 const STEPS = 1_000_000_000;
@@ -59,6 +75,13 @@ function resolveRange(
   if (!Number.isFinite(max) || max > limits.max) fail(`${path}.max`, `expected a finite number <= ${limits.max}`, max);
   if (min > max) fail(`${path}.max`, `expected at least min = ${min}`, max);
   return { min, max };
+}
+
+/** The `width` option: 5 (default: 5-year groups and periods) or 1 (single years, annual periods). */
+function resolveWidth(option: unknown, path = 'options.width'): Width {
+  if (option === undefined) return 5;
+  if (option !== 1 && option !== 5) fail(path, 'expected 1 or 5 (years)', option);
+  return option;
 }
 
 /** Open age option: a fixed multiple of 5 or a range of them. */
@@ -117,13 +140,14 @@ export const E0_RANGE = Object.freeze({ min: 30, max: 90 } as const);
 export const SRB_RANGE = Object.freeze({ min: 100, max: 115 } as const);
 
 /**
- * A total fertility rate (children per woman), uniform on the range (default {@link TFR_RANGE}).
+ * A total fertility rate (children per woman), uniform on the range (default {@link TFR_RANGE});
+ * a range beyond {@link TFR_LIMITS} (0–15, ccmpp's rule) is an InputError.
  *
  * @example
  * fc.assert(fc.property(arbitraries.tfr({ max: 2.1 }), (tfr) => tfr <= 2.1))
  */
 export function tfr(options?: Range): Arbitrary<number> {
-  const { min, max } = resolveRange(options, TFR_RANGE, { min: 0, max: 20 }, 'options');
+  const { min, max } = resolveRange(options, TFR_RANGE, TFR_LIMITS, 'options');
   return uniform(min, max);
 }
 
@@ -139,13 +163,14 @@ export function e0(options?: Range): Arbitrary<number> {
 }
 
 /**
- * A sex ratio at birth (males per 100 female births), uniform on the range (default {@link SRB_RANGE}).
+ * A sex ratio at birth (males per 100 female births), uniform on the range (default {@link SRB_RANGE});
+ * a range beyond {@link SRB_LIMITS} (80–150, ccmpp's rule) is an InputError.
  *
  * @example
  * fc.sample(arbitraries.srb(), 1) // e.g. [106.1…]
  */
 export function srb(options?: Range): Arbitrary<number> {
-  const { min, max } = resolveRange(options, SRB_RANGE, { min: Number.MIN_VALUE, max: 1000 }, 'options');
+  const { min, max } = resolveRange(options, SRB_RANGE, SRB_LIMITS, 'options');
   return uniform(min, max);
 }
 
@@ -245,24 +270,30 @@ function personYears(law: MortalityLaw, a: number, b: number, h0: number, panels
 }
 
 /**
- * Central death rates of a Siler law at the abridged ages 0, 1, 5, 10, …, `openAge` (open):
+ * Central death rates of a Siler law at the abridged ages 0, 1, 5, 10, …, `openAge` (open), or with
+ * `width` 1 at the single ages 0, 1, 2, …, `openAge` (open; a complete table's rates):
  * `nmx = (1 − e^(−(H(x+n) − H(x)))) / ∫ₓ^(x+n) e^(−(H(t) − H(x))) dt` (deaths over person-years per
  * survivor at x, both exact up to the Simpson rule), and for the open row `1 / e(openAge)`. Every
- * rate is finite and > 0, so the result is a valid `lifeTable` input.
+ * rate is finite and > 0, so the result is a valid `lifeTable` input (with `{ width }`). Throws an
+ * InputError for an open age that is not a multiple of 5 in [5, 130], a width other than 1 or 5,
+ * or a law parameter that is not finite and > 0 (the Makeham term: ≥ 0).
  *
  * @example
- * const mx = lawMx({ infant: 0.004, infantDecay: 2, makeham: 1e-4, gompertz: 5e-6, gompertzSlope: 0.105 }, 100);
+ * const law = { infant: 0.004, infantDecay: 2, makeham: 1e-4, gompertz: 5e-6, gompertzSlope: 0.105 };
+ * const mx = lawMx(law, 100);
  * mx.length;       // 22 (ages 0, 1, 5, …, 100+)
  * [mx[0], mx[21]]; // [≈ 0.0018, ≈ 0.26]
+ * lawMx(law, 100, 1).length // 101 (ages 0, 1, 2, …, 100+)
  */
-export function lawMx(law: MortalityLaw, openAge: number): number[] {
+export function lawMx(law: MortalityLaw, openAge: number, width: Width = 5): number[] {
   if (!Number.isInteger(openAge) || openAge % 5 !== 0 || openAge < MIN_OPEN_AGE || openAge > MAX_OPEN_AGE)
     fail('openAge', `expected a multiple of 5 in [${MIN_OPEN_AGE}, ${MAX_OPEN_AGE}]`, openAge);
+  resolveWidth(width, 'width');
   for (const key of ['infant', 'infantDecay', 'gompertz', 'gompertzSlope'] as const)
     if (!(Number.isFinite(law[key]) && law[key] > 0)) fail(`law.${key}`, 'expected a finite number > 0', law[key]);
   if (!(Number.isFinite(law.makeham) && law.makeham >= 0)) fail('law.makeham', 'expected a finite number >= 0', law.makeham);
-  const starts = [0, 1];
-  for (let x = 5; x <= openAge; x += 5) starts.push(x);
+  const starts = width === 1 ? [0] : [0, 1];
+  for (let x = width === 1 ? 1 : 5; x <= openAge; x += width) starts.push(x);
   const out: number[] = [];
   for (let i = 0; i < starts.length - 1; i++) {
     const x = starts[i]!;
@@ -284,23 +315,29 @@ export function lawMx(law: MortalityLaw, openAge: number): number[] {
 export interface MxOptions extends MortalityOptions {
   /** Open age of the schedule (a multiple of 5 in [5, 130]) or a range of them; default 100. */
   openAge?: number | Range;
+  /** 5 (default): abridged ages 0, 1, 5, …; 1: single ages 0, 1, 2, … (a complete table's rates). */
+  width?: Width;
 }
 
 /**
- * An abridged mx schedule at ages 0, 1, 5, …, open, integrated from a realistic Siler law
- * ({@link mortalityLaw}, {@link lawMx}): every rate > 0, U-shaped over age, e0 about 31–91.
+ * An abridged mx schedule at ages 0, 1, 5, …, open (or with `width: 1` single ages 0, 1, 2, …,
+ * open), integrated from a realistic Siler law ({@link mortalityLaw}, {@link lawMx}): every rate > 0,
+ * U-shaped over age, e0 about 31–91.
  *
  * @example
  * fc.assert(fc.property(arbitraries.mx({ openAge: 85 }), (mx) => lifeTable(mx, { sex: 'male' }).ex[0]! > 0))
+ * fc.assert(fc.property(arbitraries.mx({ openAge: 85, width: 1 }), (mx) => mx.length === 86))
  */
 export function mx(options?: MxOptions): Arbitrary<number[]> {
-  return fc.tuple(openAgeArbitrary(options?.openAge), mortalityLaw(options)).map(([A, law]) => lawMx(law, A));
+  const width = resolveWidth(options?.width);
+  return fc.tuple(openAgeArbitrary(options?.openAge), mortalityLaw(options)).map(([A, law]) => lawMx(law, A, width));
 }
 
 /** Options of {@link lifeTable}: the mx options, plus the table's rules (drawn when left out). */
 export interface LifeTableArbitraryOptions extends MxOptions {
   sex?: Sex;
   a0Rule?: A0Rule;
+  /** The 5-year ax rule (abridged tables only: with `width` 1 it is an InputError, as in `lifeTable`). */
   axRule?: AxRule;
   /** l0, fixed or a range; default 100000. */
   radix?: number | Range;
@@ -311,21 +348,27 @@ const A0_RULES_ARB = fc.constantFrom<A0Rule>(...A0_RULES);
 const AX_RULES_ARB = fc.constantFrom<AxRule>(...AX_RULES);
 
 /**
- * An abridged life table computed by ccmpp's `lifeTable` from a generated mx ({@link mx}); sex and
- * rules are drawn unless fixed by the options.
+ * An abridged life table computed by ccmpp's `lifeTable` from a generated mx ({@link mx}), or with
+ * `width: 1` a complete one (single ages, ax = 0.5 above age 0); sex and rules are drawn unless
+ * fixed by the options.
  *
  * @example
  * fc.assert(fc.property(arbitraries.lifeTable(), (lt) => assertHolds(invariants.lifeTableIdentities(lt))))
+ * fc.assert(fc.property(arbitraries.lifeTable({ width: 1 }), (lt) => assertHolds(invariants.lifeTableIdentities(lt))))
  */
 export function lifeTable(options?: LifeTableArbitraryOptions): Arbitrary<LifeTable> {
+  const width = resolveWidth(options?.width);
+  if (width === 1 && options?.axRule !== undefined)
+    fail('options.axRule', 'expected no axRule with width 1 (complete tables take ax = 0.5 above age 0)', options.axRule);
   const r = options?.radix;
   let radix: Arbitrary<number>;
   if (r === undefined || typeof r === 'number') {
     const v = r ?? 100000;
-    if (!(Number.isFinite(v) && v > 0)) fail('options.radix', 'expected a finite number > 0', v);
+    if (!(Number.isFinite(v) && v >= RADIX_LIMITS.min && v <= RADIX_LIMITS.max))
+      fail('options.radix', `expected a finite number from ${RADIX_LIMITS.min} to ${RADIX_LIMITS.max.toExponential()} (the radix lifeTable accepts)`, v);
     radix = fc.constant(v);
   } else {
-    const { min, max } = resolveRange(r, { min: 1, max: 1e6 }, { min: Number.MIN_VALUE, max: 1e12 }, 'options.radix');
+    const { min, max } = resolveRange(r, { min: 1, max: 1e6 }, RADIX_LIMITS, 'options.radix');
     radix = logUniform(min, max);
   }
   return fc
@@ -336,8 +379,13 @@ export function lifeTable(options?: LifeTableArbitraryOptions): Arbitrary<LifeTa
       options?.axRule ? fc.constant(options.axRule) : AX_RULES_ARB,
       radix,
     )
-    .map(([m, sex, a0Rule, axRule, l0]) => computeLifeTable(m, { sex, a0Rule, axRule, radix: l0 }));
+    .map(([m, sex, a0Rule, axRule, l0]) =>
+      width === 1 ? computeLifeTable(m, { sex, width: 1, a0Rule, radix: l0 }) : computeLifeTable(m, { sex, a0Rule, axRule, radix: l0 }),
+    );
 }
+
+/** The radix `lifeTable` accepts: from 1 to the most persons of any count (1e10, `MAX_PERSONS`). */
+const RADIX_LIMITS = Object.freeze({ min: 1, max: MAX_PERSONS } as const);
 
 // ---------------------------------------------------------------------------------------------
 // Populations
@@ -346,6 +394,8 @@ export function lifeTable(options?: LifeTableArbitraryOptions): Arbitrary<LifeTa
 /** A generated population: plain arrays (they print readably in counterexamples). */
 export interface GeneratedPopulation {
   year: number;
+  /** 1 on single years of age; left out on the 5-year grid (ccmpp's default). */
+  width?: 1;
   female: number[];
   male: number[];
 }
@@ -354,6 +404,8 @@ export interface GeneratedPopulation {
 export interface PopulationOptions {
   /** Open age (multiple of 5 in [5, 130]) or a range of them; default 100. */
   openAge?: number | Range;
+  /** 5 (default): 5-year groups 0-4 … openAge+; 1: single years 0, 1, …, openAge − 1 and openAge+. */
+  width?: Width;
   /** Base year range (integers); default 1950–2100. */
   year?: Range;
   /** Total persons, both sexes (drawn log-uniformly); default 1e3–1e8. */
@@ -364,26 +416,31 @@ export interface PopulationOptions {
   integers?: boolean;
 }
 
-/** Age bins behind a population (0–4 … 145–149): the open group sums the bins from the open age. */
-const POPULATION_BINS = 30;
+/** Years behind a population (ages 0–149): the open group sums the bins from the open age. */
+const POPULATION_YEARS = 150;
 /** Half-width of the log-scale noise on each age group of a population. */
 const POPULATION_NOISE = 0.3;
 
 /**
- * A population `{ year, female, male }` on the 5-year grid: a stable-like age shape
- * `e^(−r a) l(a)` (growth r in [−2 %, 4 %] a year, survival l from a Siler law), each group
- * multiplied by e^ε (ε within ±0.3) per sex, scaled to a total drawn log-uniformly. The open
- * group holds everyone from the open age on (ages to 150). Every group is ≥ 0 and finite.
+ * A population `{ year, female, male }` on the 5-year grid, or `{ year, width: 1, female, male }` on
+ * single years (`width: 1`): a stable-like age shape `e^(−r a) l(a)` at each group's mid-age
+ * (growth r in [−2 %, 4 %] a year, survival l from a Siler law), each group (each 5-year bin, or
+ * each single year) multiplied by e^ε (ε within ±0.3) per sex, scaled to a total drawn
+ * log-uniformly. The open group holds everyone from the open age on (ages to 150). Every group is
+ * ≥ 0 and finite.
  *
  * @example
  * fc.assert(fc.property(arbitraries.population({ openAge: 85, total: { max: 1e6 } }), (p) => p.female.length === 18))
+ * fc.assert(fc.property(arbitraries.population({ openAge: 85, width: 1 }), (p) => p.female.length === 86 && p.width === 1))
  */
 export function population(options?: PopulationOptions): Arbitrary<GeneratedPopulation> {
+  const width = resolveWidth(options?.width);
+  const bins = POPULATION_YEARS / width;
   const year = resolveRange(options?.year, { min: 1950, max: 2100 }, { min: -1e6, max: 1e6 }, 'options.year');
   if (!Number.isInteger(year.min) || !Number.isInteger(year.max)) fail('options.year', 'expected integer years', options?.year);
   const total = resolveRange(options?.total, { min: 1e3, max: 1e8 }, { min: Number.MIN_VALUE, max: 1e15 }, 'options.total');
-  const noise = fc.array(towardZero(-POPULATION_NOISE, POPULATION_NOISE), { minLength: POPULATION_BINS, maxLength: POPULATION_BINS });
-  const marks = fc.array(fc.nat({ max: 9 }), { minLength: POPULATION_BINS, maxLength: POPULATION_BINS });
+  const noise = fc.array(towardZero(-POPULATION_NOISE, POPULATION_NOISE), { minLength: bins, maxLength: bins });
+  const marks = fc.array(fc.nat({ max: 9 }), { minLength: bins, maxLength: bins });
   const empty: Arbitrary<BySex<number[]> | null> = options?.emptyGroups ? fc.record({ female: marks, male: marks }) : fc.constant(null);
   const integers = options?.integers ?? false;
   return fc
@@ -399,11 +456,11 @@ export function population(options?: PopulationOptions): Arbitrary<GeneratedPopu
     })
     .map((p) => {
       const law = lawAt(p.level, [0, 0, 0]);
-      const groups = p.openAge / 5 + 1;
+      const groups = p.openAge / width + 1;
       const shape = (sex: Sex): number[] => {
         const out = new Array<number>(groups).fill(0);
-        for (let b = 0; b < POPULATION_BINS; b++) {
-          const a = 5 * b + 2.5;
+        for (let b = 0; b < bins; b++) {
+          const a = width * b + width / 2;
           out[Math.min(b, groups - 1)]! += Math.exp(-p.growth * a - cumulativeHazard(law, a) + p[sex][b]!);
         }
         // Empty groups: the marks shrink towards 0 (not empty); 9 empties a group (about 1 in 10).
@@ -416,7 +473,7 @@ export function population(options?: PopulationOptions): Arbitrary<GeneratedPopu
       for (let i = 0; i < groups; i++) sum += female[i]! + male[i]!;
       const k = sum > 0 ? p.total / sum : 0;
       const scale = (v: number) => (integers ? Math.round(v * k) : v * k);
-      return { year: p.year, female: female.map(scale), male: male.map(scale) };
+      return width === 1 ? { year: p.year, width: 1, female: female.map(scale), male: male.map(scale) } : { year: p.year, female: female.map(scale), male: male.map(scale) };
     });
 }
 
@@ -424,27 +481,33 @@ export function population(options?: PopulationOptions): Arbitrary<GeneratedPopu
 // Fertility
 // ---------------------------------------------------------------------------------------------
 
-/** |Σ shares − 1| allowed for a pattern: a sum of 7 doubles near 1 is off by a few 1e-16. */
+/** |Σ shares − 1| allowed for a pattern: a sum of 7 (or 35) doubles near 1 is off by a few 1e-16. */
 export const PATTERN_SUM_TOLERANCE = 1e-12;
 
 /**
- * A fertility age pattern: 7 shares (15–19 … 45–49), each > 0, summing to 1 within
- * {@link PATTERN_SUM_TOLERANCE}. Shape: a bell `e^(−(i − peak)²/(2 spread²))` over the group index i
- * (peak between 20 and 40 years of age, spread 0.7–2.5 groups), each share times e^ε (ε within ±0.3),
- * normalised; the largest share is then set to 1 − Σ(others).
+ * A fertility age pattern: 7 shares (15–19 … 45–49), or with `width: 1` 35 shares (single ages
+ * 15 … 49), each > 0, summing to 1 within {@link PATTERN_SUM_TOLERANCE}. Shape: a bell
+ * `e^(−(i − peak)²/(2 spread²))` over the group index i (peak between 20 and 40 years of age, spread
+ * 0.7–2.5 groups; at single ages i is (age − 17) / 5, the 5-year group's index at its mid-age),
+ * each share times e^ε (ε within ±0.3), normalised; the largest share is then set to 1 − Σ(others).
  *
  * @example
  * fc.assert(fc.property(arbitraries.fertilityPattern(), (s) => Math.abs(s.reduce((a, b) => a + b) - 1) < 1e-12))
+ * fc.assert(fc.property(arbitraries.fertilityPattern({ width: 1 }), (s) => s.length === 35))
  */
-export function fertilityPattern(): Arbitrary<number[]> {
+export function fertilityPattern(options?: { width?: Width }): Arbitrary<number[]> {
+  const width = resolveWidth(options?.width);
+  const slots = width === 1 ? FERTILE_AGES : FERTILE_GROUPS;
+  // Index of slot j on the scale of the 5-year groups: j itself, or (15 + j + 0.5 − 17.5) / 5 at single ages.
+  const at = (j: number) => (width === 1 ? (j - 2) / 5 : j);
   return fc
     .tuple(
       uniform(0.5, 4.5),
       uniform(0.7, 2.5),
-      fc.array(towardZero(-0.3, 0.3), { minLength: FERTILE_GROUPS, maxLength: FERTILE_GROUPS }),
+      fc.array(towardZero(-0.3, 0.3), { minLength: slots, maxLength: slots }),
     )
     .map(([peak, spread, noise]) => {
-      const w = noise.map((e, i) => Math.exp(-((i - peak) ** 2) / (2 * spread * spread) + e));
+      const w = noise.map((e, j) => Math.exp(-((at(j) - peak) ** 2) / (2 * spread * spread) + e));
       const sum = w.reduce((a, b) => a + b, 0);
       const shares = w.map((v) => v / sum);
       let top = 0;
@@ -458,19 +521,28 @@ export function fertilityPattern(): Arbitrary<number[]> {
 
 /**
  * ASFR on a grid of `groups` groups from a TFR and a 7-share pattern: `asfr = tfr · share / 5` in
- * 15–19 … 45–49. On grids whose open age is below 50, the pattern is renormalised over the fertile
- * groups that are closed (the open group never bears children), so the TFR stays exact; with none,
- * every rate is 0.
+ * 15–19 … 45–49; or with `width` 1, on single years from a 35-share pattern (ages 15 … 49):
+ * `asfr = tfr · share`. On grids whose open age is below 50, the pattern is renormalised over the
+ * fertile groups that are closed (the open group never bears children), so the TFR stays exact;
+ * with none, every rate is 0. On single years a renormalised rate could pass ccmpp's rule of at most
+ * {@link MAX_ASFR} births per woman a year (a TFR of 8 on the five ages of a grid open at 20): the
+ * rates are then scaled down together so that the largest is {@link MAX_ASFR}, and the TFR is below
+ * the one asked for. Throws an InputError for a TFR that is not finite and ≥ 0, a pattern of the
+ * wrong length, fewer than 2 groups or a width other than 1 or 5.
  *
  * @example
  * const asfr = asfrOnGrid(1.5, [0.05, 0.25, 0.35, 0.2, 0.1, 0.04, 0.01], 21);
  * asfr.length                           // 21
  * 5 * asfr.reduce((a, b) => a + b, 0)  // 1.5
+ * const single = asfrOnGrid(1.5, new Array(35).fill(1 / 35), 101, 1);
+ * [single[14], single[15], single[49], single[50]] // [0, 0.0429, 0.0429, 0]
  */
-export function asfrOnGrid(tfrValue: number, pattern: ArrayLike<number>, groups: number): number[] {
+export function asfrOnGrid(tfrValue: number, pattern: ArrayLike<number>, groups: number, width: Width = 5): number[] {
   if (!(Number.isFinite(tfrValue) && tfrValue >= 0)) fail('tfr', 'expected a finite number >= 0', tfrValue);
-  if (pattern.length !== FERTILE_GROUPS) fail('pattern', `expected ${FERTILE_GROUPS} shares (15-19 … 45-49)`, pattern);
+  resolveWidth(width, 'width');
   if (!(Number.isInteger(groups) && groups >= 2)) fail('groups', 'expected an integer >= 2', groups);
+  if (width === 1) return singleYearAsfr(tfrValue, pattern, groups);
+  if (pattern.length !== FERTILE_GROUPS) fail('pattern', `expected ${FERTILE_GROUPS} shares (15-19 … 45-49)`, pattern);
   const asfr = new Array<number>(groups).fill(0);
   let present = 0;
   for (let i = 0; i < FERTILE_GROUPS; i++) if (FIRST_FERTILE + i < groups - 1) present += pattern[i] as number;
@@ -480,6 +552,27 @@ export function asfrOnGrid(tfrValue: number, pattern: ArrayLike<number>, groups:
       if (g < groups - 1) asfr[g] = (tfrValue * (pattern[i] as number)) / present / 5;
     }
   }
+  return asfr;
+}
+
+/** {@link asfrOnGrid} on single years: `tfr · share` at ages 15 … 49 that are closed, renormalised, capped at {@link MAX_ASFR}. */
+function singleYearAsfr(tfrValue: number, pattern: ArrayLike<number>, groups: number): number[] {
+  if (pattern.length !== FERTILE_AGES) fail('pattern', `expected ${FERTILE_AGES} shares (single ages 15 … 49)`, pattern);
+  const first = 5 * FIRST_FERTILE;
+  const asfr = new Array<number>(groups).fill(0);
+  let present = 0;
+  for (let j = 0; j < FERTILE_AGES; j++) if (first + j < groups - 1) present += pattern[j] as number;
+  if (!(present > 0)) return asfr;
+  let top = 0;
+  for (let j = 0; j < FERTILE_AGES; j++) {
+    const x = first + j;
+    if (x < groups - 1) {
+      asfr[x] = (tfrValue * (pattern[j] as number)) / present;
+      if (asfr[x]! > top) top = asfr[x]!;
+    }
+  }
+  // The largest becomes exactly MAX_ASFR (a product and a division could land a hair below or above it).
+  if (top > MAX_ASFR) for (let x = 0; x < groups; x++) asfr[x] = asfr[x] === top ? MAX_ASFR : Math.min(MAX_ASFR, (asfr[x]! * MAX_ASFR) / top);
   return asfr;
 }
 
@@ -494,6 +587,12 @@ export type MigrationKind = 'none' | 'in' | 'any';
 export interface PeriodInputsOptions {
   /** Open age of the grid (multiple of 5 in [5, 130]) or a range; default 100, or the population's. */
   openAge?: number | Range;
+  /**
+   * 5 (default, or the population's): a 5-year period on 5-year groups; 1: a one-year period on
+   * single years of age (survival by age at arrival from a complete life table, ASFR per single
+   * age 15–49, migrants per single age and over the year).
+   */
+  width?: Width;
   /** Mortality level range of both sexes' laws (see {@link LAW_ANCHORS}). */
   level?: Range;
   /** TFR range; default {@link TFR_RANGE}. */
@@ -505,8 +604,8 @@ export interface PeriodInputsOptions {
    * out-migration bounded by `population` so that no group can go negative.
    */
   migration?: MigrationKind;
-  /** The population at the start of the period; required for 'any', scales 'in' when given. */
-  population?: BySex<ArrayLike<number>>;
+  /** The population at the start of the period (its `width`, if any, is the period's); required for 'any', scales 'in' when given. */
+  population?: BySex<ArrayLike<number>> & { width?: Width | undefined };
   /** Largest net in-migration of a group, as a share of the group at the start; default 0.2. */
   maxInShare?: number;
   /** Largest net out-migration, as a share of what a group can lose (see {@link periodInputs}); default 0.5, at most 0.9. */
@@ -548,13 +647,16 @@ interface OutParams {
 /** Everything a period is built from (drawn once; the period follows by construction). */
 interface PeriodParams {
   openAge: number;
-  /** How many 5-year rows the life tables extend beyond the grid's open age (0–4). */
+  /** Width of the period and its age groups. */
+  width: Width;
+  /** How many 5 years the life tables extend beyond the grid's open age (0–4). */
   beyond: number;
   female: MortalityLaw;
   male: MortalityLaw;
   a0Rule: A0Rule;
   axRule: AxRule;
   tfr: number;
+  /** 7 shares (width 5) or 35 (width 1). */
   pattern: number[];
   srb: number;
   timing: 'even' | 'end';
@@ -563,9 +665,9 @@ interface PeriodParams {
 }
 
 /** Groups of the largest grid an open-age option (already checked) can produce: the migration draws cover them. */
-function maxGroups(option: number | Range | undefined): number {
+function maxGroups(option: number | Range | undefined, width: Width): number {
   const A = option === undefined ? DEFAULT_OPEN_AGE : typeof option === 'number' ? option : (option.max ?? MAX_OPEN_AGE);
-  return A / 5 + 1;
+  return A / width + 1;
 }
 
 interface ResolvedPeriodOptions {
@@ -622,9 +724,10 @@ function periodParams(
   slotCount: number,
   o: PeriodInputsOptions | undefined,
   r: ResolvedPeriodOptions,
+  width: Width,
 ): Arbitrary<PeriodParams> {
-  const t = resolveRange(o?.tfr, TFR_RANGE, { min: 0, max: 20 }, 'options.tfr');
-  const s = resolveRange(o?.srb, SRB_RANGE, { min: Number.MIN_VALUE, max: 1000 }, 'options.srb');
+  const t = resolveRange(o?.tfr, TFR_RANGE, TFR_LIMITS, 'options.tfr');
+  const s = resolveRange(o?.srb, SRB_RANGE, SRB_LIMITS, 'options.srb');
   const law = mortalityLaw({ ...(o?.level ? { level: o.level } : {}) });
   const slots = (lo: number, hi: number) => fc.array(towardZero(lo, hi), { minLength: slotCount, maxLength: slotCount });
   const migration: Arbitrary<BySex<number[]> | null> =
@@ -635,13 +738,14 @@ function periodParams(
         : fc.record({ female: slots(-1, 1), male: slots(-1, 1) });
   return fc.record({
     openAge,
+    width: fc.constant(width),
     beyond: fc.integer({ min: 0, max: 4 }),
     female: law,
     male: law,
     a0Rule: A0_RULES_ARB,
     axRule: AX_RULES_ARB,
     tfr: uniform(t.min, t.max),
-    pattern: fertilityPattern(),
+    pattern: fertilityPattern({ width }),
     srb: uniform(s.min, s.max),
     timing: o?.timing ? fc.constant(o.timing) : fc.constantFrom<'even' | 'end'>('even', 'end'),
     migration,
@@ -651,27 +755,32 @@ function periodParams(
 
 /** Builds the period from its parameters; `start` is the population at the start (for migration). */
 function buildPeriod(p: PeriodParams, r: ResolvedPeriodOptions, start: BySex<ArrayLike<number>> | undefined): PeriodInputs {
-  const groups = p.openAge / 5 + 1;
+  const groups = p.openAge / p.width + 1;
   const tableOpen = Math.min(p.openAge + 5 * p.beyond, MAX_OPEN_AGE);
+  // 5-year: an abridged table and the 5-year ratios. 1-year: a complete table (ax = 0.5 above age 0,
+  // so the ax rule drawn is not used) and survival by age at arrival, L0/l0, Lx/Lx−1, T(ω)/T(ω−1).
   const survival = (sex: Sex, law: MortalityLaw) => {
-    const lt = computeLifeTable(lawMx(law, tableOpen), { sex, a0Rule: p.a0Rule, axRule: p.axRule });
-    const { birth, ratios } = survivalRatios(lt, { openAge: p.openAge });
+    const lt =
+      p.width === 1
+        ? computeLifeTable(lawMx(law, tableOpen, 1), { sex, width: 1, a0Rule: p.a0Rule })
+        : computeLifeTable(lawMx(law, tableOpen), { sex, a0Rule: p.a0Rule, axRule: p.axRule });
+    const { birth, ratios } = p.width === 1 ? survivalRatios(lt, { openAge: p.openAge, width: 1 }) : survivalRatios(lt, { openAge: p.openAge });
     return { birth, ratios: Array.from(ratios) };
   };
   const period: PeriodInputs = {
     survival: { female: survival('female', p.female), male: survival('male', p.male) },
-    asfr: asfrOnGrid(p.tfr, p.pattern, groups),
+    asfr: asfrOnGrid(p.tfr, p.pattern, groups, p.width),
     srb: p.srb,
     migrationTiming: p.timing,
   };
   if (p.migration) {
-    const m = migrantsOf(p.migration, period, r, start);
+    const m = migrantsOf(p.migration, period, r, start, p.width);
     if (p.out) period.inMigrants = m;
     else period.netMigrants = m;
   }
   if (p.out) {
     if (!start) fail('options.population', 'expected the start population with outMigration (it bounds the out-flow)', undefined);
-    period.outMigration = outflowOf(p.out, period, start);
+    period.outMigration = outflowOf(p.out, period, start, p.width);
   }
   return period;
 }
@@ -682,21 +791,26 @@ function ratio(a: number, b: number): number {
 }
 
 /**
- * The out-flow of a period from its drawn budget f: `persons = split · f · C_p` and `rate = (1 −
- * split) · f · C_r`, with capacities that keep the share u·r(x) the kernel takes from any group at or
- * below f in both halves (r is scaled so that its largest is 1, so a share is at most u):
+ * The out-flow of a period of n years (5, or 1 on single years) from its drawn budget f:
+ * `persons = split · f · C_p` and `rate = (1 − split) · f · C_r`, with capacities that keep the share
+ * u·r(x) the kernel takes from any group at or below f in both halves (r is scaled so that its
+ * largest is 1, so a share is at most u):
  *
- * - start half ('even', h = ½): u_s = h (persons + 5·rate·ΣP) / Σ r·P ≤ f when
- *   C_p ≤ Σ r·P / h and C_r ≤ Σ r·P / (5 h ΣP);
- * - end half (e = 1 − h): u = e (persons + 5·rate·ΣS) / Σ r·S, where Σ r·S (the survivors, newborns
+ * - start half ('even', h = ½): u_s = h (persons + n·rate·ΣP) / Σ r·P ≤ f when
+ *   C_p ≤ Σ r·P / h and C_r ≤ Σ r·P / (n h ΣP);
+ * - end half (e = 1 − h): u = e (persons + n·rate·ΣS) / Σ r·S, where Σ r·S (the survivors, newborns
  *   and in-migrants only adding to it) is at least L = (1 − f_s) Σ_x r(x) s(x−1) P(x−1) (the open
  *   group: its two source groups), f_s the start half's share (f under 'even', 0 under 'end'), and
- *   ΣS at most U = ΣP + h·Σ in + γ·B̄ (survival ≤ 1; B̄ = 2.5 Σ asfr (W̄_start + W̄_end), each W̄ the
- *   women there before any out-flow, survival taken as 1; γ the births' survival): C_p ≤ L / e, C_r ≤ L / (5 e U).
+ *   ΣS at most U = ΣP + h·Σ in + γ·B̄ (survival ≤ 1; B̄ = (n/2) Σ asfr (W̄_start + W̄_end), each W̄ the
+ *   women there before any out-flow, survival taken as 1; γ the births' survival): C_p ≤ L / e,
+ *   C_r ≤ L / (n e U).
+ *
+ * Only the kernel's n enters (the rate is per person-year, the births are n/2 years of exposure at
+ * each end): L, ΣP and Σ in are counts at the start and the end, the same at either width.
  */
-function outflowOf(o: OutParams, period: PeriodInputs, start: BySex<ArrayLike<number>>): NonNullable<PeriodInputs['outMigration']> {
+function outflowOf(o: OutParams, period: PeriodInputs, start: BySex<ArrayLike<number>>, n: Width): NonNullable<PeriodInputs['outMigration']> {
   const groups = period.asfr.length;
-  const rc = o.schedule ? null : Array.from(outMigrationSchedule('rogers-castro', 5 * (groups - 1)));
+  const rc = o.schedule ? null : Array.from(outMigrationSchedule('rogers-castro', n * (groups - 1), n));
   const schedule = { female: rc ?? o.schedule!.female.slice(0, groups), male: rc ?? o.schedule!.male.slice(0, groups) };
   const h = period.migrationTiming === 'end' ? 0 : 0.5;
   const e = 1 - h;
@@ -721,18 +835,19 @@ function outflowOf(o: OutParams, period: PeriodInputs, start: BySex<ArrayLike<nu
   }
   L *= 1 - (h > 0 ? f : 0);
   // Births bound: every woman (and in-migrant woman) there at the start and end, survival 1.
+  const half = n / 2;
   const Pf = start.female;
   const w = (x: number) => (Pf[x] as number) + (inF ? (inF[x] as number) : 0);
   let Bbar = 0;
   for (let x = 1; x < groups; x++) {
     const atEnd = w(x - 1) + (x === groups - 1 ? w(x) : 0) + (inF ? (inF[x] as number) : 0);
-    Bbar += 2.5 * (period.asfr[x] as number) * (w(x) + atEnd);
+    Bbar += half * (period.asfr[x] as number) * (w(x) + atEnd);
   }
   const phi = femaleBirthShare(period.srb);
   const gamma = phi * period.survival.female.birth + (1 - phi) * period.survival.male.birth;
   const U = T0 + h * inAll + gamma * Bbar;
   const Cp = Math.min(h > 0 ? ratio(Rs, h) : Infinity, ratio(L, e));
-  const Cr = Math.min(h > 0 ? ratio(Rs, 5 * h * T0) : Infinity, ratio(L, 5 * e * U));
+  const Cr = Math.min(h > 0 ? ratio(Rs, n * h * T0) : Infinity, ratio(L, n * e * U));
   const persons = o.split * f * (Number.isFinite(Cp) ? Cp : 0);
   const rate = (1 - o.split) * f * (Number.isFinite(Cr) ? Cr : 0);
   return { persons, rate, schedule };
@@ -744,15 +859,19 @@ function outflowOf(o: OutParams, period: PeriodInputs, start: BySex<ArrayLike<nu
  * `f · maxOutShare · C(x)`, where the capacity C(x) is what group x can lose whatever the other
  * groups lose and whatever the timing (half at the start and half at the end, or all at the end):
  * C(x) = min(P(x), s(x−1) P(x−1) / 2) for closed x ≥ 1; C(open) = min(P(open), s (P(open−1) + P(open)) / 2);
- * C(0) = min(P(0), share · birth survival · 1.25 Σ asfr P_female), 1.25 Σ asfr P_female being a lower
- * bound on the period's births (women at the start keep at least 55 % of their number). With
- * maxOutShare ≤ 0.9, every group keeps at least 5 % of its bound at the start and at the end.
+ * C(0) = min(P(0), share · birth survival · (n/4) Σ asfr P_female) for a period of n years: the
+ * births B = (n/2) Σ asfr (W_start + W_end) are at least (n/2) · 0.55 Σ asfr P_female (women at the
+ * start keep at least 55 % of their number, W_end ≥ 0), above (n/4) Σ asfr P_female (1.25 Σ asfr
+ * P_female at n = 5, 0.25 Σ asfr P_female at n = 1). With maxOutShare ≤ 0.9, every group keeps at
+ * least 5 % of its bound at the start and at the end. The other capacities do not depend on n:
+ * migrants and survival ratios are both over the whole period.
  */
 function migrantsOf(
   f: BySex<number[]>,
   period: PeriodInputs,
   r: ResolvedPeriodOptions,
   start: BySex<ArrayLike<number>> | undefined,
+  n: Width,
 ): BySex<number[]> {
   const groups = period.asfr.length;
   if (!start) {
@@ -765,6 +884,7 @@ function migrantsOf(
   let exposure = 0;
   for (let x = 0; x < groups; x++) exposure += (period.asfr[x] as number) * (start.female[x] as number);
   const femaleShare = femaleBirthShare(period.srb);
+  const quarter = n / 4; // 1.25 at n = 5
   const one = (sex: Sex): number[] => {
     const P = start[sex];
     const s = period.survival[sex].ratios;
@@ -779,7 +899,7 @@ function migrantsOf(
         continue;
       }
       let capacity: number;
-      if (x === 0) capacity = Math.min(p, share * period.survival[sex].birth * 1.25 * exposure);
+      if (x === 0) capacity = Math.min(p, share * period.survival[sex].birth * quarter * exposure);
       else if (x < groups - 1) capacity = Math.min(p, ((s[x - 1] as number) * (P[x - 1] as number)) / 2);
       else capacity = Math.min(p, ((s[x - 1] as number) * ((P[x - 1] as number) + p)) / 2);
       out[x] = v * r.maxOut * capacity;
@@ -790,12 +910,13 @@ function migrantsOf(
 }
 
 /**
- * A valid `PeriodInputs` for one 5-year period: survival from two generated Siler laws (one per sex)
- * through ccmpp's `lifeTable` and `survivalRatios` (tables extend 0–20 years beyond the grid's open
- * age, rules drawn), ASFR = TFR × a generated pattern on the grid (0–4 is 0), SRB in range, timing
- * drawn, and net migrants as asked (see {@link PeriodInputsOptions.migration}). Out-migrants never
- * exceed what a group of `population` can lose, so projecting `population` by the period cannot
- * go negative.
+ * A valid `PeriodInputs` for one 5-year period, or with `width: 1` (or a `population` of width 1)
+ * one year on single years of age: survival from two generated Siler laws (one per sex) through
+ * ccmpp's `lifeTable` and `survivalRatios` (abridged tables, or complete ones at width 1, extending
+ * 0–20 years beyond the grid's open age, rules drawn), ASFR = TFR × a generated pattern on the grid
+ * (the first group's is 0), SRB in range, timing drawn, and net migrants as asked (see
+ * {@link PeriodInputsOptions.migration}). Out-migrants never exceed what a group of `population` can
+ * lose, so projecting `population` by the period cannot go negative.
  *
  * With `outMigration` (gross flows), the period has an `outMigration` — persons and a rate per
  * person-year (their split drawn), leaving by a Rogers–Castro or a random schedule — sized from a
@@ -810,13 +931,22 @@ function migrantsOf(
  * fc.assert(fc.property(arbitraries.population().chain((p) =>
  *   arbitraries.periodInputs({ population: p, migration: 'in', outMigration: { maxShare: 0.9 } }).map((period) => ({ p, period }))),
  *   ({ p, period }) => assertHolds(invariants.nonNegative(projectCohorts(p, [period])))))
+ * fc.assert(fc.property(arbitraries.population({ width: 1 }).chain((p) =>
+ *   arbitraries.periodInputs({ population: p, migration: 'any' }).map((period) => ({ p, period }))),
+ *   ({ p, period }) => projectCohorts(p, [period]).years[1] === p.year + 1))
  */
 export function periodInputs(options?: PeriodInputsOptions): Arbitrary<PeriodInputs> {
   const r = resolvePeriodOptions(options);
   const start = options?.population;
+  const width = resolveWidth(options?.width);
+  if (start?.width !== undefined) {
+    const w = resolveWidth(start.width, 'options.population.width');
+    if (options?.width !== undefined && options.width !== w) fail('options.width', `expected the population's width ${w} (or nothing)`, options.width);
+  }
+  const n: Width = start?.width ?? width;
   let openAge = openAgeArbitrary(options?.openAge);
   if (start) {
-    const A = 5 * (start.female.length - 1);
+    const A = n * (start.female.length - 1);
     if (start.male.length !== start.female.length) fail('options.population.male', `expected ${start.female.length} groups, as female`, start.male);
     if (options?.openAge !== undefined && options.openAge !== A)
       fail('options.openAge', `expected the population's open age ${A} (or nothing)`, options.openAge);
@@ -826,8 +956,8 @@ export function periodInputs(options?: PeriodInputsOptions): Arbitrary<PeriodInp
   } else if (r.out) {
     fail('options.population', 'expected the start population with outMigration (it bounds the out-flow)', undefined);
   }
-  const slots = start ? start.female.length : maxGroups(options?.openAge);
-  return periodParams(openAge, slots, options, r).map((p) => buildPeriod(p, r, start));
+  const slots = start ? start.female.length : maxGroups(options?.openAge, n);
+  return periodParams(openAge, slots, options, r, n).map((p) => buildPeriod(p, r, start));
 }
 
 /** A base population and the periods that project it. */
@@ -840,37 +970,48 @@ export interface ProjectionCase {
 export interface ProjectionCaseOptions {
   /** Open age of the grid, or a range; default 100. */
   openAge?: number | Range;
-  /** How many periods; default 1–4. */
+  /** 5 (default): 5-year groups and periods; 1: single years of age and one-year periods (the base has `width: 1`). */
+  width?: Width;
+  /** How many periods; default 1–4 (so 1–4 years at width 1). */
   periods?: Range;
-  /** Options of the base population (its open age comes from `openAge`). */
-  population?: Omit<PopulationOptions, 'openAge'>;
-  /** Options of every period (grid and start population come from the case). */
-  period?: Omit<PeriodInputsOptions, 'openAge' | 'population'>;
+  /** Options of the base population (its open age and width come from `openAge` and `width`). */
+  population?: Omit<PopulationOptions, 'openAge' | 'width'>;
+  /** Options of every period (grid, width and start population come from the case). */
+  period?: Omit<PeriodInputsOptions, 'openAge' | 'population' | 'width'>;
 }
 
 /**
- * A base population with 1–4 periods on the same grid: what most projection properties need.
- * Each period's migrants are bounded by the population at its start (the base projected by the
- * periods before it), so `projectCohorts(base, periods)` never meets a negative group.
+ * A base population with 1–4 periods on the same grid: what most projection properties need; with
+ * `width: 1`, a base on single years (`width: 1`) and one-year periods. Each period's migrants are
+ * bounded by the population at its start (the base projected by the periods before it), so
+ * `projectCohorts(base, periods)` never meets a negative group.
  *
  * @example
  * fc.assert(fc.property(arbitraries.projectionCase({ period: { migration: 'any' } }), ({ base, periods }) =>
+ *   assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))))
+ * fc.assert(fc.property(arbitraries.projectionCase({ width: 1, periods: { min: 1, max: 10 }, period: { migration: 'any' } }), ({ base, periods }) =>
  *   assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))))
  */
 export function projectionCase(options?: ProjectionCaseOptions): Arbitrary<ProjectionCase> {
   const count = resolveRange(options?.periods, { min: 1, max: 4 }, { min: 0, max: 1000 }, 'options.periods');
   if (!Number.isInteger(count.min) || !Number.isInteger(count.max)) fail('options.periods', 'expected integer counts', options?.periods);
+  const width = resolveWidth(options?.width);
+  if (count.max * width > MAX_HORIZON) fail('options.periods.max', `expected at most ${MAX_HORIZON / width} periods (${MAX_HORIZON} years, the longest projection)`, count.max);
+  for (const part of ['population', 'period'] as const) {
+    const w = (options?.[part] as { width?: unknown } | undefined)?.width;
+    if (w !== undefined) fail(`options.${part}.width`, "expected nothing (the case's width is options.width)", w);
+  }
   const r = resolvePeriodOptions(options?.period);
   openAgeArbitrary(options?.openAge); // checks the option before it sizes the migration draws
-  const periodArb = periodParams(fc.constant(0), maxGroups(options?.openAge), options?.period, r);
+  const periodArb = periodParams(fc.constant(0), maxGroups(options?.openAge, width), options?.period, r, width);
   return fc
     .tuple(
-      population({ ...options?.population, ...(options?.openAge !== undefined ? { openAge: options.openAge } : {}) }),
+      population({ ...options?.population, ...(options?.openAge !== undefined ? { openAge: options.openAge } : {}), ...(width === 1 ? { width } : {}) }),
       fc.array(periodArb, { minLength: count.min, maxLength: count.max }),
     )
     .map(([base, params]) => {
       // The periods take the base's grid (their own open-age draw is a placeholder).
-      const openAge = 5 * (base.female.length - 1);
+      const openAge = width * (base.female.length - 1);
       const periods: PeriodInputs[] = [];
       let start: BySex<ArrayLike<number>> = base;
       params.forEach((p, t) => {
@@ -879,7 +1020,7 @@ export function projectionCase(options?: ProjectionCaseOptions): Arbitrary<Proje
         periods.push(period);
         if (needsStart && t < params.length - 1) {
           // The period is valid by construction: step it unchecked (run still refuses a negative group).
-          start = run(base.year + 5 * t, Float64Array.from(start.female), Float64Array.from(start.male), [compilePeriod(period)]).population[1]!;
+          start = run(base.year + width * t, Float64Array.from(start.female), Float64Array.from(start.male), [compilePeriod(period, width)], {}, undefined, width).population[1]!;
         }
       });
       return { base, periods };

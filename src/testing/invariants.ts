@@ -1,6 +1,6 @@
 import { multiply, type Matrix } from 'mathjs';
 import { total as sum } from '../ages/broad.js';
-import { ageGroupLabel } from '../ages/grid.js';
+import { ageGroupLabel, type Width } from '../ages/grid.js';
 import type { LifeTable } from '../lifetable/compute.js';
 import { leslieMatrix } from '../project/leslie.js';
 import type { PeriodInputs } from '../project/periodInputs.js';
@@ -15,6 +15,10 @@ import { CcmppError, fail } from '../validate/errors.js';
  * was required and by how much it was missed. {@link assertHolds} turns a failure into an Error, so
  * a checker drops straight into `fc.assert(fc.property(…))` and fast-check prints the message with
  * the seed and the counterexample.
+ *
+ * Every projection checker works at both of ccmpp's widths: 5-year groups and periods, or single
+ * years of age and one-year periods (`projection.width` 1, or a base with `width: 1`); age groups
+ * are then named `'0'`, `'1'`, …, `'100+'`.
  */
 
 /** One place where an invariant fails. */
@@ -31,7 +35,7 @@ export interface Violation {
   /** `'2015-2020'`. */
   period?: string;
   sex?: Sex;
-  /** Age group label (`'0-4'`, `'85+'`, `'all ages'`; `'0'`, `'1-4'` in life tables). */
+  /** Age group label (`'0-4'`, `'85+'`, `'all ages'`; `'0'`, `'17'` on single years; `'0'`, `'1-4'` in abridged life tables). */
   group?: string;
 }
 
@@ -108,6 +112,16 @@ function shapeViolations(p: CohortProjection): Violation[] {
   return out;
 }
 
+/** Width of a projection's groups and periods: its `width` (5 for a projection that reports none, as before widths). */
+function widthOf(p: CohortProjection): Width {
+  return (p as { width?: Width }).width === 1 ? 1 : 5;
+}
+
+/** Width of a base population: its `width`, 5 by default. */
+function baseWidth(base: Population): Width {
+  return base.width === 1 ? 1 : 5;
+}
+
 /** In- and out-migrants of period t and a sex, when the projection reports gross flows. */
 function grossOf(p: CohortProjection, t: number, sex: Sex): { into: number; out: number } | null {
   const i = p.inMigrants?.[t];
@@ -116,22 +130,24 @@ function grossOf(p: CohortProjection, t: number, sex: Sex): { into: number; out:
 }
 
 /**
- * Accounting identities of a projection hold to 1e-9 of the flows: a 5-year step is a few
- * multiply-adds per group and sums over ≤ 27 groups, each rounded to ~1e-16; 1e-9 leaves ample
+ * Accounting identities of a projection hold to 1e-9 of the flows: a step (5-year or annual) is a
+ * few multiply-adds per group and sums over ≤ 131 groups, each rounded to ~1e-16; 1e-9 leaves ample
  * room and still catches a single misplaced person in a population of a billion.
  */
 export const ACCOUNTING_REL_TOL = 1e-9;
 
 /**
- * The balancing identity per period and sex: `P(t+5) = P(t) + births − deaths + in − out` (totals
- * over all ages), within `relTol` of the gross accounting `|P(t)| + births + deaths + in + out`
- * (Preston, Heuveline & Guillot 2001, §6.1); and the migration accounts agree: `in − out =
- * netMigrants`, and the migrants by age (`migrants[t].in`, `.out`) sum to `inMigrants`,
- * `outMigrants`. A projection without gross flows (no `inMigrants`/`outMigrants`) is checked with
- * `P(t+5) = P(t) + births − deaths + netMigrants`.
+ * The balancing identity per period and sex: `P(t+n) = P(t) + births − deaths + in − out` (totals
+ * over all ages; n = 5, or 1 for a projection on single years), within `relTol` of the gross
+ * accounting `|P(t)| + births + deaths + in + out` (Preston, Heuveline & Guillot 2001, §6.1); and
+ * the migration accounts agree: `in − out = netMigrants`, and the migrants by age (`migrants[t].in`,
+ * `.out`) sum to `inMigrants`, `outMigrants`. A projection without gross flows (no
+ * `inMigrants`/`outMigrants`) is checked with `P(t+n) = P(t) + births − deaths + netMigrants`.
+ * Throws an InputError for a `relTol` that is not finite and ≥ 0.
  *
  * @example
  * assertHolds(invariants.balancingIdentity(projectCohorts(base, periods)))
+ * invariants.balancingIdentity(project(base, plan, { until: 2020, width: 1 })) // { holds: true }
  */
 export function balancingIdentity(projection: CohortProjection, options?: { relTol?: number }): InvariantResult {
   const relTol = options?.relTol ?? ACCOUNTING_REL_TOL;
@@ -213,21 +229,24 @@ type BySexNumbers = { female: number; male: number };
 
 /**
  * Every population group, every period's births and deaths, and (when the projection reports them)
- * its in- and out-migrants, in total and by age, are ≥ 0 (and not NaN).
+ * its in- and out-migrants, in total and by age, are ≥ 0 (and not NaN). Groups are named on the
+ * projection's grid (`'20-24'`, or `'22'` at width 1).
  *
  * @example
  * assertHolds(invariants.nonNegative(projectCohorts(base, periods)))
+ * invariants.nonNegative(project(base, plan, { until: 2020, width: 1 })) // { holds: true }
  */
 export function nonNegative(projection: CohortProjection): InvariantResult {
   const violations: Violation[] = [];
   const { years } = projection;
+  const width = widthOf(projection);
   projection.population.forEach((pop, t) => {
     for (const sex of SEXES) {
       const p = pop[sex];
       for (let x = 0; x < p.length; x++) {
         const v = p[x]!;
         if (!(v >= 0)) {
-          const group = ageGroupLabel(x, p.length);
+          const group = ageGroupLabel(x, p.length, width);
           violations.push({ where: `year ${years[t]}, ${sex}, ${group}`, rule: 'expected a count >= 0', actual: v, by: -v, sex, group, ...yearOf(years[t]) });
         }
       }
@@ -249,7 +268,7 @@ export function nonNegative(projection: CohortProjection): InvariantResult {
           const v = ages[x]!;
           if (!(v >= 0)) {
             const period = `${years[t]}-${years[t + 1]}`;
-            const group = ageGroupLabel(x, ages.length);
+            const group = ageGroupLabel(x, ages.length, width);
             violations.push({ where: `period ${period}, ${sex}, ${group}, migrants.${what}`, rule: `expected ${what}-migrants >= 0`, actual: v, by: -v, period, sex, group });
           }
         }
@@ -292,9 +311,13 @@ function scaleMigrants(period: PeriodInputs, c: number): PeriodInputs {
  * rates: out-migrants leave in proportion to r(x)·P(x), a share that scaling leaves alone. A group is compared
  * within `relTol` of its sex's total at that year (single groups may be tiny, or the difference of
  * large in- and out-flows). `project` is the function under test (default ccmpp's `projectCohorts`).
+ * The scaled base keeps the base's `width` (single years and annual periods at width 1). Throws an
+ * InputError for a `c` that is not finite and > 0, or a bad `relTol`.
  *
  * @example
  * assertHolds(invariants.linearInBase(projectCohorts, base, periods, 3))
+ * const annual = project(base, plan, { until: 2017, width: 1 });
+ * invariants.linearInBase(projectCohorts, { ...annual.population[0]!, year: 2015, width: 1 }, annual.periods, 3) // { holds: true }
  */
 export function linearInBase(
   project: (base: Population, periods: readonly PeriodInputs[]) => CohortProjection,
@@ -309,6 +332,7 @@ export function linearInBase(
   const a = project(base, periods);
   const scaled: Population = {
     year: base.year,
+    ...(base.width !== undefined ? { width: base.width } : {}),
     female: Array.from(base.female, (v) => v * c),
     male: Array.from(base.male, (v) => v * c),
   };
@@ -318,6 +342,7 @@ export function linearInBase(
   );
   const violations: Violation[] = [];
   const { years } = a;
+  const width = widthOf(a);
   if (b.years.length !== years.length)
     violations.push({ where: 'projection.years', rule: `expected ${years.length} years, as unscaled`, actual: b.years.length, by: Math.abs(b.years.length - years.length) });
   const compare = (where: string, expected: number, actual: number, scale: number, extra: Partial<Violation>) => {
@@ -332,7 +357,7 @@ export function linearInBase(
       const pb = b.population[t]![sex];
       const scale = c * sumAbs(pa);
       for (let x = 0; x < pa.length; x++) {
-        const group = ageGroupLabel(x, pa.length);
+        const group = ageGroupLabel(x, pa.length, width);
         compare(`year ${years[t]}, ${sex}, ${group}`, c * pa[x]!, pb[x]!, scale, { year: years[t]!, sex, group });
       }
       if (t + 1 < years2) {
@@ -350,18 +375,23 @@ export function linearInBase(
 
 /**
  * The kernel and the Leslie matrix agree to 1e-12 relative: both are a handful of products and a
- * sum of ≤ 35 positive terms per group (births), so they differ by a few 1e-16.
+ * sum of ≤ 35 positive terms per group (births: 7 five-year groups, or 35 single ages, each counted
+ * at the start and the end), so they differ by a few 1e-16.
  */
 export const KERNEL_LESLIE_REL_TOL = 1e-12;
 
 /**
  * One closed-population step (the period without its migrants: net, in and out) by `project` (default ccmpp's
  * `projectCohorts`) equals the two-sex Leslie-matrix product `L · [female; male]` (mathjs
- * `multiply` on `leslieMatrix(period)`), group by group, within `relTol` of the larger of the two.
- * Leslie (1945); Preston, Heuveline & Guillot (2001), §6.3.
+ * `multiply` on `leslieMatrix(period, undefined, { width })`, the width the base's: 5, or 1 for a
+ * base on single years and a one-year period), group by group, within `relTol` of the larger of
+ * the two. Leslie (1945); Preston, Heuveline & Guillot (2001), §6.3. Throws an InputError for a bad
+ * base or period (as `leslieMatrix`) or `relTol`.
  *
  * @example
  * assertHolds(invariants.kernelEqualsLeslie(base, period))
+ * const annual = project(base, plan, { until: 2016, width: 1 });
+ * invariants.kernelEqualsLeslie({ ...annual.population[0]!, year: 2015, width: 1 }, annualPeriod) // { holds: true }
  */
 export function kernelEqualsLeslie(
   base: Population,
@@ -372,12 +402,13 @@ export function kernelEqualsLeslie(
   checkTolerance(relTol);
   const project = options?.project ?? projectCohorts;
   const { netMigrants: _net, inMigrants: _in, outMigration: _out, ...closed } = period;
+  const width = baseWidth(base);
   const kernel = project(base, [closed]).population[1];
-  const L = leslieMatrix(closed);
+  const L = leslieMatrix(closed, undefined, { width });
   const v = [...Array.from(base.female), ...Array.from(base.male)];
   const product = (multiply(L, v) as Matrix).toArray() as number[];
   const G = base.female.length;
-  const year = base.year + 5;
+  const year = base.year + width;
   const violations: Violation[] = [];
   SEXES.forEach((sex, s) => {
     const k = kernel?.[sex];
@@ -386,7 +417,7 @@ export function kernelEqualsLeslie(
       const actual = k ? k[x]! : NaN;
       const by = Math.abs(actual - expected);
       if (!(by <= relTol * Math.max(Math.abs(expected), Math.abs(actual)))) {
-        const group = ageGroupLabel(x, G);
+        const group = ageGroupLabel(x, G, width);
         violations.push({
           where: `year ${year}, ${sex}, ${group}`,
           rule: `expected the Leslie product ${fmt(expected)} (within ${relTol} relative)`,
@@ -416,12 +447,15 @@ function abridgedLabel(i: number, rows: number, ages: ArrayLike<number>): string
 }
 
 /**
- * Identities of an abridged life table (Preston, Heuveline & Guillot 2001, ch. 3): 0 ≤ qx ≤ 1, the
- * open row's qx = 1; lx non-increasing; dx = lx − l(x+n); Σ dx = l0 (the radix); Tx = Σ Lx from x on;
- * ex = Tx / lx. Sums are compared within `relTol` of the radix, ratios within `relTol` of themselves.
+ * Identities of a life table, abridged or complete (Preston, Heuveline & Guillot 2001, ch. 3):
+ * 0 ≤ qx ≤ 1, the open row's qx = 1; lx non-increasing; dx = lx − l(x+n); Σ dx = l0 (the radix);
+ * Tx = Σ Lx from x on; ex = Tx / lx. Sums are compared within `relTol` of the radix, ratios within
+ * `relTol` of themselves. Rows are named by their ages (`'1-4'`, `'45+'`; `'17'` in a complete
+ * table). Throws an InputError for a bad `relTol`.
  *
  * @example
  * assertHolds(invariants.lifeTableIdentities(lifeTable(mx, { sex: 'female' })))
+ * invariants.lifeTableIdentities(lifeTable([0.01, 0.001, 0.002, 0.5], { sex: 'female', width: 1 })) // { holds: true }
  */
 export function lifeTableIdentities(lt: LifeTable, options?: { relTol?: number }): InvariantResult {
   const relTol = options?.relTol ?? IDENTITY_REL_TOL;
@@ -535,7 +569,7 @@ export function decreasingIn(inputs: ArrayLike<number>, outputs: ArrayLike<numbe
  * two tolerances lower, and total(value − δ) must fall short of the target.
  *
  * `totalAt(x)` is the projected total when the solved parameter is x (e.g. `assessTarget` with the
- * migration or TFR set to x). An unreachable result holds when no bound reaches the target:
+ * migration or TFR set to x), at whichever width the solver projects (5-year or annual steps). An unreachable result holds when no bound reaches the target:
  * total(bound) on the wrong side of it.
  *
  * @example

@@ -137,6 +137,9 @@ export function openAgeValue(min = 5) {
   return z.number({ error: rule }).check(z.refine((a) => Number.isInteger(a) && a % 5 === 0 && a >= min && a <= MAX_OPEN_AGE, { error: rule }));
 }
 
+/** The width of an age grid and of its periods, in years: 5 (5-year groups) or 1 (single years of age). */
+export const widthValue = () => z.union([z.literal(5), z.literal(1)], { error: 'expected 1 or 5 (years)' });
+
 /** Whether `a` is an open age {@link openAgeValue} accepts, and its rule. */
 export function openAgeRule(min = 5): { ok: (a: unknown) => boolean; rule: string } {
   return {
@@ -188,10 +191,10 @@ export const sigmaValue = (part: keyof typeof MAX_SIGMA) => {
  */
 export const bySexPopulation = () =>
   z
-    .object({ female: numbers(persons()), male: numbers(persons()) }, { error: 'expected a population { female, male } by 5-year group' })
+    .object({ female: numbers(persons()), male: numbers(persons()) }, { error: 'expected a population { female, male } by age group' })
     .check((ctx) => {
       const { female, male } = ctx.value;
-      const most = MAX_OPEN_AGE / 5 + 1;
+      const most = MAX_OPEN_AGE + 1; // single years to 130+ (5-year grids have fewer groups)
       if (female.length < 2 || female.length > most)
         ctx.issues.push({ code: 'custom', path: ['female'], message: `expected from 2 to ${most} age groups`, input: female });
       else if (male.length !== female.length) ctx.issues.push({ code: 'custom', path: ['male'], message: 'expected as many male as female groups', input: male });

@@ -411,6 +411,8 @@ const FIXTURES: Record<string, unknown> = {
   fan: ccmpp.simulationFan(ccmpp.simulate(base, plan, {}, { trajectories: 10_000, seed: 1, until: 2030 })),
   /** The plan's first period's rates, and its three periods to 2030. */
   period: ccmpp.project(base, plan, { until: 2020 }).periods[0],
+  /** The plan's first annual period on single years of age (2015–2016, width 1). */
+  annualPeriod: ccmpp.project(base, plan, { until: 2016, width: 1 }).periods[0],
   periods: projection2030.periods,
   /** China 2015 female death rates (UN WPP 2019) and their life table. */
   mx: chinaFemaleMx,

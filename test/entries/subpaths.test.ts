@@ -10,9 +10,9 @@ import { ROOT, runNode } from './helpers.js';
 // The runtime names of 'ccmpp' (types aside): what a user calls. Grow it on purpose, not by accident.
 const CORE = [
   'CcmppError', 'FLOW_DIFFERENCE_BAYESPOP', 'InputError', 'ROGERS_CASTRO_STANDARD',
-  'ageGroupLabels', 'applySolution', 'asfrFromTfr', 'assessTarget', 'bothSexE0',
+  'ageGroupLabels', 'aggregateSingleYears', 'applySolution', 'asfrFromTfr', 'assessTarget', 'bothSexE0',
   'compareScenarios', 'decomposeChange', 'dominantRoot', 'feasibilityFrontier', 'fertilityPattern',
-  'fitToMargins', 'flowDifference', 'frontierSpec', 'hadwigerDensity', 'hadwigerPattern', 'lifeTable', 'andreevKingkadeA0', 'coaleDemenyA0', 'logQuadMx',
+  'fitToMargins', 'flowDifference', 'frontierSpec', 'graduate', 'hadwigerDensity', 'hadwigerPattern', 'kannistoFit', 'kannistoMx', 'lifeTable', 'andreevKingkadeA0', 'coaleDemenyA0', 'logQuadMx',
   'meanAgeAtChildbearing', 'migrationProfile', 'mxForE0', 'netMigrantsByAge',
   'outMigrationSchedule', 'parseScenario', 'pathValue', 'periodAverage', 'project',
   'projectCohorts', 'projectUrbanShare', 'pyramidSpec', 'reportHtml', 'requiredNetMigration',
@@ -24,7 +24,7 @@ const CORE = [
 const SUBPATHS: Record<string, string[]> = {
   'ccmpp/parallel': ['closeSimulationWorkers', 'simulateParallel'],
   'ccmpp/leslie': ['leslieMatrix'],
-  'ccmpp/yingkou': ['YINGKOU_SEED', 'YINGKOU_TRAJECTORIES', 'formatYingkouReport', 'yingkou', 'yingkouReport', 'yingkouVerdict'],
+  'ccmpp/yingkou': ['YINGKOU_SEED', 'YINGKOU_TRAJECTORIES', 'formatYingkouReport', 'yingkou', 'yingkouAnnual', 'yingkouReport', 'yingkouVerdict'],
   'ccmpp/testing': ['InvariantError', 'arbitraries', 'assertHolds', 'invariants'],
 };
 

@@ -51,7 +51,7 @@ describe('projectCohorts rejects bad input', () => {
   });
   it('births to girls aged 0-4', () => {
     expect(errorOf(() => projectCohorts(base, [period({ asfr: [0.1, 0, 0, 0] })])).message).toBe(
-      'periods[0].asfr: expected 0 at ages 0-4 (asfr[0]), got an array of length 4',
+      'periods[0].asfr: expected 0 in the first age group (0-4, or age 0 on single years; asfr[0]), got an array of length 4',
     );
   });
   it('out-migration larger than the group, at the start or at the end of the period', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { total } from '../../src/ages/broad.js';
 import { lifeTable } from '../../src/lifetable/lifeTable.js';
 import type { PeriodInputs } from '../../src/project/periodInputs.js';
 import { projectCohorts, type CohortProjection, type Population } from '../../src/project/projectCohorts.js';
@@ -22,6 +23,7 @@ const good = projectCohorts(base, periods);
 /** A deep copy whose population arrays can be tampered with. */
 function copy(p: CohortProjection): CohortProjection {
   return {
+    width: p.width,
     years: [...p.years],
     population: p.population.map((y) => ({ female: y.female.slice(), male: y.male.slice() })),
     births: p.births.map((b) => ({ ...b })),
@@ -286,5 +288,144 @@ describe('invariants with gross flows (in-migrant counts and a rate-based out-fl
   });
   it('kernelEqualsLeslie drops every migrant: in, out and net', () => {
     expect(invariants.kernelEqualsLeslie(base, gross)).toEqual({ holds: true });
+  });
+});
+
+// The same checkers on single years of age and one-year periods (width 1). A hand-made grid with
+// open age 10 (ages 0 … 9 and 10+), 2015 → 2017 in two annual periods; survival by age at arrival.
+describe('invariants at width 1 (single years, annual periods)', () => {
+  const ones = (v: number, n = 11) => new Array<number>(n).fill(v);
+  const annualBase: Population = {
+    year: 2015,
+    width: 1,
+    female: [200, 198, 196, 195, 193, 190, 188, 186, 185, 183, 900],
+    male: [210, 207, 205, 203, 200, 198, 196, 193, 191, 189, 800],
+  };
+  const annual: PeriodInputs = {
+    survival: {
+      female: { birth: 0.995, ratios: [0.9993, 0.9996, 0.9997, 0.9997, 0.9996, 0.9995, 0.9994, 0.9993, 0.999, 0.93] },
+      male: { birth: 0.994, ratios: [0.9991, 0.9995, 0.9996, 0.9996, 0.9994, 0.9993, 0.9991, 0.999, 0.9985, 0.91] },
+    },
+    // A toy fertile span (ages 4 … 9 of this short grid): the kernel knows no biology.
+    asfr: [0, 0, 0, 0, 0.05, 0.09, 0.11, 0.1, 0.07, 0.03, 0],
+    srb: 106,
+    netMigrants: { female: [1, -2, 3, 2, 4, -1, 2, 1, 0, -2, -3], male: [1, -1, 2, 3, 5, -2, 1, 2, 1, -1, -4] },
+  };
+  const annualPeriods = [annual, { ...annual, migrationTiming: 'end' as const }];
+  const out = projectCohorts(annualBase, annualPeriods);
+
+  it('the projection is annual on single years (the checkers read its width)', () => {
+    expect(out.width).toBe(1);
+    expect(out.years).toEqual([2015, 2016, 2017]);
+  });
+
+  it('balancingIdentity holds, and fails for 10 persons from nowhere, naming the year-long period', () => {
+    expect(invariants.balancingIdentity(out)).toEqual({ holds: true });
+    const broken = copy(out);
+    broken.population[2]!.male[7]! += 10;
+    const { violations, message } = failing(invariants.balancingIdentity(broken));
+    expect(violations).toEqual([expect.objectContaining({ period: '2016-2017', sex: 'male', group: 'all ages', by: expect.closeTo(10, 6) })]);
+    expect(message).toMatch(/period 2016-2017, male, all ages: expected P\(2017\) = P\(2016\) \+ births − deaths \+ in − out/);
+  });
+
+  it('nonNegative holds, and names single years and the open group', () => {
+    expect(invariants.nonNegative(out)).toEqual({ holds: true });
+    const broken = copy(out);
+    broken.population[1]!.female[10] = -3;
+    broken.population[2]!.male[0] = NaN;
+    broken.population[2]!.male[7] = -1;
+    const { violations } = failing(invariants.nonNegative(broken));
+    expect(violations.map((v) => v.where)).toEqual(['year 2016, female, 10+', 'year 2017, male, 0', 'year 2017, male, 7']);
+    expect(violations[2]).toMatchObject({ year: 2017, sex: 'male', group: '7', actual: -1, by: 1 });
+  });
+
+  it('linearInBase holds (the scaled base keeps width 1), and fails for an affine projector, naming single years', () => {
+    expect(invariants.linearInBase(projectCohorts, annualBase, annualPeriods, 7)).toEqual({ holds: true });
+    const plusOne = (b: Population, ps: readonly PeriodInputs[]) => {
+      const o = copy(projectCohorts(b, ps));
+      o.population.slice(1).forEach((y) => (['female', 'male'] as const).forEach((s) => y[s].forEach((_, x) => (y[s][x]! += 1))));
+      return o;
+    };
+    const { violations } = failing(invariants.linearInBase(plusOne, annualBase, annualPeriods, 10));
+    expect(violations).toHaveLength(44); // 2 later years × 2 sexes × 11 single years
+    expect(violations[0]).toMatchObject({ year: 2016, sex: 'female', group: '0' });
+    expect(violations[10]).toMatchObject({ year: 2016, sex: 'female', group: '10+' });
+  });
+
+  it('kernelEqualsLeslie holds with the annual Leslie matrix (drops the migrants)', () => {
+    expect(invariants.kernelEqualsLeslie(annualBase, annual)).toEqual({ holds: true });
+  });
+
+  it('kernelEqualsLeslie fails for a kernel that takes births from women at the start of the year only', () => {
+    const startOnly = (b: Population, ps: readonly PeriodInputs[]) => {
+      const o = copy(projectCohorts(b, ps));
+      const p = ps[0]!;
+      let births = 0;
+      for (let x = 0; x < b.female.length; x++) births += (p.asfr[x] as number) * (b.female[x] as number);
+      const girls = (births * 100) / (100 + p.srb);
+      o.population[1]!.female[0] = girls * p.survival.female.birth;
+      o.population[1]!.male[0] = (births - girls) * p.survival.male.birth;
+      return o;
+    };
+    const { violations, message } = failing(invariants.kernelEqualsLeslie(annualBase, annual, { project: startOnly }));
+    expect(violations.map((v) => v.where)).toEqual(['year 2016, female, 0', 'year 2016, male, 0']);
+    expect(message).toMatch(/year 2016, female, 0: expected the Leslie product [\d.]+ \(within 1e-12 relative\), got [\d.]+/);
+  });
+
+  it('kernelEqualsLeslie fails for a projector that steps single years as a 5-year period (births × 5)', () => {
+    const asFiveYears = (b: Population, ps: readonly PeriodInputs[]) => {
+      const { width: _w, ...five } = b;
+      return { ...projectCohorts(five, ps), width: 1 as const };
+    };
+    const { violations } = failing(invariants.kernelEqualsLeslie(annualBase, annual, { project: asFiveYears }));
+    expect(violations.map((v) => v.group)).toEqual(['0', '0']);
+    expect(violations[0]!.actual / projectCohorts(annualBase, [{ ...annual, netMigrants: { female: ones(0), male: ones(0) } }]).population[1]!.female[0]!).toBeCloseTo(5, 12);
+  });
+
+  it('lifeTableIdentities holds for a complete table, and names single ages', () => {
+    const mx = [0.005, 0.0004, 0.0003, 0.0003, 0.0004, 0.0006, 0.0009, 0.0013, 0.002, 0.003, 0.2];
+    const lt = lifeTable(mx, { sex: 'male', width: 1 });
+    expect(invariants.lifeTableIdentities(lt)).toEqual({ holds: true });
+    const t = { ...lt, qx: lt.qx.slice(), ex: lt.ex.slice() };
+    t.qx[3] = 1.2;
+    t.ex[7]! += 0.01;
+    const { violations } = failing(invariants.lifeTableIdentities(t));
+    expect(violations.map((v) => v.where)).toEqual(['age 7', 'age 3']);
+    const open = { ...lt, dx: lt.dx.slice() };
+    open.dx[10]! *= 2;
+    expect(failing(invariants.lifeTableIdentities(open)).violations.map((v) => v.where)).toEqual(['age 10+', 'all ages']);
+  });
+
+  it('increasingIn / decreasingIn on annual projections: the total rises with fertility', () => {
+    const factors = [0.5, 1, 2];
+    const totals = factors.map((k) => {
+      const p = projectCohorts(annualBase, annualPeriods.map((q) => ({ ...q, asfr: Array.from(q.asfr, (a) => a * k) })));
+      return total(p.population[2]!.female) + total(p.population[2]!.male);
+    });
+    expect(invariants.increasingIn(factors, totals, { strict: true, input: 'fertility factor', output: 'P(2017)' })).toEqual({ holds: true });
+    expect(failing(invariants.decreasingIn(factors, totals, { input: 'fertility factor', output: 'P(2017)' })).violations.map((v) => v.where)).toEqual([
+      'fertility factor 0.5 → 1',
+      'fertility factor 1 → 2',
+    ]);
+  });
+
+  it('solverAgreesWithAssessment on an annual projection: the in-migrants a year that reach a target', () => {
+    // total(x): P(2017) with x in-migrants a year spread evenly over the 11 single years (affine in x).
+    const totalAt = (x: number) => {
+      const m = { female: ones(x / 22), male: ones(x / 22) };
+      const { netMigrants: _n, ...rates } = annual;
+      const p = projectCohorts(annualBase, [{ ...rates, netMigrants: m }, { ...rates, netMigrants: m }]);
+      return total(p.population[2]!.female) + total(p.population[2]!.male);
+    };
+    const target = totalAt(0) + 500;
+    const slope = (totalAt(100) - totalAt(0)) / 100;
+    const x = 500 / slope + 0.1 / slope; // reaches the target, 0.1 persons over
+    const reached = { status: 'reachable' as const, value: x, achieved: totalAt(x), iterations: 1 };
+    expect(invariants.solverAgreesWithAssessment(reached, target, totalAt)).toEqual({ holds: true });
+    const over = { status: 'reachable' as const, value: x + 10 / slope, achieved: totalAt(x + 10 / slope), iterations: 1 };
+    expect(failing(invariants.solverAgreesWithAssessment(over, target, totalAt)).violations.map((v) => v.where)).toEqual([
+      `value ${Number((x + 10 / slope).toPrecision(12))}`,
+      `just below ${Number((x + 10 / slope).toPrecision(12))}`,
+    ]);
   });
 });

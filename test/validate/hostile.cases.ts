@@ -59,6 +59,9 @@ const bySexPeople = (out: unknown) => [(out as ccmpp.BySex<Float64Array>).female
 
 const mx = () => ccmpp.logQuadMx({ sex: 'female', q5: 0.01 });
 const lt = () => ccmpp.lifeTable(mx(), { sex: 'female', a0Rule: 'andreev-kingkade', axRule: 'mortpak', radix: 100_000 });
+/** Single-age death rates 0 … 100+ (a Gompertz–Makeham schedule) and their complete life table. */
+const mx1 = () => Array.from({ length: 101 }, (_, x) => 0.0005 + 0.00003 * Math.exp(0.1 * x));
+const lt1 = () => ccmpp.lifeTable(mx1(), { sex: 'female', width: 1 });
 const projection = () => ccmpp.project(city2015, planWithMigration, { until: 2025, openAge: 100 });
 const period = () => structuredClone(projection().periods[0]!);
 
@@ -90,6 +93,12 @@ export const CASES: SweepCase[] = [
   { name: 'lifeTable', call: ccmpp.lifeTable as never, args: () => [mx(), { sex: 'female', a0Rule: 'andreev-kingkade', axRule: 'mortpak', radix: 100_000 }] },
   { name: 'lifeTable (ax)', call: ccmpp.lifeTable as never, args: () => [[0.01, 0.001, 0.2], { sex: 'male', ax: [0.1, 1.5] }] },
   { name: 'survivalRatios', call: ccmpp.survivalRatios as never, args: () => [lt(), { openAge: 100 }] },
+  { name: 'lifeTable (width 1, extend)', call: ccmpp.lifeTable as never, args: () => [mx1(), { sex: 'male', width: 1, a0Rule: 'coale-demeny', extend: { to: 130, fitFrom: 80 } }] },
+  { name: 'survivalRatios (width 1)', call: ccmpp.survivalRatios as never, args: () => [lt1(), { openAge: 100, width: 1 }] },
+  { name: 'kannistoMx', call: ccmpp.kannistoMx as never, args: () => [mx1(), { fitFrom: 80, to: 130, fit: 'logit' }] },
+  { name: 'kannistoFit', call: ccmpp.kannistoFit as never, args: () => [mx1(), { fitFrom: 80, fitTo: 99 }] },
+  { name: 'graduate', call: ccmpp.graduate as never, args: () => [city2015.female.slice(), { method: 'sprague', onNegative: 'monotone' }], people: (out) => [out as Float64Array] },
+  { name: 'aggregateSingleYears', call: ccmpp.aggregateSingleYears as never, args: () => [mx1()], people: (out) => [out as Float64Array] },
   { name: 'logQuadMx', call: ccmpp.logQuadMx as never, args: () => [{ sex: 'male', q5: 0.02, k: 0.1 }, { a0Rule: 'coale-demeny' }] },
   { name: 'mxForE0', call: ccmpp.mxForE0 as never, args: () => [75, { sex: 'female', k: 0, a0Rule: 'andreev-kingkade', axRule: 'mortpak' }] },
   { name: 'mxForE0 (baseline)', call: ccmpp.mxForE0 as never, args: () => [75, { sex: 'male', model: { baseline: Array.from(mx()) } }] },
@@ -114,6 +123,7 @@ export const CASES: SweepCase[] = [
     people: bySexPeople,
   },
   { name: 'splitOpenAgeGroup', call: ccmpp.splitOpenAgeGroup as never, args: () => [city2015.female.slice(0, 18), lt(), 100], people: (out) => [out as Float64Array] },
+  { name: 'splitOpenAgeGroup (opag)', call: ccmpp.splitOpenAgeGroup as never, args: () => [city2015.female.slice(0, 18), lt(), 100, { method: 'opag', fitFrom: 60 }], people: (out) => [out as Float64Array] },
   {
     name: 'projectCohorts',
     call: ccmpp.projectCohorts as never,
@@ -130,6 +140,13 @@ export const CASES: SweepCase[] = [
     call: ccmpp.project as never,
     args: () => [base(), scenario(), { until: 2030, openAge: 100 }],
     slots: [...baseSlots(0), ...scenarioSlots(1), [2], [2, 'until'], [2, 'openAge']],
+    people: projectionPeople,
+  },
+  {
+    name: 'project (width 1)',
+    call: ccmpp.project as never,
+    args: () => [base(), scenario(), { until: 2020, openAge: 100, width: 1, graduation: 'monotone' }],
+    slots: [[0], [0, 'female'], [0, 'width'], [1, 'fertility', 'tfr'], [1, 'mortality', 'e0'], [1, 'migration', 'netPerYear'], [2], [2, 'until'], [2, 'width'], [2, 'graduation']],
     people: projectionPeople,
   },
   { name: 'variants', call: ccmpp.variants as never, args: () => [scenario(), { baseYear: 2015, fertilityShift: 0.5 }], slots: [...scenarioSlots(0), [1], [1, 'baseYear'], [1, 'fertilityShift']] },

@@ -87,7 +87,7 @@ describe('every size has a limit that fails fast', () => {
     const G = 5000;
     const ratios = new Array(G - 1).fill(0.99);
     const period = { survival: { female: { birth: 0.99, ratios }, male: { birth: 0.99, ratios } }, asfr: [0, ...new Array(G - 1).fill(0.01)], srb: 105 };
-    expect(messageOf(() => dominantRoot(period))).toBe('period.asfr: expected from 2 to 27 rates (one per age group, open age at most 130), got an array of length 5000');
+    expect(messageOf(() => dominantRoot(period))).toBe('period.asfr: expected from 2 to 131 rates (one per age group, open age at most 130), got an array of length 5000');
   });
   it('fitToMargins(ref, [{ from: 0, to: 1e9 }]) is an InputError (it aborted Node)', () => {
     const ref = { female: city2015.female, male: city2015.male };
