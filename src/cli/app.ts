@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
+import { DEFAULT_OPEN_AGE, type Width } from '../ages/grid.js';
+import { GRADUATION_METHODS, type GraduationMethod } from '../base/graduate.js';
 import { describeError, EXIT } from './errors.js';
-import { parseBounds, parseInteger, parseNumberList, parseTarget } from './inputs.js';
+import { parseBounds, parseInteger, parseNumberList, parseTarget, parseWidth } from './inputs.js';
 import { MIGRATION_FLAGS, parseFlowDifference, parseMigrationPath, takeMigrationOptions, type MigrationOptions } from './migration.js';
 import { VERSION, type CommandResult, type Format, type Progress } from './output.js';
 import { projectCommand } from './commands/project.js';
@@ -31,6 +32,12 @@ export interface CliResult {
 }
 
 const FORMATS: Format[] = ['table', 'csv', 'json'];
+
+/** What `--width` and `--graduation` give the action (absent when not given). */
+interface GridFlags {
+  width?: Width;
+  graduation?: GraduationMethod;
+}
 
 /**
  * Runs `ccmpp` on its arguments (without `node` and the script) and returns what it would print and
@@ -95,6 +102,7 @@ Exit codes: 0 done, 2 bad input (the message names the problem), 1 internal erro
 Examples:
   $ ccmpp yingkou
   $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030
+  $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030 --width 1   # single years, annual steps
   $ ccmpp solve migration scenario.json --base population.csv --year 2015 --target 2030:2600000
   $ ccmpp schema > scenario.schema.json`,
   );
@@ -119,8 +127,18 @@ Examples:
     for (const o of opts) cmd.addOption(o.helpGroup("Migration (sets the scenario's migration block):"));
     return cmd;
   };
+  const widthOption = () =>
+    new Option('--width <years>', "width of the age groups and periods: 5 (5-year groups, 5-year steps) or 1 (single years of age, annual steps, as UN WPP 2022); default: the base's").argParser((v) => parseWidth(v));
+  /** `--width` and `--graduation`: the projection grid (single years or 5-year groups) of a command. */
+  const grid = (cmd: Command) =>
+    cmd
+      .addOption(widthOption())
+      .addOption(
+        new Option('--graduation <method>', 'how a 5-year base becomes single years with --width 1 (default sprague; monotone never gives a negative age)').choices(GRADUATION_METHODS),
+      );
 
   common(program.command('yingkou').description('the Yingkou report: is the plan’s 2.6 million by 2030 reachable? (runs on the shipped data)'))
+    .addOption(widthOption())
     .addHelpText(
       'after',
       `
@@ -132,23 +150,24 @@ default uncertainty (100,000 seeded Monte Carlo trajectories, with its 95 % inte
 Examples:
   $ ccmpp yingkou
   $ ccmpp yingkou --out yingkou/          # + yingkou.json, yingkou.csv and report.html
-  $ ccmpp yingkou --format csv > yingkou.csv`,
+  $ ccmpp yingkou --format csv > yingkou.csv
+  $ ccmpp yingkou --width 1                # single years of age, annual steps`,
     )
-    .action(async (o: { format: Format; out?: string }) => {
+    .action(async (o: { format: Format; out?: string; width?: Width }) => {
       done(await yingkouCommand(o), o.out);
     });
 
   common(
-    migration(program
+    migration(grid(program
       .command('project')
       .description('project a base population under a scenario, with its indicators')
       .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
-      .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male and rows 0-4, 5-9, … or single years 0, 1, … (needs --year), or JSON { year, female, male, width? }')
       .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
-      .requiredOption('--until <year>', 'last year of the projection (base year + a multiple of 5)', int('--until', 'expected an integer year'))
+      .requiredOption('--until <year>', 'last year of the projection (base year + a multiple of 5; any later year with --width 1)', int('--until', 'expected an integer year'))
       .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'), DEFAULT_OPEN_AGE)
       .addOption(new Option('--table <table>', 'what table and csv print').choices(['indicators', 'population']).default('indicators'))
-      .option('--pyramid-years <years>', 'years of the pyramid in report.html, e.g. 2015,2030 (default: first and last)', (v) => parseNumberList(v, '--pyramid-years'))),
+      .option('--pyramid-years <years>', 'years of the pyramid in report.html, e.g. 2015,2030 (default: first and last)', (v) => parseNumberList(v, '--pyramid-years')))),
   )
     .addHelpText(
       'after',
@@ -156,6 +175,9 @@ Examples:
 Examples:
   $ ccmpp project data/templates/scenario.json --base data/templates/population.csv --year 2015 --until 2030
   $ ccmpp project scenario.json --base base.json --until 2050 --format csv --table population > population.csv
+  $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030 --width 1   # single years, every year
+  $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030 --width 1 --graduation monotone
+  $ ccmpp project scenario.json --base single-years.csv --year 2015 --until 2030   # rows 0, 1, …, 100+: width 1
   $ ccmpp project scenario.json --base base.json --until 2030 --out results/   # + report.html
   $ ccmpp project data/templates/scenario.json --base data/templates/population.csv --year 2015 --until 2030 --net-per-year -2000
   $ ccmpp project scenario.json --base base.json --until 2030 --in-per-year 6000 --out-rate 0.008   # gross flows
@@ -164,38 +186,40 @@ Examples:
     .action(
       async (
         scenario: string,
-        o: { base: string; year?: number; until: number; openAge: number; table: 'indicators' | 'population'; pyramidYears?: number[]; format: Format; out?: string } & MigrationOptions,
+        o: { base: string; year?: number; until: number; openAge: number; table: 'indicators' | 'population'; pyramidYears?: number[]; format: Format; out?: string } & GridFlags & MigrationOptions,
       ) => {
         done(await projectCommand({ scenario, ...takeMigrationOptions(o) }), o.out);
       },
     );
 
   common(
-    migration(program
+    migration(grid(program
       .command('solve')
       .description('what constant net migration, or what TFR in the target year, reaches a population target')
       .addArgument(new Argument('<what>', 'what to solve for').choices(['migration', 'tfr']))
       .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
-      .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male and rows 0-4, 5-9, … or single years 0, 1, … (needs --year), or JSON { year, female, male, width? }')
       .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
       .requiredOption('--target <year:population>', 'the target, e.g. 2030:2600000', (v) => parseTarget(v))
       .option('--from <year>', 'migration: first year of the constant net migration (default: the base year)', int('--from', 'expected an integer year'))
       .option('--bounds <low:high>', 'search range (migration: persons a year, default ±10 % of the base population; tfr: default 0:8)', (v) => parseBounds(v))
       .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'))
       .option('--frontier <tfr>', 'also the net migration needed for each target-year TFR: 1.2,1.5,1.8 or 1.2:3:0.1', (v) => parseNumberList(v, '--frontier'))
-      .addOption(new Option('--table <table>', 'what table and csv print').choices(['result', 'frontier']).default('result'))),
+      .addOption(new Option('--table <table>', 'what table and csv print').choices(['result', 'frontier']).default('result')))),
   )
     .addHelpText(
       'after',
       `
 A target no value within the bounds reaches is reported as unreachable, with the best the bounds
 achieve (exit code 0: that is an answer). A target that cannot be posed (a year not on the base's
-5-year grid, a population <= 0) is an error (exit code 2). The migration options set the scenario's
+5-year grid, a population <= 0) is an error (exit code 2); with --width 1 any year after the base
+is on the grid. The migration options set the scenario's
 migration; \`solve migration\` replaces it from --from on by the net figure it solves for, which
 --flow-difference turns into gross flows.
 
 Examples:
   $ ccmpp solve migration scenario.json --base base.csv --year 2015 --target 2030:2600000
+  $ ccmpp solve migration scenario.json --base base.csv --year 2015 --target 2028:2550000 --width 1   # annual steps
   $ ccmpp solve tfr scenario.json --base base.json --target 2030:2600000 --format json
   $ ccmpp solve migration scenario.json --base base.json --target 2030:2600000 --frontier 1.2:3:0.2 --out results/
   $ ccmpp solve migration scenario.json --base town.csv --year 2015 --target 2035:300000 --flow-difference bayespop
@@ -205,25 +229,25 @@ Examples:
       async (
         kind: SolveKind,
         scenario: string,
-        o: { base: string; year?: number; target: { year: number; population: number }; from?: number; bounds?: [number, number]; openAge?: number; frontier?: number[]; table: 'result' | 'frontier'; format: Format; out?: string } & MigrationOptions,
+        o: { base: string; year?: number; target: { year: number; population: number }; from?: number; bounds?: [number, number]; openAge?: number; frontier?: number[]; table: 'result' | 'frontier'; format: Format; out?: string } & GridFlags & MigrationOptions,
       ) => {
         done(await solveCommand({ kind, scenario, ...takeMigrationOptions(o) }), o.out);
       },
     );
 
   common(
-    migration(program
+    migration(grid(program
       .command('simulate')
       .description('Monte Carlo around a scenario: quantiles of the population by year, and the probability of reaching targets')
       .argument('<scenario>', 'scenario JSON file (see `ccmpp schema`)')
-      .requiredOption('--base <file>', 'base population: CSV with header age,female,male (needs --year) or JSON { year, female, male }')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male and rows 0-4, 5-9, … or single years 0, 1, … (needs --year), or JSON { year, female, male, width? }')
       .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
-      .requiredOption('--until <year>', 'last year (base year + a multiple of 5)', int('--until', 'expected an integer year'))
+      .requiredOption('--until <year>', 'last year (base year + a multiple of 5; any later year with --width 1)', int('--until', 'expected an integer year'))
       .option('--uncertainty <file>', 'JSON { tfr?: { sigma?, rho? }, e0?: { sigma? }, migration?: { sigma? } }; default: the documented defaults')
       .option('--trajectories <n>', 'number of trajectories', int('--trajectories', 'expected a whole number of trajectories'), 10000)
       .option('--seed <s>', 'random seed (the same seed gives the same result)', int('--seed', 'expected an integer seed'), 1)
       .option('--target <year:population>', 'a target whose probability to report (repeatable)', (v, prev: { year: number; population: number }[] | undefined) => [...(prev ?? []), parseTarget(v)])
-      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'))),
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age')))),
   )
     .addHelpText(
       'after',
@@ -233,12 +257,13 @@ A progress bar is shown on a terminal (stderr), none in a pipe.
 Examples:
   $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --uncertainty data/templates/uncertainty.json --trajectories 20000 --seed 7
   $ ccmpp simulate scenario.json --base base.json --until 2030 --target 2030:2600000 --out results/
+  $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --width 1 --trajectories 2000   # annual steps
   $ ccmpp simulate scenario.json --base base.json --until 2030 --net-per-year 0 --uncertainty u.json   # u.json: { "migration": { "sigma": 2000 } }`,
     )
     .action(
       async (
         scenario: string,
-        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; format: Format; out?: string } & MigrationOptions,
+        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; format: Format; out?: string } & GridFlags & MigrationOptions,
       ) => {
         const { target, ...rest } = takeMigrationOptions(o);
         done(await simulateCommand({ scenario, ...rest, ...(target ? { targets: target } : {}) }, env.progress?.()), o.out);

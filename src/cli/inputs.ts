@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { ageGroupLabel, parseAgeGroupLabel, STEP } from '../ages/grid.js';
+import { ageGroupLabel, parseAgeGroupLabel, STEP, type Width } from '../ages/grid.js';
+import type { GraduationMethod } from '../base/graduate.js';
 import { populationSchema, type Population } from '../project/projectCohorts.js';
 import { parseScenario, type ParsedScenario, type Scenario } from '../scenario/schema.js';
 import { SEXES } from '../types.js';
@@ -72,11 +73,13 @@ export async function readScenario(file: string): Promise<{ scenario: Scenario; 
   return { scenario: scenario as Scenario, parsed };
 }
 
-/** A base population read from a file, with the labels of its age groups. */
+/** A base population read from a file, with the width and the labels of its age groups. */
 export interface BasePopulation extends Population {
   year: number;
   female: number[];
   male: number[];
+  /** 5 (groups 0-4, 5-9, …) or 1 (single years 0, 1, …), the last group open either way. */
+  width: Width;
   ageGroups: string[];
 }
 
@@ -84,10 +87,13 @@ export interface BasePopulation extends Population {
  * A base population from a CSV or JSON file (by extension: `.csv`, else JSON).
  *
  * - CSV: header `age,female,male` (any order, case-insensitive), one row per 5-year group from
- *   `0-4` up, the last one open (`85+`); persons ≥ 0. The base year is not in the file: give it
- *   with `--year`.
- * - JSON: `{ "year": 2015, "female": [...], "male": [...] }`, persons by 5-year group from 0-4, the
- *   last group open. `--year`, if given, must agree with `year` (or supplies it when absent).
+ *   `0-4` up (`0-4`, `5-9`, …) or per single year of age from `0` up (`0`, `1`, …), the last one
+ *   open (`85+`, `100+`); persons ≥ 0. The labels give the width (all single years: 1; 5-year
+ *   groups: 5; a mix is an error naming the row). The base year is not in the file: give it with
+ *   `--year`.
+ * - JSON: `{ "year": 2015, "female": [...], "male": [...], "width"?: 1 | 5 }`, persons by 5-year
+ *   group from 0-4 (or by single year from 0 with `"width": 1`), the last group open. `--year`, if
+ *   given, must agree with `year` (or supplies it when absent).
  */
 export async function readPopulation(file: string, year: number | undefined): Promise<BasePopulation> {
   const text = await readText(file, 'population');
@@ -106,12 +112,15 @@ export async function readPopulation(file: string, year: number | undefined): Pr
   }
   const p = validated(file, 'population', () => parseWith(populationSchema, data));
   const G = p.female.length;
-  return { year: p.year, female: p.female, male: p.male, ageGroups: Array.from({ length: G }, (_, i) => ageGroupLabel(i, G)) };
+  const width = p.width ?? STEP;
+  return { year: p.year, female: p.female, male: p.male, width, ageGroups: Array.from({ length: G }, (_, i) => ageGroupLabel(i, G, width)) };
 }
 
 /**
  * Parses a population CSV (see {@link readPopulation}). Blank lines and lines starting with `#` are
- * skipped; fields may be quoted ("…", with "" for a quote). Errors name the line and the column.
+ * skipped; fields may be quoted ("…", with "" for a quote). The first row's label sets the width
+ * (`0-4`: 5-year groups, `0`: single years); every later row must be on the same grid. Errors name
+ * the line and the column.
  */
 export function parsePopulationCsv(text: string, file: string, year: number): BasePopulation {
   const lines = text.split(/\r?\n/);
@@ -122,6 +131,8 @@ export function parsePopulationCsv(text: string, file: string, year: number): Ba
   const male: number[] = [];
   const ageGroups: string[] = [];
   let closedAt = 0; // line of the open group, once seen
+  let width: Width | undefined; // set by the first row
+  let widthAt = 0; // its line
   lines.forEach((raw, k) => {
     const lineNo = k + 1;
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
@@ -142,9 +153,25 @@ export function parsePopulationCsv(text: string, file: string, year: number): Ba
     const i = ageGroups.length;
     if (closedAt) throw new UserError(`${at(lineNo)}: expected no group after the open group ${ageGroups[i - 1]} (line ${closedAt}), got ${quoted(row.age!)}`);
     const age = parseAgeGroupLabel(row.age!);
-    if (!age || age.start !== STEP * i)
+    // The first row sets the grid: a single year (`0`) or anything else (`0-4`, `0+`, a bad label) 5 years.
+    if (width === undefined) {
+      width = age?.width ?? STEP;
+      widthAt = lineNo;
+    }
+    const label = quoted(row.age!);
+    if (age && !age.open && (age.width ?? STEP) !== width)
       throw new UserError(
-        `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups from 0-4 up, in order, the last one open), got ${quoted(row.age!)}`,
+        width === 1
+          ? `${at(lineNo, 'age')}: expected the age ${i} or ${i}+ (single years of age, as from line ${widthAt}: not mixed with 5-year groups), got ${label}`
+          : `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups, as from line ${widthAt}: not mixed with single years), got ${label}`,
+      );
+    if (i === 0 && (!age || age.start !== 0))
+      throw new UserError(`${at(lineNo, 'age')}: expected the first group 0-4 (5-year groups) or 0 (single years of age), got ${label}`);
+    if (!age || age.start !== width * i)
+      throw new UserError(
+        width === 1
+          ? `${at(lineNo, 'age')}: expected the age ${i} or ${i}+ (single years from 0 up, in order, the last one open), got ${label}`
+          : `${at(lineNo, 'age')}: expected the group ${STEP * i}-${STEP * i + STEP - 1} or ${STEP * i}+ (5-year groups from 0-4 up, in order, the last one open), got ${label}`,
       );
     if (age.open) closedAt = lineNo;
     for (const sex of SEXES) {
@@ -153,12 +180,12 @@ export function parsePopulationCsv(text: string, file: string, year: number): Ba
       if (!Number.isFinite(x) || x < 0) throw new UserError(`${at(lineNo, sex)}: expected a finite number >= 0 (persons), got ${quoted(v)}`);
       (sex === 'female' ? female : male).push(x);
     }
-    ageGroups.push(age.open ? `${age.start}+` : `${age.start}-${age.start + STEP - 1}`);
+    ageGroups.push(age.open ? `${age.start}+` : width === 1 ? `${age.start}` : `${age.start}-${age.start + STEP - 1}`);
   });
   if (!header) throw new UserError(`${file}: expected the header age,female,male and one row per age group, got ${text.trim() === '' ? 'an empty file' : 'no header'}`);
   if (ageGroups.length < 2) throw new UserError(`${file}: expected at least 2 age groups after the header (line ${headerLine}), got ${ageGroups.length}`);
-  if (!closedAt) throw new UserError(`${file}: expected the last group to be open (e.g. 85+), got ${quoted(ageGroups[ageGroups.length - 1]!)}`);
-  return { year, female, male, ageGroups };
+  if (!closedAt) throw new UserError(`${file}: expected the last group to be open (e.g. ${width === 1 ? '100+' : '85+'}), got ${quoted(ageGroups[ageGroups.length - 1]!)}`);
+  return { year, female, male, width: width!, ageGroups };
 }
 
 /** Splits one CSV line into fields (RFC 4180 quoting; no field spans lines). */
@@ -218,6 +245,35 @@ export function parseBounds(text: string, option = '--bounds'): [number, number]
   if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UserError(`${option}: expected lower:upper, e.g. -200000:200000, got ${quoted(text)}`);
   if (!(lo < hi)) throw new UserError(`${option}: expected the lower bound below the upper, got ${quoted(text)}`);
   return [lo, hi];
+}
+
+/** `--width`: 1 (single years of age, annual steps) or 5 (5-year groups and periods). */
+export function parseWidth(text: string, option = '--width'): Width {
+  const x = text.trim();
+  if (x === '1' || x === '5') return Number(x) as Width;
+  throw new UserError(`${option}: expected 1 (single years of age, annual steps) or 5 (5-year groups and periods), got ${quoted(text)}`);
+}
+
+/** The grid of a projection from the command line: its width and how a 5-year base is graduated to it. */
+export interface GridOptions {
+  /** `--width`; absent: the base's. */
+  width?: Width;
+  /** `--graduation`; only where a 5-year base is projected at width 1. */
+  graduation?: GraduationMethod;
+}
+
+/**
+ * The library's grid options for a base and the options given: the width (`--width`, default the
+ * base's) and the graduation, which is refused where there is nothing to graduate (a single-year
+ * base, or a projection at width 5): it would be ignored, and an option that does nothing is an
+ * error here, not a silence.
+ */
+export function gridOptions(base: Pick<BasePopulation, 'width'>, o: GridOptions): { width: Width; graduation?: GraduationMethod } {
+  const width = o.width ?? base.width;
+  if (o.graduation === undefined) return { width };
+  if (base.width === 1) throw new UserError(`--graduation: expected a base by 5-year groups to graduate (this one is by single years already), got ${o.graduation}`);
+  if (width !== 1) throw new UserError(`--graduation: expected --width 1 as well (it says how a 5-year base becomes single years), got ${o.graduation} at width 5`);
+  return { width, graduation: o.graduation };
 }
 
 /** An integer (a year, an age, a count), or a UserError naming the option. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRADUATION_METHODS } from '../base/graduate.js';
 import { SEXES } from '../types.js';
 
 /**
@@ -15,6 +16,15 @@ import { SEXES } from '../types.js';
 const int = () => z.number().int();
 const num = () => z.number().nullable();
 const persons = () => z.number().describe('persons');
+/** Width of the age groups and periods, in years: 5, or 1 (single years of age, annual steps). */
+const widthValue = () => z.union([z.literal(5), z.literal(1)]);
+const width = () =>
+  widthValue().describe("width of the age groups and periods, in years: 5 (groups '0-4' … and 5-year steps) or 1 (single years '0', '1', … and annual steps)");
+/** The grid options given on the command line (`--width`, `--graduation`); each absent when not given. */
+const gridInputs = {
+  width: widthValue().optional().describe('--width, as given (absent: the base’s width)'),
+  graduation: z.enum(GRADUATION_METHODS).optional().describe('--graduation, as given: how the 5-year base became single years'),
+};
 
 /** Indicators of a population at one year (`YearIndicators`). */
 const yearIndicatorsSchema = z
@@ -33,13 +43,13 @@ const yearIndicatorsSchema = z
     share60plus: num(),
     share65plus: num(),
     sexRatio: num().describe('males per 100 females'),
-    medianAge: num().describe('years, linear within the 5-year group'),
+    medianAge: num().describe('years, linear within the age group'),
     oldAgeDependency: num().describe('65+ / 15-64'),
     ratio60to15_59: num().describe('60+ / 15-59'),
   })
   .describe('indicators of the population at a year');
 
-/** Indicators of one 5-year period (`PeriodIndicators`). */
+/** Indicators of one period (`PeriodIndicators`): 5 years, or 1 at width 1. */
 const periodIndicatorsSchema = z
   .strictObject({
     from: int(),
@@ -51,7 +61,7 @@ const periodIndicatorsSchema = z
     outMigrants: persons().describe('persons: out-migrants over the period'),
     cbr: num().describe('births per person-year'),
     cdr: num().describe('deaths per person-year'),
-    growthRate: num().describe('ln(P(to)/P(from)) / 5, per year'),
+    growthRate: num().describe('ln(P(to)/P(from)) / (to - from), per year'),
     tfr: num().describe('children per woman (the period average of the path)'),
     srb: num().describe('males per 100 female births'),
     e0: z.strictObject({ female: num(), male: num(), both: num() }).describe('life expectancy at birth of the period life tables, years'),
@@ -77,7 +87,7 @@ const migrationInputsSchema = z
 
 const populationAtYear = z.strictObject({
   year: int(),
-  female: z.array(z.number()).describe('persons by 5-year group, as ageGroups'),
+  female: z.array(z.number()).describe('persons by age group (5-year groups or single years: see width), as ageGroups'),
   male: z.array(z.number()),
 });
 
@@ -92,11 +102,13 @@ export const projectOutputSchema = z
       baseYear: int(),
       until: int(),
       openAge: int().describe('open age of the projection grid'),
+      ...gridInputs,
       migration: migrationInputsSchema,
     }),
     scenario: z.record(z.string(), z.unknown()).describe('the scenario as read, with the migration options applied (before defaults)'),
-    ageGroups: z.array(z.string()).describe("labels of the 5-year groups, '0-4' … '100+'"),
-    years: z.array(int()),
+    width: width(),
+    ageGroups: z.array(z.string()).describe("labels of the age groups: '0-4' … '100+' at width 5, '0', '1', … '100+' at width 1"),
+    years: z.array(int()).describe('base, base + width, …, until'),
     population: z.array(populationAtYear).describe('one per year'),
     indicators: z.strictObject({ years: z.array(yearIndicatorsSchema), periods: z.array(periodIndicatorsSchema) }),
   })
@@ -151,8 +163,10 @@ export const solveOutputSchema = z
       from: int().optional().describe('migration: first year of the constant net migration'),
       bounds: z.tuple([z.number(), z.number()]).optional().describe('search range given with --bounds'),
       openAge: int().optional(),
+      ...gridInputs,
       migration: migrationInputsSchema,
     }),
+    width: width(),
     target: targetSchema,
     assessment: assessmentSchema,
     result: solveResultSchema.describe('migration: persons a year; tfr: children per woman in the target year'),
@@ -272,6 +286,7 @@ export const yingkouOutputSchema = z
     format: z.literal('ccmpp.yingkou/1'),
     ccmpp: z.string(),
     openAge: int(),
+    width: width().describe('width of the age groups and periods of answers 1-7 (the year-by-year section is annual either way)'),
     migrationMethod: migrationMethodSchema,
     ageGroups: z.array(z.string()).describe('age groups of the projections'),
     base2015: populationAtYear.extend({ ageGroups: z.array(z.string()) }).describe('the estimated 2015 base'),
@@ -335,6 +350,29 @@ export const yingkouOutputSchema = z
           .describe('the plan without migration, then (when answer 2 is reachable) the plan with the migration that reaches 2.6 million'),
       })
       .describe("(7) uncertainty: Monte Carlo around the plan's paths under the default uncertainty, and the probability of each target"),
+    annual: z
+      .strictObject({
+        graduation: z.enum(GRADUATION_METHODS).describe('how the 5-year base became single years'),
+        openAge: int(),
+        years: z
+          .array(z.strictObject({ year: int(), total: persons(), fiveYear: z.number().nullable(), target: z.number().nullable() }))
+          .describe('every year 2015-2030: the annual (1x1) total, the 5x5 total in its years (else null), the target or 2015 figure (else null)'),
+        annual: trajectorySchema.describe('the plan alone on single years of age, annual steps'),
+        change: z.strictObject({ annual: changeSchema, fiveYear: changeSchema }).describe('components of change 2015-2030 on each grid'),
+        requiredMigration2030: z.strictObject({ annual: solveResultSchema, fiveYear: solveResultSchema }).describe('constant net migration a year from 2015 reaching the 2030 target, on each grid'),
+        census: z.strictObject({
+          planAlone: z
+            .strictObject({ date: z.string(), years: z.number().describe('years from year-end 2015 to the date'), observed: persons(), projected: persons() })
+            .describe('the census against the annual run at its date (geometric interpolation between year-ends)'),
+          impliedNetMigration: z
+            .strictObject({ atCensusDate: solveResultSchema, atYearEnd2020: solveResultSchema, fiveYear: solveResultSchema })
+            .describe('net migration a year from 2015 reproducing the census: annual grid at its date, annual grid at year-end 2020, 5-year grid'),
+          yearEnd: z
+            .array(z.strictObject({ year: int(), observed: persons(), projected: z.number().nullable() }))
+            .describe('year-end figures against the annual run with the census-implied migration continued'),
+        }),
+      })
+      .describe('(8) year by year: the plan on single years of age in annual steps, the census at its date, the year-end figures'),
     warnings: warningsSchema.describe("answers far outside experience, each with its path in the report ('requiredTfr2030.value', …)"),
     verdicts: z.array(z.string()).describe('the answers in plain sentences (wording may change)'),
   })
@@ -354,14 +392,16 @@ export const simulateOutputSchema = z
       baseYear: int(),
       until: int(),
       openAge: int().optional(),
+      ...gridInputs,
       migration: migrationInputsSchema,
     }),
+    width: width(),
     trajectories: int(),
     seed: int(),
     uncertainty: resolvedUncertaintySchema,
     mortality: z.enum(['interpolated', 'exact']),
     quantileLevels: z.array(z.number()),
-    years: z.array(simulationYearSchema),
+    years: z.array(simulationYearSchema).describe('one per year: base, base + width, …, until'),
     e0OutOfReach: int().describe("e0 draws beyond the mortality model's reach, held at its bound"),
     migrationAtBound: int().describe('migration draws (trajectory × period) asking for more out-migrants than an age group held; each such period ran at the largest net out-migration the population could supply'),
     probabilities: z.array(targetProbabilitySchema).describe('one per --target, with the 95 % Wilson interval of the Monte Carlo error'),

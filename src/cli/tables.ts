@@ -26,8 +26,9 @@ export function yearTable(years: readonly YearIndicators[], title = 'Population 
   };
 }
 
-/** Indicators by period as a table. */
+/** Indicators by period as a table (5-year periods, or single years at width 1: each row says its own). */
 export function periodTable(periods: readonly PeriodIndicators[], title = 'Components of change by period'): Table {
+  const annual = periods.length > 0 && periods[0]!.to - periods[0]!.from === 1;
   return {
     title,
     columns: [
@@ -60,11 +61,11 @@ export function periodTable(periods: readonly PeriodIndicators[], title = 'Compo
       e0m: p.e0.male,
       e0: p.e0.both,
     })),
-    note: 'Births, deaths, in-, out- and net migrants over each 5-year period. CBR, CDR per 1,000 person-years. e0 in years (period life tables).',
+    note: `Births, deaths, in-, out- and net migrants over each ${annual ? 'year' : '5-year period'}. CBR, CDR per 1,000 person-years. e0 in years (period life tables).`,
   };
 }
 
-/** The population by age group and sex, one column pair per year. */
+/** The population by age group (5-year groups or single years, as `ageGroups`) and sex, one column pair per year. */
 export function populationTable(p: Pick<Projection, 'years' | 'population' | 'ageGroups'>, title = 'Population by age group and sex'): Table {
   const columns: Table['columns'] = [{ key: 'age', label: 'age' }];
   for (const y of p.years) columns.push({ key: `f${y}`, label: `female ${y}`, format: 'persons' }, { key: `m${y}`, label: `male ${y}`, format: 'persons' });
@@ -79,7 +80,7 @@ export function populationTable(p: Pick<Projection, 'years' | 'population' | 'ag
   return { title, columns, rows };
 }
 
-/** Tidy population CSV: `year,sex,age,population`, one row per year × sex × age group. */
+/** Tidy population CSV: `year,sex,age,population`, one row per year × sex × age group (`0-4` or `0`, … as `ageGroups`). */
 export function populationCsv(p: Pick<Projection, 'years' | 'population' | 'ageGroups'>): string {
   const rows: CsvValue[][] = [];
   p.years.forEach((y, t) => {

@@ -70,12 +70,12 @@ async function writeReport(args: string[]): Promise<{ dir: string; url: string }
 }
 
 describe('report.html in a browser', () => {
-  it.skipIf(!chromium)(`the Yingkou report opens in headless Chromium and shows its pyramid, trajectory and frontier${SKIP_REASON}`, async () => {
+  it.skipIf(!chromium)(`the Yingkou report opens in headless Chromium and shows its pyramids, trajectory and frontier${SKIP_REASON}`, async () => {
     const out = join(tempDir(), 'yingkou');
     const { dir, url } = await writeReport(['yingkou', '--out', out]);
     const dom = await browse(['--dump-dom', url], join(dir, 'profile'));
     expect(dom).toContain('<h1>Yingkou 2030: is 2.6 million reachable?</h1>');
-    const [trajectory, pyramid, frontier, ...rest] = charts(dom);
+    const [trajectory, pyramid, frontier, annualPyramid, ...rest] = charts(dom);
     expect(rest).toEqual([]);
     // The trajectory: 4 lines (plan, plan + migration, and the two rebased on the census), targets,
     // censuses, and the simulation fan of the plan: its 95 % and 80 % bands and its dashed median.
@@ -96,6 +96,10 @@ describe('report.html in a browser', () => {
     // The frontier: a point per TFR 1.2 … 3.0.
     expect(frontier!.marks.symbol).toBe(19);
     expect(frontier!.marks.line).toBe(1);
+    // Section 8's pyramid: a bar per year (2) × sex × single year of age (101 at 100+).
+    expect(dom).toContain('8. Year by year, on single years of age');
+    expect(annualPyramid!.marks.rect).toBe(2 * 2 * 101);
+    expect(annualPyramid!.text).toContain('single year of age');
 
     const png = join(dir, 'report.png');
     await browse([`--screenshot=${png}`, '--window-size=1100,5200', url], join(dir, 'profile2'));

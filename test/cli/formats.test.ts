@@ -99,7 +99,7 @@ describe('--format csv', () => {
   it('yingkou: one row per answer × series × time × indicator', async () => {
     const { header, rows } = parseCsv((await runCli(['yingkou', '--format', 'csv'])).stdout);
     expect(header).toEqual(['answer', 'series', 'time', 'indicator', 'value']);
-    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['1', '2', '3', '4', '5', '6', '7']));
+    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['1', '2', '3', '4', '5', '6', '7', '8']));
     expect(new Set(rows.map((x) => x.slice(0, 4).join('|'))).size).toBe(rows.length);
     const need = rows.find((x) => x[0] === '2' && x[1] === 'target 2030' && x[3] === 'netPerYear');
     expect(Number(need![4])).toBeGreaterThan(0);
@@ -165,7 +165,7 @@ describe('--out', () => {
     const cases: [string[], string[], number][] = [
       [[...project, '--out', '/tmp/o'], ['projection.json', 'indicators.csv', 'population.csv', 'report.html'], 2],
       [['solve', 'tfr', f.plan, '--base', f.base, '--target', '2030:2600000', '--frontier', '1.5,2', '--out', '/tmp/o'], ['solve.json', 'solve.csv', 'frontier.csv', 'report.html'], 2],
-      [['yingkou', '--out', '/tmp/o'], ['yingkou.json', 'yingkou.csv', 'yingkou.txt', 'report.html'], 3],
+      [['yingkou', '--out', '/tmp/o'], ['yingkou.json', 'yingkou.csv', 'yingkou.txt', 'report.html'], 4],
     ];
     for (const [args, names, charts] of cases) {
       const r = await runCli(args);

@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { UserError } from '../../src/cli/errors.js';
 import { yingkou } from '../../src/yingkou/data.js';
 
 /** A fresh temporary directory. */
@@ -35,3 +37,14 @@ export const TEMPLATES = {
   population: 'data/templates/population.csv',
   uncertainty: 'data/templates/uncertainty.json',
 } as const;
+
+/** The message of the UserError `fn` throws (the test fails if it throws anything else, or nothing). */
+export function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a UserError');
+}

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/cli/errors.js';
 import { parseBounds, parseInteger, parseNumberList, parsePopulationCsv, parseTarget, readPopulation, readScenario, splitCsvLine } from '../../src/cli/inputs.js';
-import { TEMPLATES, writeTemp } from './helpers.js';
+import { messageOf, TEMPLATES, writeTemp } from './helpers.js';
 
 // Input files and option values: each problem is a UserError whose message names the place
 // (file, line, column or option) and follows the library's grammar `<where>: <rule>, got <value>`.
 
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
 
 async function asyncMessageOf(fn: () => Promise<unknown>): Promise<string> {
   try {
@@ -29,14 +20,14 @@ async function asyncMessageOf(fn: () => Promise<unknown>): Promise<string> {
 describe('population CSV', () => {
   it('reads the template: 18 groups 0-4 … 85+, persons as written', () => {
     const csv = 'age,female,male\n0-4,28788,33008\n5-9,27705,32297\n10+,100,90\n';
-    expect(parsePopulationCsv(csv, 'p.csv', 2015)).toEqual({ year: 2015, female: [28788, 27705, 100], male: [33008, 32297, 90], ageGroups: ['0-4', '5-9', '10+'] });
+    expect(parsePopulationCsv(csv, 'p.csv', 2015)).toEqual({ year: 2015, female: [28788, 27705, 100], male: [33008, 32297, 90], width: 5, ageGroups: ['0-4', '5-9', '10+'] });
   });
 
   it('takes the header in any order and case, quoted fields, CRLF, blank and # lines, an en dash', () => {
     const csv = '# Example city\r\nMale,AGE,Female\r\n\r\n"1,5",0-4,2\r\n"3",5–9,4\r\n5,10+,6\r\n';
     expect(() => parsePopulationCsv(csv, 'p.csv', 2000)).toThrow(/line 4, male: expected a finite number >= 0 \(persons\), got "1,5"/);
     const ok = csv.replace('"1,5"', '"1.5"');
-    expect(parsePopulationCsv(ok, 'p.csv', 2000)).toEqual({ year: 2000, female: [2, 4, 6], male: [1.5, 3, 5], ageGroups: ['0-4', '5-9', '10+'] });
+    expect(parsePopulationCsv(ok, 'p.csv', 2000)).toEqual({ year: 2000, female: [2, 4, 6], male: [1.5, 3, 5], width: 5, ageGroups: ['0-4', '5-9', '10+'] });
   });
 
   it('names the line and the column of each problem', () => {
@@ -76,7 +67,7 @@ describe('population files', () => {
       '--year: expected the base year of data/templates/population.csv (a CSV population has no year column), got nothing',
     );
     const f = writeTemp({ 'p.json': JSON.stringify({ year: 2015, female: [1, 2, 3], male: [1, 2, 3] }), 'noyear.json': JSON.stringify({ female: [1, 2], male: [1, 2] }) });
-    expect(await readPopulation(f['p.json']!, undefined)).toEqual({ year: 2015, female: [1, 2, 3], male: [1, 2, 3], ageGroups: ['0-4', '5-9', '10+'] });
+    expect(await readPopulation(f['p.json']!, undefined)).toEqual({ year: 2015, female: [1, 2, 3], male: [1, 2, 3], width: 5, ageGroups: ['0-4', '5-9', '10+'] });
     expect(await readPopulation(f['p.json']!, 2015)).toMatchObject({ year: 2015 });
     expect(await asyncMessageOf(() => readPopulation(f['p.json']!, 2020))).toBe(`--year: expected the year of ${f['p.json']} (2015) or no --year, got 2020`);
     expect(await readPopulation(f['noyear.json']!, 2010)).toMatchObject({ year: 2010, female: [1, 2] });

@@ -26,9 +26,10 @@ export function validate(schema: Schema, value: unknown, path = '$'): string[] {
   }
   if ('const' in schema && value !== schema.const) err(`expected ${JSON.stringify(schema.const)}`);
   if (schema.enum && !(schema.enum as unknown[]).includes(value)) err(`expected one of ${JSON.stringify(schema.enum)}`);
-  const type = schema.type as string | undefined;
-  if (type !== undefined && !hasType(value, type)) {
-    err(`expected ${type}`);
+  // `type` is one type or a list of them (a nullable field: ["string", "null"]).
+  const type = schema.type as string | string[] | undefined;
+  if (type !== undefined && !(Array.isArray(type) ? type : [type]).some((t) => hasType(value, t))) {
+    err(`expected ${Array.isArray(type) ? type.join(' or ') : type}`);
     return errors;
   }
   if (typeof value === 'number') {

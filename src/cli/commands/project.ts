@@ -5,14 +5,15 @@ import { pyramidSpec } from '../../report/pyramid.js';
 import { tableText } from '../../report/table.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { UserError, indent } from '../errors.js';
-import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
+import { gridOptions, readPopulation, readScenario, type BasePopulation, type GridOptions } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { ProjectOutput } from '../outputSchemas.js';
 import { indicatorsCsv, periodTable, populationCsv, populationTable, yearTable } from '../tables.js';
 import { InputError } from '../../validate/errors.js';
+import type { Width } from '../../ages/grid.js';
 
-export interface ProjectArgs {
+export interface ProjectArgs extends GridOptions {
   scenario: string;
   base: string;
   year?: number;
@@ -36,24 +37,31 @@ async function loadAndProject(args: {
   until: number;
   openAge?: number | undefined;
   migration?: MigrationOptions | undefined;
-}): Promise<{
+} & GridOptions): Promise<{
   scenario: Scenario;
   base: BasePopulation;
   projection: Projection;
 }> {
   const scenario = applyMigrationOptions((await readScenario(args.scenario)).scenario, args.migration, args.scenario);
   const base = await readPopulation(args.base, args.year);
-  checkUntil(args.until, base.year, '--until');
+  const grid = gridOptions(base, args);
+  checkUntil(args.until, base.year, '--until', grid.width);
   const projection = runProjection(args.scenario, args.base, () =>
-    project(base, scenario, args.openAge === undefined ? { until: args.until } : { until: args.until, openAge: args.openAge }),
+    project(base, scenario, { until: args.until, ...grid, ...(args.openAge === undefined ? {} : { openAge: args.openAge }) }),
   );
   return { scenario, base, projection };
 }
 
-/** A year the projection can reach from `baseYear` (base + a multiple of 5, after the base). */
-export function checkUntil(until: number, baseYear: number, option: string): void {
-  if (!(until > baseYear) || (until - baseYear) % 5 !== 0)
+/** A year the projection can reach from `baseYear`: after it, by a multiple of 5 at width 5 (any later year at width 1). */
+export function checkUntil(until: number, baseYear: number, option: string, width: Width = 5): void {
+  if (width === 1 && !(until > baseYear)) throw new UserError(`${option}: expected a year after the base year ${baseYear} (e.g. ${baseYear + 15}), got ${until}`);
+  if (!(until > baseYear) || (until - baseYear) % width !== 0)
     throw new UserError(`${option}: expected a year after the base year ${baseYear} by a multiple of 5 (e.g. ${baseYear + 15}), got ${until}`);
+}
+
+/** The grid options as the JSON's `inputs` records them: `width` and `graduation` when given. */
+export function gridInputs(args: GridOptions): GridOptions {
+  return { ...(args.width === undefined ? {} : { width: args.width }), ...(args.graduation === undefined ? {} : { graduation: args.graduation }) };
 }
 
 /** Runs a library call on the inputs; its InputError becomes a UserError naming both files. */
@@ -72,8 +80,9 @@ export async function projectCommand(args: ProjectArgs): Promise<CommandResult> 
   const doc: ProjectOutput = {
     format: 'ccmpp.project/1',
     ccmpp: VERSION,
-    inputs: { scenario: args.scenario, base: args.base, baseYear: base.year, until: args.until, openAge: p.openAge, ...migrationInputs(args.migration) },
+    inputs: { scenario: args.scenario, base: args.base, baseYear: base.year, until: args.until, openAge: p.openAge, ...gridInputs(args), ...migrationInputs(args.migration) },
     scenario: scenario as Record<string, unknown>,
+    width: p.width,
     ageGroups: p.ageGroups,
     years: p.years,
     population: p.years.map((year, t) => ({ year, female: Array.from(p.population[t]!.female), male: Array.from(p.population[t]!.male) })),
@@ -108,7 +117,7 @@ function headline(scenarioFile: string, baseFile: string, p: Projection): string
   const last = p.indicators.years[p.indicators.years.length - 1]!;
   const change = last.total / first.total - 1;
   return (
-    `Projection of ${scenarioFile} from ${baseFile}, ${first.year}-${last.year} (open age ${p.openAge}+): ` +
+    `Projection of ${scenarioFile} from ${baseFile}, ${first.year}-${last.year} (${p.width === 1 ? `single years of age and annual steps, open age ${p.openAge}+` : `open age ${p.openAge}+`}): ` +
     `${formatPersons(first.total)} in ${first.year}, ${formatPersons(last.total)} in ${last.year} (${change >= 0 ? '+' : ''}${formatPercent(change, 1)}).`
   );
 }

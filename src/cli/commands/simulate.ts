@@ -2,6 +2,7 @@ import { SERIES } from '../../stochastic/accumulator.js';
 import { simulate, type Simulation, type SimulateOptions, type TargetProbability } from '../../stochastic/simulate.js';
 import { uncertaintySchema, type Uncertainty } from '../../stochastic/uncertainty.js';
 import type { Population } from '../../project/projectCohorts.js';
+import type { Width } from '../../ages/grid.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Target } from '../../targets/target.js';
 import { parseWith } from '../../validate/parse.js';
@@ -13,13 +14,13 @@ import { FAN_LEVELS, simulationFan } from '../../report/fan.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { persons, toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
-import { parseJsonFile, readPopulation, readScenario, readText, validated } from '../inputs.js';
+import { gridOptions, parseJsonFile, readPopulation, readScenario, readText, validated, type GridOptions } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type Progress, type ReportHtml } from '../output.js';
 import type { SimulateOutput } from '../outputSchemas.js';
-import { checkUntil, runProjection } from './project.js';
+import { checkUntil, gridInputs, runProjection } from './project.js';
 
-export interface SimulateArgs {
+export interface SimulateArgs extends GridOptions {
   scenario: string;
   base: string;
   year?: number;
@@ -54,8 +55,9 @@ export function simulateWithProgress(base: Population, scenario: Scenario, uncer
 export async function simulateCommand(args: SimulateArgs, progress?: Progress): Promise<CommandResult> {
   const scenario = applyMigrationOptions((await readScenario(args.scenario)).scenario, args.migration, args.scenario);
   const base = await readPopulation(args.base, args.year);
-  checkUntil(args.until, base.year, '--until');
-  for (const t of args.targets ?? []) checkUntil(t.year, base.year, '--target');
+  const grid = gridOptions(base, args);
+  checkUntil(args.until, base.year, '--until', grid.width);
+  for (const t of args.targets ?? []) checkUntil(t.year, base.year, '--target', grid.width);
   for (const t of args.targets ?? []) if (t.year > args.until) throw new UserError(`--target: expected a year up to --until ${args.until}, got ${t.year}`);
   let uncertainty: Uncertainty = {};
   if (args.uncertainty !== undefined) {
@@ -68,6 +70,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
     seed: args.seed,
     until: args.until,
     quantiles: [...FAN_LEVELS],
+    ...grid,
     ...(args.targets ? { targets: args.targets } : {}),
     ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
   };
@@ -84,8 +87,10 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
       baseYear: base.year,
       until: args.until,
       ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+      ...gridInputs(args),
       ...migrationInputs(args.migration),
     },
+    width: grid.width,
     trajectories: sim.trajectories,
     seed: sim.seed,
     uncertainty: sim.uncertainty,
@@ -106,7 +111,7 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
       : [
           { name: 'simulation.json', content: json },
           { name: 'simulation.csv', content: csv },
-          { name: 'report.html', ...(await simulationHtml(args, sim, probabilities, verdicts)) },
+          { name: 'report.html', ...(await simulationHtml(args, grid.width, sim, probabilities, verdicts)) },
         ];
   return { stdout, files };
 }
@@ -176,7 +181,7 @@ function simulationCsv(sim: Simulation, probabilities: readonly TargetProbabilit
   return toCsv(['year', 'series', 'statistic', 'value'], rows);
 }
 
-async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities: TargetProbability[], verdicts: Verdict[]): Promise<ReportHtml> {
+async function simulationHtml(args: SimulateArgs, width: Width, sim: Simulation, probabilities: TargetProbability[], verdicts: Verdict[]): Promise<ReportHtml> {
   const spec = trajectorySpec({
     series: [{ name: 'scenario', points: sim.years.map((y) => ({ year: y.year, total: y.total.deterministic })) }],
     fan: simulationFan(sim),
@@ -206,6 +211,9 @@ async function simulationHtml(args: SimulateArgs, sim: Simulation, probabilities
           uncertaintyText(u).tfr,
           `Life expectancy: the scenario's path plus a random walk with σ = ${u.e0.sigma.toFixed(3)} years per period (both sexes alike).`,
           `Migration: the scenario's, plus a normal deviation of net migration with σ = ${formatPersons(u.migration.sigma)} persons a year per period (turned into gross flows as the scenario's net figure is; with gross flows, on top of them). A draw asking for more out-migrants than an age group holds runs at the largest net out-migration the population can supply (${sim.migrationAtBound} such draws).`,
+          ...(width === 1
+            ? ['Annual steps on single years of age: the σ and ρ above are per 5-year period, each year’s draw scaled so that the spread at the 5-year marks is theirs (src/stochastic/uncertainty.ts, perStep).']
+            : []),
           `Survival for a drawn e0: ${sim.mortality === 'exact' ? 'solved exactly' : 'interpolated from a table of exact solves'}. Quantiles from histograms, each within its resolution (see the JSON).`,
         ],
       },

@@ -14,16 +14,16 @@ import { tableText, type Table } from '../../report/table.js';
 import { trajectorySpec, type TrajectorySeries } from '../../report/trajectory.js';
 import { persons, toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../errors.js';
-import { readPopulation, readScenario, type BasePopulation } from '../inputs.js';
+import { gridOptions, readPopulation, readScenario, type BasePopulation, type GridOptions } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type ChartRequest, type CommandResult, type Format, type ReportHtml } from '../output.js';
 import type { SolveOutput } from '../outputSchemas.js';
 import { yearTable } from '../tables.js';
-import { checkUntil, runProjection } from './project.js';
+import { checkUntil, gridInputs, runProjection } from './project.js';
 
 export type SolveKind = 'migration' | 'tfr';
 
-export interface SolveArgs {
+export interface SolveArgs extends GridOptions {
   kind: SolveKind;
   scenario: string;
   base: string;
@@ -50,22 +50,24 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
   const scenario = applyMigrationOptions((await readScenario(args.scenario)).scenario, args.migration, args.scenario);
   const base = await readPopulation(args.base, args.year);
   const t = args.target;
-  checkUntil(t.year, base.year, '--target');
-  const openAge = args.openAge === undefined ? {} : { openAge: args.openAge };
+  const grid = gridOptions(base, args);
+  checkUntil(t.year, base.year, '--target', grid.width);
+  // The projection grid of every call: open age (when given), width, graduation.
+  const onGrid = { ...grid, ...(args.openAge === undefined ? {} : { openAge: args.openAge }) };
   if (args.from !== undefined && (args.from < base.year || args.from >= t.year))
     throw new UserError(`--from: expected a year from the base year ${base.year} to before the target year ${t.year}, got ${args.from}`);
   const call = <T>(fn: () => T) => runProjection(args.scenario, args.base, fn);
-  const assessment = call(() => assessTarget(base, scenario, t, openAge));
+  const assessment = call(() => assessTarget(base, scenario, t, onGrid));
   const result = settle(
     args.kind === 'migration'
-      ? call(() => requiredNetMigration(base, scenario, t, { ...openAge, ...(args.from === undefined ? {} : { from: args.from }), ...(args.bounds ? { bounds: args.bounds } : {}) }))
-      : call(() => requiredTfr(base, scenario, t, { ...openAge, ...(args.bounds ? { bounds: args.bounds } : {}) })),
+      ? call(() => requiredNetMigration(base, scenario, t, { ...onGrid, ...(args.from === undefined ? {} : { from: args.from }), ...(args.bounds ? { bounds: args.bounds } : {}) }))
+      : call(() => requiredTfr(base, scenario, t, { ...onGrid, ...(args.bounds ? { bounds: args.bounds } : {}) })),
     args.kind === 'migration' ? 'the net migration' : `the TFR in ${t.year}`,
   );
   // The frontier searches net migration: --bounds apply to it in `solve migration`.
   const frontierBounds = args.kind === 'migration' && args.bounds ? { bounds: args.bounds } : {};
   const frontier = args.frontier
-    ? call(() => feasibilityFrontier(base, scenario, t, { tfr: args.frontier!, ...frontierBounds, ...openAge })).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }))
+    ? call(() => feasibilityFrontier(base, scenario, t, { tfr: args.frontier!, ...frontierBounds, ...onGrid })).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }))
     : undefined;
   // Answers far outside experience (src/validate/warnings.ts): each once, after the two verdicts.
   const flagged = [...assessment.warnings, ...((result as { warnings?: Warning[] }).warnings ?? [])].filter((w, i, all) => all.findIndex((x) => x.message === w.message) === i);
@@ -81,8 +83,10 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
       ...(args.kind === 'migration' ? { from: args.from ?? base.year } : {}),
       ...(args.bounds ? { bounds: args.bounds } : {}),
       ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
+      ...gridInputs(args),
       ...migrationInputs(args.migration),
     },
+    width: grid.width,
     target: t,
     assessment,
     result,
@@ -102,7 +106,7 @@ export async function solveCommand(args: SolveArgs): Promise<CommandResult> {
   if (args.out !== undefined) {
     files.push({ name: 'solve.json', content: json }, { name: 'solve.csv', content: resultCsv(args.kind, t, assessment, result) });
     if (frontier) files.push({ name: 'frontier.csv', content: frontierCsv(frontier) });
-    files.push({ name: 'report.html', ...(await solveReport(args, scenario, base, assessment, result, frontier, verdicts)) });
+    files.push({ name: 'report.html', ...(await solveReport(args, scenario, base, grid, assessment, result, frontier, verdicts)) });
   }
   return { stdout, files };
 }
@@ -209,13 +213,14 @@ async function solveReport(
   args: SolveArgs,
   scenario: Scenario,
   base: BasePopulation,
+  grid: ReturnType<typeof gridOptions>,
   a: TargetAssessment,
   r: Settled<number>,
   frontier: FrontierPoint<Settled<number>>[] | undefined,
   verdicts: string[],
 ): Promise<ReportHtml> {
   const t = args.target;
-  const opts = { until: t.year, ...(args.openAge === undefined ? {} : { openAge: args.openAge }) };
+  const opts = { until: t.year, ...grid, ...(args.openAge === undefined ? {} : { openAge: args.openAge }) };
   const asGiven = runProjection(args.scenario, args.base, () => project(base, scenario, opts));
   const series: TrajectorySeries[] = [{ name: 'scenario as given', projection: asGiven }];
   let solved: Projection | undefined;
