@@ -10,7 +10,8 @@
  *   node scripts/browser-bundle.mjs        (npm run check:browser: this, then size-limit)
  *
  * The bundles are written to test/.tmp/browser/ (esbuild/app.js, vite/assets/*.js), where
- * .size-limit.json checks them against 40 kB gzipped. test/entries/browser.test.ts runs the same
+ * .size-limit.json checks them against 44 kB gzipped (40 kB before annual projections on single years, issue 13:
+ * graduation, complete life tables and the Kannisto extension ride in with `project`, about 4 kB gzipped). test/entries/browser.test.ts runs the same
  * functions. Chromium: $CHROMIUM, else /usr/bin/chromium, never downloaded; without it the run
  * says so and skips that step.
  */
@@ -21,8 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-/** 40 kB (1 kB = 1000 bytes, as size-limit counts), gzipped. */
-export const LIMIT_GZIP_BYTES = 40_000;
+/** 44 kB (1 kB = 1000 bytes, as size-limit counts), gzipped. */
+export const LIMIT_GZIP_BYTES = 44_000;
 
 /**
  * The app: a made-up place of 1.66 million (21 five-year groups, open at 100), projected to 2030,

@@ -30,3 +30,4 @@ export {
   type SimulatedTrajectory,
 } from './report.js';
 export { formatYingkouReport, yingkouVerdict } from './text.js';
+export { yingkouAnnual, type YingkouAnnual, type YingkouAnnualOptions, type AnnualYear, type DatedComparison } from './annual.js';

@@ -1,4 +1,6 @@
-import { DEFAULT_OPEN_AGE } from '../ages/grid.js';
+import { DEFAULT_OPEN_AGE, STEP, type Width } from '../ages/grid.js';
+import { yingkouAnnual, yingkouTargetsSchema, type YingkouAnnual } from './annual.js';
+import { widthValue } from '../validate/schemas.js';
 import { sumAges } from '../ages/broad.js';
 import { fitToMargins, type Margin } from '../base/fitToMargins.js';
 import type { FlowDifferenceParams } from '../migration/flowDifference.js';
@@ -21,7 +23,6 @@ import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
 import { SEXES, type BySex, type Sex } from '../types.js';
 import * as z from 'zod/mini';
 import type { Anchors } from '../scenario/path.js';
-import { targetSchema } from '../targets/target.js';
 import { parseWith } from '../validate/parse.js';
 import type { Warning } from '../validate/warnings.js';
 import { CENSUS_2020_GROUPS, CENSUS_2020_MARGINS, yingkou } from './data.js';
@@ -84,6 +85,8 @@ export interface Trajectory {
 /** Everything the Yingkou report says, computed (issue 4 §3). */
 export interface YingkouReport {
   openAge: number;
+  /** Width of the age groups and steps of every answer but the year-by-year section: 5 (the main report) or 1. */
+  width: Width;
   /** The plan's paths as the library compiles them: TFR, both-sex e0 and its female–male gap, SRB; the fertility pattern. */
   planPaths: { tfr: Anchors; e0: Anchors; sexGap: Anchors; srb: Anchors; pattern: string };
   /**
@@ -147,6 +150,8 @@ export interface YingkouReport {
     uncertainty: ResolvedUncertainty;
     runs: SimulatedTrajectory[];
   };
+  /** (8) Year by year: the plan on single years of age in annual steps, the census at its date, the year-end figures. */
+  annual: YingkouAnnual;
 }
 
 const withNet = (s: Scenario, netPerYear: number): Scenario => ({ ...s, migration: { netPerYear } });
@@ -160,45 +165,45 @@ export interface YingkouReportOptions {
   targets?: [Target, Target];
   /** Monte Carlo trajectories of answer 7; default {@link YINGKOU_TRAJECTORIES}. */
   trajectories?: number;
+  /** Width of answers 1–7: 5 (default: 5-year groups and steps) or 1 (single years, annual steps). */
+  width?: Width;
 }
 
 const reportOptionsSchema = z.strictObject(
   {
-    targets: z.optional(
-      z.tuple([targetSchema, targetSchema], { error: 'expected [{ year: 2020, population }, { year: 2030, population }]' }).check(
-        z.refine((ts) => ts[0].year === 2020 && ts[1].year === 2030, { error: 'expected targets for 2020 and 2030, in that order' }),
-      ),
-    ),
+    targets: z.optional(yingkouTargetsSchema),
     trajectories: z.optional(z.number({ error: 'expected a number' })),
+    width: z.optional(widthValue()),
   },
-  { error: 'expected options { targets?, trajectories? }' },
+  { error: 'expected options { targets?, trajectories?, width? }' },
 );
 
 const sameValues = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => v === b[i]);
 
 /**
- * The migration method of a scenario with migration, on a grid with open age `openAge`: its
- * Flow-Difference parameters, whether its in-migrant profile and out-migration schedule are the
- * standard Rogers–Castro ones, its female share and timing — as the library compiles them.
+ * The migration method of a scenario with migration, on a grid with open age `openAge` (and groups
+ * of `width` years): its Flow-Difference parameters, whether its in-migrant profile and out-migration
+ * schedule are the standard Rogers–Castro ones, its female share and timing — as the library
+ * compiles them.
  */
-export function migrationMethodOf(scenario: Scenario, openAge: number): MigrationMethod {
-  const m = compiledScenario(scenario, openAge).compiled.migration;
+export function migrationMethodOf(scenario: Scenario, openAge: number, width: Width = STEP): MigrationMethod {
+  const m = compiledScenario(scenario, openAge, width).compiled.migration;
   if (!m) throw new TypeError('migrationMethodOf: expected a scenario with migration');
   return {
     flowDifference: { ...m.fdm },
-    inProfile: sameValues(m.shares, migrationProfile('rogers-castro', openAge)) ? 'rogers-castro' : 'other',
-    outSchedule: sameValues(m.outSchedule, outMigrationSchedule('rogers-castro', openAge)) ? 'rogers-castro' : 'other',
+    inProfile: sameValues(m.shares, migrationProfile('rogers-castro', openAge, width)) ? 'rogers-castro' : 'other',
+    outSchedule: sameValues(m.outSchedule, outMigrationSchedule('rogers-castro', openAge, width)) ? 'rogers-castro' : 'other',
     femaleShare: m.femaleShare,
     startShare: m.startShare,
   };
 }
 
-/** Persons of a population in a margin's ages and sex (both sexes when it names none). */
-function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
+/** Persons of a population (by groups of `width` years) in a margin's ages and sex (both sexes when it names none). */
+function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin, width: Width): number {
   const from = margin.from ?? 0;
   const to = margin.to ?? Infinity;
   const sexes: readonly Sex[] = margin.sex ? [margin.sex] : SEXES;
-  return sexes.reduce((s, sex) => s + sumAges(p[sex], from, to), 0);
+  return sexes.reduce((s, sex) => s + sumAges(p[sex], from, to, width), 0);
 }
 
 /**
@@ -210,7 +215,11 @@ function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
  * library.
  *
  * Timing: the plan's 2015 figure is year-end and the census is 1 Nov 2020 — 4.8 years apart,
- * treated as one 5-year period.
+ * treated as one 5-year period in answers 1–7 (the year-by-year section, {@link yingkouAnnual},
+ * compares at the census date).
+ *
+ * `options.width` 1 computes answers 1–7 on single years of age in annual steps (the base graduated
+ * by Sprague's multipliers); the year-by-year section is annual either way.
  *
  * `options.targets` replaces the plan's targets (2020 and 2030, in that order) to ask the same
  * questions of other figures; `options.trajectories` the number of Monte Carlo trajectories
@@ -225,6 +234,8 @@ function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin): number {
 export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport {
   const o = parseWith(reportOptionsSchema, options, 'options');
   const openAge = DEFAULT_OPEN_AGE;
+  const width = o.width ?? STEP;
+  const grid = { openAge, width };
   const base = yingkou.base2015;
   const plan = yingkou.scenarios.plan;
   const targets: Target[] = o.targets ? o.targets.map((t) => ({ ...t })) : yingkou.targets.map((t) => ({ ...t }));
@@ -233,7 +244,7 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
   const run = (name: string, scenario: Scenario, from: Population = base): Trajectory => ({
     name,
     scenario,
-    projection: project(from, scenario, { until: 2030, openAge }),
+    projection: project(from, scenario, { until: 2030, ...grid }),
   });
 
   // Warnings of every solve and assessment, each once: the scenario's under `scenarios.plan`, the
@@ -246,7 +257,7 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
     }
     return r;
   };
-  const c = compiledScenario(plan, openAge).compiled;
+  const c = compiledScenario(plan, openAge, width).compiled;
   const planPaths = {
     tfr: c.tfr,
     e0: 'both' in c.e0 ? c.e0.both : c.e0.female,
@@ -257,11 +268,11 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
 
   // (1)
   const planAlone = run('plan, no migration', plan);
-  const verdicts = targets.map((t, i) => noted(assessTarget(base, plan, t, { openAge }), `planAlone.verdicts[${i}]`));
+  const verdicts = targets.map((t, i) => noted(assessTarget(base, plan, t, grid), `planAlone.verdicts[${i}]`));
   // (2), (3), (4)
-  const requiredMigration = targets.map((target, i) => ({ target, netPerYear: settle(noted(requiredNetMigration(base, plan, target, { openAge }), `requiredMigration[${i}].netPerYear`), `the net migration reaching ${target.year}`) }));
-  const requiredTfr2030 = settle(noted(requiredTfr(base, plan, target2030, { openAge }), 'requiredTfr2030'), 'the 2030 TFR');
-  const frontier = feasibilityFrontier(base, plan, target2030, { tfr: FRONTIER_TFR, openAge }).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }));
+  const requiredMigration = targets.map((target, i) => ({ target, netPerYear: settle(noted(requiredNetMigration(base, plan, target, grid), `requiredMigration[${i}].netPerYear`), `the net migration reaching ${target.year}`) }));
+  const requiredTfr2030 = settle(noted(requiredTfr(base, plan, target2030, grid), 'requiredTfr2030'), 'the 2030 TFR');
+  const frontier = feasibilityFrontier(base, plan, target2030, { tfr: FRONTIER_TFR, ...grid }).map((p) => ({ ...p, netPerYear: settle(p.netPerYear, `the frontier at TFR ${p.tfr}`) }));
   // (5)
   const m2030 = requiredMigration[1]!.netPerYear;
   const planWithMigration = m2030.status === 'reachable' ? run(`plan + migration reaching ${shortMillions(target2030.population)}`, withNet(plan, m2030.value)) : null;
@@ -272,29 +283,30 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
 
   // (6)
   const census2020 = yingkou.census2020.residents;
-  const implied = settle(requiredNetMigration(base, plan, { year: 2020, population: census2020 }, { openAge }), 'the census-implied net migration');
-  const projected2020 = planAlone.projection.indicators.years[1]!.total;
-  const impliedRun = implied.status === 'reachable' ? project(base, withNet(plan, implied.value), { until: 2020, openAge }) : null;
+  const implied = settle(requiredNetMigration(base, plan, { year: 2020, population: census2020 }, grid), 'the census-implied net migration');
+  const at2020 = (2020 - base.year) / width;
+  const projected2020 = planAlone.projection.indicators.years[at2020]!.total;
+  const impliedRun = implied.status === 'reachable' ? project(base, withNet(plan, implied.value), { until: 2020, ...grid }) : null;
   const shape2020 = impliedRun ?? planAlone.projection;
-  const last = shape2020.population[1]!;
+  const last = shape2020.population[at2020]!;
   const groups2020 = [{ label: 'total', margin: { population: census2020 } }, ...CENSUS_2020_GROUPS].map(
     ({ label, margin }): CensusGroupComparison => ({
       label,
       margin,
       census: margin.population,
-      withImpliedMigration: impliedRun ? marginTotal(impliedRun.population[1]!, margin) : null,
-      withoutMigration: marginTotal(planAlone.projection.population[1]!, margin),
+      withImpliedMigration: impliedRun ? marginTotal(impliedRun.population[at2020]!, margin, width) : null,
+      withoutMigration: marginTotal(planAlone.projection.population[at2020]!, margin, width),
     }),
   );
-  const rebased2020: Population = { year: 2020, ...fitToMargins(last, CENSUS_2020_MARGINS) };
+  const rebased2020: Population = { year: 2020, width, ...fitToMargins(last, CENSUS_2020_MARGINS, { width }) };
   const run2020 = (name: string, scenario: Scenario): { trajectory: Trajectory; verdict: TargetAssessment } => ({
     trajectory: run(name, scenario, rebased2020),
-    verdict: assessTarget(rebased2020, scenario, target2030, { openAge }),
+    verdict: assessTarget(rebased2020, scenario, target2030, grid),
   });
 
   // (7)
   const simulated = (name: string, scenario: Scenario) => {
-    const sim = simulate(base, scenario, {}, { trajectories, seed: YINGKOU_SEED, until: 2030, openAge, targets });
+    const sim = simulate(base, scenario, {}, { trajectories, seed: YINGKOU_SEED, until: 2030, ...grid, targets });
     return { sim, run: { name, scenario, years: sim.years, probabilities: targets.map((t) => sim.probability(t)) } };
   };
   const runs = [simulated('plan, no migration', plan)];
@@ -303,10 +315,11 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
 
   return {
     openAge,
+    width,
     planPaths,
     warnings,
     // Every migration scenario here is withNet(plan, ·): one method.
-    migrationMethod: migrationMethodOf(withNet(plan, 0), openAge),
+    migrationMethod: migrationMethodOf(withNet(plan, 0), openAge, width),
     base2015: base,
     targets,
     planAlone: { trajectory: planAlone, verdicts },
@@ -333,8 +346,8 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
       from2020: {
         planAlone: run2020('rebased on the 2020 census, plan, no migration', plan),
         impliedMigrationContinued: implied.status === 'reachable' ? run2020('rebased, census-implied migration continued', withNet(plan, implied.value)) : null,
-        requiredMigration: settle(noted(requiredNetMigration(rebased2020, plan, target2030, { openAge }), 'census.from2020.requiredMigration'), 'the net migration from 2020'),
-        requiredTfr2030: settle(noted(requiredTfr(rebased2020, plan, target2030, { openAge }), 'census.from2020.requiredTfr2030'), 'the 2030 TFR from 2020'),
+        requiredMigration: settle(noted(requiredNetMigration(rebased2020, plan, target2030, grid), 'census.from2020.requiredMigration'), 'the net migration from 2020'),
+        requiredTfr2030: settle(noted(requiredTfr(rebased2020, plan, target2030, grid), 'census.from2020.requiredTfr2030'), 'the 2030 TFR from 2020'),
       },
       yearEnd: yingkou.yearEnd.residents,
     },
@@ -345,5 +358,6 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
       uncertainty: first.uncertainty,
       runs: runs.map((r) => r.run),
     },
+    annual: yingkouAnnual({ targets: [target2020, target2030] }),
   };
 }

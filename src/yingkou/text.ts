@@ -6,6 +6,7 @@ import { POST_TRANSITION_TFR_MAX } from '../validate/warnings.js';
 import { alignedLines } from '../report/table.js';
 import type { Settled } from '../solve/result.js';
 import { shortMillions, type CensusGroupComparison, type MigrationMethod, type YingkouReport } from './report.js';
+import type { YingkouAnnual } from './annual.js';
 import { yingkou } from './data.js';
 import { fail } from '../validate/errors.js';
 
@@ -187,7 +188,9 @@ export function formatYingkouReport(r: YingkouReport): string {
     `   China 2015 shape is fitted to the plan's 0–14 / 15–59 / 60+ (${int(plan.ageGroups2015['0-14'])} / ${int(plan.ageGroups2015['15-59'])} / ${int(plan.ageGroups2015['60+'])}) — an estimate.`,
     `   Plan (Table 1): TFR ${pathValuesText(pp.tfr)}${yearsText(pp.tfr)}; life expectancy ${pathValuesText(pp.e0)}, split by sex with a`,
     `   ${pathValuesText(pp.sexGap)}-year female–male gap; SRB ${pathValuesText(pp.srb)}; ${pp.pattern === 'china-2015' ? 'UN WPP 2019 China fertility pattern' : `fertility pattern ${pp.pattern}`}; log-quadratic mortality (Wilmoth et al. 2012);`,
-    `   5-year cohort-component steps, open age ${r.openAge}+.`,
+    r.width === 1
+      ? `   Annual cohort-component steps on single years of age (the 2015 base graduated by Sprague's multipliers), open age ${r.openAge}+.`
+      : `   5-year cohort-component steps, open age ${r.openAge}+.`,
     ...wrap(migrationMethodText(r.migrationMethod)),
     ...flags(r, 'scenarios.'),
     '',
@@ -355,6 +358,8 @@ export function formatYingkouReport(r: YingkouReport): string {
     );
   out.push(...wrap(notes.join(' ')), '');
 
+  out.push(...annualText(r.annual), '');
+
   const v = yingkouVerdict(r);
   out.push(`Verdict: ${v.reached ? 'yes' : 'no'}`);
   out.push(...wrap(v.text));
@@ -448,4 +453,77 @@ function anchorText(a: Anchors, baseYear: number, year: number): string {
   const kept = a.years.map((y, i) => ({ y: y === -Infinity ? baseYear : y, v: a.values[i]! })).filter((x) => x.y < year);
   const from = kept.at(-1) ?? { y: baseYear, v: valueAt(a, baseYear) };
   return `the ${year} TFR anchor replaces ${valueAt(a, year)}, linear from ${from.v} in ${from.y}`;
+}
+
+/**
+ * Section 8 of the report: the plan year by year on single years of age, the census at its date, the
+ * year-end figures, and how far the 1×1 and 5×5 answers part — every figure from `a`.
+ */
+function annualText(a: YingkouAnnual): string[] {
+  const first = a.years[0]!.year;
+  const last = a.years.at(-1)!.year;
+  const [method, ...findings] = annualSentences(a);
+  return [
+    `8. Year by year: the plan on single years of age in annual steps (UN WPP 2022 conventions), ${first}–${last}`,
+    ...wrap(method!),
+    table(
+      ['year', '1×1', '5×5', 'plan target', 'gap (1×1)'],
+      a.years.map((y) => [
+        String(y.year),
+        int(y.total),
+        y.fiveYear === null ? '' : int(y.fiveYear),
+        y.target === null ? '' : int(y.target),
+        y.target === null || y.year === first ? '' : signed(y.total - y.target),
+      ]),
+    ),
+    ...findings.flatMap((f) => wrap(f)),
+  ];
+}
+
+/**
+ * The prose of the year-by-year section (the text report and report.html): how the annual run is
+ * made, the census at its date, the census-implied migration on the annual grid, the year-end
+ * figures, and the 1×1 against the 5×5 answers. Every figure from `a`. Throws an InputError when `a`
+ * is not the section (from `yingkouAnnual()`).
+ *
+ * @example
+ * annualSentences(yingkouAnnual())[1] // 'The census of 2020-11-01 (2,328,582) at its own date, …'
+ */
+export function annualSentences(a: YingkouAnnual): string[] {
+  if (a === null || typeof a !== 'object' || !Array.isArray(a.years) || typeof a.census !== 'object') fail('a', 'expected the year-by-year section (from yingkouAnnual())', a);
+  const first = a.years[0]!.year;
+  const last = a.years.at(-1)!.year;
+  const out: string[] = [
+    `The ${first} base graduated to single years by Sprague's multipliers; each year's life tables complete (a0 by Andreev–Kingkade, a(x) = 0.5 above, Kannisto from 100, closed at 130+), their e0 solved to the year's; ASFR by single age from the 5-year pattern (monotone graduation, each group's share kept); no migration.`,
+  ];
+  const c = a.census;
+  const p = c.planAlone;
+  const gap = p.projected - p.observed;
+  out.push(
+    `The census of ${p.date} (${int(p.observed)}) at its own date, ${fixed(p.years, 2)} years after year-end ${first} (between the year-ends around it, at the constant growth rate of that year): the plan alone gives ${int(p.projected)} then, ${int(Math.abs(gap))} ${gap >= 0 ? 'above' : 'below'} the census.`,
+  );
+  const im = c.impliedNetMigration;
+  const value = (r: Settled<number>) => (r.status === 'reachable' ? `${signed(r.value)} a year` : `out of reach (${int(r.achieved)} at ${signed(r.bound)} a year)`);
+  const parts =
+    im.atCensusDate.status === 'reachable' && im.atYearEnd2020.status === 'reachable' && im.fiveYear.status === 'reachable'
+      ? ` Of the difference, ${signed(im.atCensusDate.value - im.atYearEnd2020.value)} a year is the date (the same loss over ${fixed(p.years, 2)} years, not 5) and ${signed(im.atYearEnd2020.value - im.fiveYear.value)} the 1×1 method.`
+      : '';
+  out.push(
+    `Census-implied net migration on the annual grid: ${value(im.atCensusDate)} from year-end ${first} to the census date; ${value(im.atYearEnd2020)} with the census taken as year-end 2020, as the 5-year report takes it; ${value(im.fiveYear)} on the 5-year grid.${parts}`,
+  );
+  const ye = c.yearEnd.map((y) => {
+    if (y.projected === null) return `${y.year}: no value`;
+    const d = y.projected - y.observed;
+    return `year-end ${y.year} ${int(y.projected)} against ${int(y.observed)} reported (${int(Math.abs(d))} ${d >= 0 ? 'above' : 'below'})`;
+  });
+  out.push(`With that migration continued: ${list(ye)}.`);
+  const d = a.change;
+  const end1 = d.annual.end;
+  const end5 = d.fiveYear.end;
+  const more = (x: number, what: string) => `${int(Math.abs(x))} ${x >= 0 ? 'more' : 'fewer'} ${what}`;
+  const m = a.requiredMigration2030;
+  out.push(
+    `1×1 against 5×5: in ${last} the plan alone gives ${int(end1)} against ${int(end5)} (${signed(end1 - end5)}, ${end1 >= end5 ? '+' : ''}${fixed(100 * (end1 / end5 - 1), 3)} %), from ${more(d.annual.births - d.fiveYear.births, 'births')} and ${more(d.annual.deaths - d.fiveYear.deaths, 'deaths')} over ${first}–${last}. The two differ by design: the annual run applies each year's TFR and e0 (the 5-year run their mean over five years), survives single years with complete life tables (a(x) = 0.5; the 5-year run 5-year ratios of the abridged table, Mortpak's nax), and starts from a graduated base. The net migration reaching ${shortMillions(a.years.at(-1)!.target ?? 0)} in ${last}: ${value(m.annual)} on the annual grid, ${value(m.fiveYear)} on the 5-year grid.`,
+  );
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { Width } from '../../ages/grid.js';
 import { ageGroupLabel } from '../../ages/grid.js';
 import type { Population } from '../../project/projectCohorts.js';
 import type { Settled } from '../../solve/result.js';
@@ -7,7 +8,8 @@ import type { ChangeComponents } from '../../indicators/decompose.js';
 import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
 import { shortMillions, yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
-import { censusComparisonText, formatYingkouReport, migrationMethodText, pathValuesText, yingkouVerdict } from '../../yingkou/text.js';
+import { annualSentences, censusComparisonText, formatYingkouReport, migrationMethodText, pathValuesText, yingkouVerdict } from '../../yingkou/text.js';
+import type { YingkouAnnual } from '../../yingkou/annual.js';
 import { valueAt } from '../../scenario/path.js';
 import { pyramidCaption, trajectoryCaption } from '../../report/captions.js';
 import { probabilityText as monteCarloText, uncertaintyText } from '../../report/uncertainty.js';
@@ -26,11 +28,13 @@ import { indicatorRows, periodTable } from '../tables.js';
 export interface YingkouArgs {
   format: Format;
   out?: string;
+  /** Width of answers 1–7: 5 (default) or 1 (single years, annual steps); the year-by-year section is annual either way. */
+  width?: Width;
 }
 
 /** `ccmpp yingkou`: the Yingkou report (issue 4) — is 2.6 million reachable by 2030? */
 export async function yingkouCommand(args: YingkouArgs): Promise<CommandResult> {
-  const r = yingkouReport();
+  const r = yingkouReport(args.width === undefined ? {} : { width: args.width });
   const verdicts = yingkouVerdicts(r);
   const doc = yingkouJson(r, verdicts.map((v) => v.text));
   const json = jsonText(doc);
@@ -150,6 +154,7 @@ function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
     format: 'ccmpp.yingkou/1',
     ccmpp: VERSION,
     openAge: r.openAge,
+    width: r.width,
     migrationMethod: { ...r.migrationMethod, flowDifference: { ...r.migrationMethod.flowDifference } },
     ageGroups: [...r.planAlone.trajectory.projection.ageGroups],
     base2015: { ...populationJson(r.base2015), ageGroups: Array.from({ length: G }, (_, i) => ageGroupLabel(i, G)) },
@@ -187,8 +192,22 @@ function yingkouJson(r: YingkouReport, verdicts: string[]): YingkouOutput {
       uncertainty: r.uncertainty.uncertainty,
       runs: r.uncertainty.runs.map((run) => ({ name: run.name, scenario: run.scenario as Record<string, unknown>, years: run.years, probabilities: run.probabilities })),
     },
+    annual: annualJson(r.annual),
     warnings: r.warnings.map((w) => ({ ...w })),
     verdicts,
+  };
+}
+
+/** Answer 8 as JSON: the annual run as a trajectory, everything else as computed. */
+function annualJson(a: YingkouAnnual): YingkouOutput['annual'] {
+  return {
+    graduation: a.graduation,
+    openAge: a.openAge,
+    years: a.years.map((y) => ({ ...y })),
+    annual: trajectoryJson({ name: 'plan, no migration, 1×1', scenario: yingkou.scenarios.plan, projection: a.annual }),
+    change: a.change,
+    requiredMigration2030: a.requiredMigration2030,
+    census: { planAlone: { ...a.census.planAlone }, impliedNetMigration: a.census.impliedNetMigration, yearEnd: a.census.yearEnd.map((y) => ({ ...y })) },
   };
 }
 
@@ -320,7 +339,29 @@ function yingkouCsv(r: YingkouReport): string {
   rows.push(...solveRows('6', 'from the 2020 census, no migration', '2030', 'tfr', k.from2020.requiredTfr2030));
   for (const [y, v] of Object.entries(k.yearEnd)) rows.push(['6', 'year-end residents', y, 'residents', persons(v)]);
   rows.push(...uncertaintyRows(r));
+  rows.push(...annualRows(r.annual));
   return toCsv(['answer', 'series', 'time', 'indicator', 'value'], rows);
+}
+
+/**
+ * Answer 8, year by year: the annual (1×1) run's indicators every year (series `plan, no migration,
+ * 1×1`), the census at its date against the run (time `2020-11-01`), the census-implied net migration
+ * on the annual grid (at the census date, at year-end 2020) and the year-end figures against the run
+ * with that migration continued.
+ */
+function annualRows(a: YingkouAnnual): CsvValue[][] {
+  const name = 'plan, no migration, 1×1';
+  const rows: CsvValue[][] = indicatorRows(a.annual.indicators).map((row) => ['8', name, ...row]);
+  const c = a.census;
+  rows.push(['8', 'census', c.planAlone.date, 'residents', persons(c.planAlone.observed)], ['8', name, c.planAlone.date, 'total', persons(c.planAlone.projected)]);
+  rows.push(...solveRows('8', 'census-implied migration, 1×1, at the census date', `2015-${c.planAlone.date}`, 'netPerYear', c.impliedNetMigration.atCensusDate));
+  rows.push(...solveRows('8', 'census-implied migration, 1×1, census as year-end 2020', '2015-2020', 'netPerYear', c.impliedNetMigration.atYearEnd2020));
+  for (const y of c.yearEnd) {
+    rows.push(['8', 'year-end residents', String(y.year), 'residents', persons(y.observed)]);
+    if (y.projected !== null) rows.push(['8', 'census-implied migration continued, 1×1', String(y.year), 'total', persons(y.projected)]);
+  }
+  rows.push(...solveRows('8', 'target 2030, 1×1', '2015-2030', 'netPerYear', a.requiredMigration2030.annual));
+  return rows;
 }
 
 // --- report.html ----------------------------------------------------------------------------------
@@ -491,6 +532,46 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
   const uu = sim.uncertainty;
   const plan2015 = yingkou.plan;
   const pyramid = pyramidSpec(plan, [2015, 2030], { title: "Yingkou, 2015 (estimated) and 2030 under the plan's paths, no migration" });
+  const a = r.annual;
+  const annualPyramid = pyramidSpec(a.annual, [2015, 2030], { title: 'Yingkou by single year of age, 2015 (graduated) and 2030, annual run, no migration' });
+  const annualYears: Table = {
+    title: "Year by year: the plan's fertility and mortality on single years of age in annual steps (1×1), against the 5-year run (5×5)",
+    columns: [
+      { key: 'year', label: 'year' },
+      { key: 'annual', label: '1×1', format: 'persons' },
+      { key: 'fiveYear', label: '5×5', format: 'persons' },
+      { key: 'target', label: 'plan target', format: 'persons' },
+      { key: 'gap', label: 'gap (1×1)', format: 'signed' },
+    ],
+    rows: a.years.map((y) => ({
+      year: String(y.year),
+      annual: y.total,
+      fiveYear: y.fiveYear ?? '',
+      target: y.target ?? '',
+      gap: y.target === null || y.year === a.years[0]!.year ? '' : y.total - y.target,
+    })),
+  };
+  const ac = a.census;
+  const annualChecks: Table = {
+    title: 'The census at its date and the year-end figures, on the annual grid',
+    columns: [
+      { key: 'what', label: '' },
+      { key: 'value', label: 'value', format: 'persons' },
+    ],
+    rows: [
+      { what: `census (${ac.planAlone.date})`, value: ac.planAlone.observed },
+      { what: `plan, no migration, at ${ac.planAlone.date} (${formatFixed(ac.planAlone.years, 2)} years after year-end 2015)`, value: ac.planAlone.projected },
+      { what: 'census-implied net migration a year, to the census date', value: solveCell(ac.impliedNetMigration.atCensusDate, formatSigned) },
+      { what: 'census-implied net migration a year, census taken as year-end 2020', value: solveCell(ac.impliedNetMigration.atYearEnd2020, formatSigned) },
+      { what: 'census-implied net migration a year, 5-year grid', value: solveCell(ac.impliedNetMigration.fiveYear, formatSigned) },
+      ...ac.yearEnd.flatMap((y) => [
+        { what: `year-end ${y.year}, reported`, value: y.observed },
+        ...(y.projected === null ? [] : [{ what: `year-end ${y.year}, census-implied migration continued`, value: y.projected }]),
+      ]),
+      { what: `net migration a year reaching ${shortMillions(target2030)} in 2030, 1×1`, value: solveCell(a.requiredMigration2030.annual, formatSigned) },
+      { what: `net migration a year reaching ${shortMillions(target2030)} in 2030, 5×5`, value: solveCell(a.requiredMigration2030.fiveYear, formatSigned) },
+    ],
+  };
   const verdict = yingkouVerdict(r);
   const ut = uncertaintyText(uu, "the plan's");
   return buildReportHtml({
@@ -536,12 +617,18 @@ async function yingkouHtml(r: YingkouReport, verdicts: Verdict[]): Promise<Repor
         ],
       },
       {
+        heading: '8. Year by year, on single years of age',
+        tables: [annualYears, annualChecks],
+        charts: [{ title: 'Population pyramid by single year of age', spec: annualPyramid, caption: pyramidCaption(annualPyramid, [2015, 2030]) }],
+        notes: annualSentences(a),
+      },
+      {
         heading: 'Assumptions and sources',
         notes: [
           `Base 2015: ${formatPersons(plan2015.residents['2015'])} residents (plan, year-end). The plan gives no age–sex table: the UN WPP 2019 China 2015 shape is fitted to its 0–14 / 15–59 / 60+ (${formatPersons(plan2015.ageGroups2015['0-14'])} / ${formatPersons(plan2015.ageGroups2015['15-59'])} / ${formatPersons(plan2015.ageGroups2015['60+'])}) by iterative proportional fitting — an estimate.`,
           `Plan (Table 1): TFR ${plan2015.targets.tfr.join(' → ')} (2015, 2020, 2030); life expectancy ${plan2015.targets.lifeExpectancy.join(' → ')}, split by sex with a ${pathValuesText(r.planPaths.sexGap)}-year gap; SRB ${pathValuesText(r.planPaths.srb)}; the UN WPP 2019 China fertility pattern; log-quadratic mortality (Wilmoth et al. 2012).`,
-          `${migrationMethodText(r.migrationMethod)} 5-year cohort-component steps, open age ${r.openAge}+.`,
-          'The census is dated 1 November 2020; the plan’s 2015 figure is year-end: 4.8 years apart, treated as one 5-year period.',
+          `${migrationMethodText(r.migrationMethod)} ${r.width === 1 ? 'Annual cohort-component steps on single years of age' : '5-year cohort-component steps'}, open age ${r.openAge}+.`,
+          'The census is dated 1 November 2020; the plan’s 2015 figure is year-end: 4.8 years apart, treated as one 5-year period in sections 1–7 (section 8 compares at the census date).',
           `Sources: ${plan2015.source}; ${yingkou.census2010.source}; ${yingkou.census2020.source}; ${yingkou.yearEnd.source}`,
         ],
       },
