@@ -8,10 +8,10 @@ import { applyPanels, PANEL_MIN_CLOSED } from './graduate/panels.js';
 import { SPRAGUE_PANELS } from './graduate/sprague.js';
 
 /** The graduation methods of {@link graduate}. */
-export const GRADUATION_METHODS = ['sprague', 'beers', 'monotone'] as const;
+export const GRADUATION_METHODS: readonly [GraduationMethod, ...GraduationMethod[]] = ['sprague', 'beers', 'monotone'];
 
 /** A graduation method: Sprague's or Beers' ordinary multipliers, or the monotone cubic. */
-export type GraduationMethod = (typeof GRADUATION_METHODS)[number];
+export type GraduationMethod = 'sprague' | 'beers' | 'monotone';
 
 /**
  * The default method, 'sprague': the demographers' classic (DemoTools' graduate() defaults to it),
@@ -22,7 +22,7 @@ export const DEFAULT_GRADUATION_METHOD: GraduationMethod = 'sprague';
 
 /** Options of {@link graduate}. */
 export interface GraduateOptions {
-  /** Default {@link DEFAULT_GRADUATION_METHOD} ('sprague'). */
+  /** Default 'sprague'. */
   method?: GraduationMethod;
   /**
    * What to do when the method gives a negative single year (Sprague and Beers can, where counts are

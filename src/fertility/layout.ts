@@ -1,4 +1,4 @@
-import { STEP } from '../ages/grid.js';
+import { STEP, type Width } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 
 /**
@@ -18,27 +18,29 @@ export const FERTILE_AGES = 5 * FERTILE_GROUPS;
 /** Youngest open age a projection grid may have to hold all of 15–49 in closed groups. */
 export const MIN_GRID_OPEN_AGE = 50;
 
-/** Length of the shortest projection grid holding 15–49 in closed groups (open age 50). */
-const MIN_GRID_LENGTH = MIN_GRID_OPEN_AGE / STEP + 1;
-
 /**
- * Reads the layout of rates (or shares) by age: 7 values are 15–19 … 45–49; 11 values or more
- * are a projection grid from 0–4 with the open group last, which must hold 0 (it has no width to
- * multiply by and no midpoint). Anything else is an InputError at `path`.
- * Returns where the values sit: `values[i]`, for `i < closed`, is the group starting at age
- * `5 (first + i)` — `first` is 3 for the 7 values and 0 for a grid. Values are not otherwise checked.
+ * Reads the layout of rates (or shares) by age groups of `width` years: 7 values are 15–19 … 45–49
+ * (35 values: single ages 15 … 49 at width 1); 11 values or more (51 at width 1) are a projection
+ * grid from age 0 with the open group last, which must hold 0 (it has no width to multiply by and
+ * no midpoint). Anything else is an InputError at `path`. Returns where the values sit:
+ * `values[i]`, for `i < closed`, is the group starting at age `width · (first + i)` — `first` is 3
+ * (15 at width 1) for the fertile values and 0 for a grid. Values are not otherwise checked.
  */
-export function fertileLayout(values: ArrayLike<number>, path: string): { first: number; closed: number } {
+export function fertileLayout(values: ArrayLike<number>, path: string, width: Width = STEP): { first: number; closed: number } {
   const n = values.length;
-  if (n === FERTILE_GROUPS) return { first: FIRST_FERTILE_GROUP, closed: n };
-  if (n >= MIN_GRID_LENGTH) {
+  const fertile = width === 1 ? FERTILE_AGES : FERTILE_GROUPS;
+  const minLength = MIN_GRID_OPEN_AGE / width + 1;
+  if (n === fertile) return { first: (FIRST_FERTILE_GROUP * STEP) / width, closed: n };
+  if (n >= minLength) {
     const open = values[n - 1] as number;
-    if (open !== 0) fail(`${path}[${n - 1}]`, `expected 0 in the open group ${STEP * (n - 1)}+ (it has no width)`, open);
+    if (open !== 0) fail(`${path}[${n - 1}]`, `expected 0 in the open group ${width * (n - 1)}+ (it has no width)`, open);
     return { first: 0, closed: n - 1 };
   }
   return fail(
     path,
-    `expected ${FERTILE_GROUPS} values (15-19 … 45-49) or a 5-year grid from 0-4 with open age >= ${MIN_GRID_OPEN_AGE} (at least ${MIN_GRID_LENGTH} values)`,
+    width === 1
+      ? `expected ${FERTILE_AGES} values (single ages 15 … 49) or a single-year grid from age 0 with open age >= ${MIN_GRID_OPEN_AGE} (at least ${minLength} values)`
+      : `expected ${FERTILE_GROUPS} values (15-19 … 45-49) or a 5-year grid from 0-4 with open age >= ${MIN_GRID_OPEN_AGE} (at least ${minLength} values)`,
     values,
   );
 }

@@ -1,28 +1,35 @@
-import { STEP } from '../ages/grid.js';
+import * as z from 'zod/mini';
+import { STEP, type Width } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
-import { asfrValue, numbers } from '../validate/schemas.js';
+import { asfrValue, numbers, widthValue } from '../validate/schemas.js';
 import { fertileLayout } from './layout.js';
 
 const asfrSchema = numbers(asfrValue());
 
 /**
- * Total fertility rate of annual rates by 5-year group: `TFR = 5 Σ asfr(x)`, children per woman
- * (Preston, Heuveline & Guillot 2001, ch. 5). Inverts {@link asfrFromTfr}.
- * Accepts either layout: 7 rates for 15–19 … 45–49, or a projection grid from 0–4 (11 values or
- * more, open group last and 0); on a grid every closed group counts, 10–14 included.
+ * Total fertility rate of annual rates by age group of n years: `TFR = n Σ asfr(x)`, children per
+ * woman (Preston, Heuveline & Guillot 2001, ch. 5); n = 5 by default, 1 with `{ width: 1 }` (single
+ * years). Inverts {@link asfrFromTfr}. Accepts either layout: the fertile groups (7 rates for 15–19 …
+ * 45–49, or 35 for ages 15 … 49), or a projection grid from age 0 (open group last and 0); on a grid
+ * every closed group counts, 10–14 included. Throws an InputError for rates outside 0–3 a year or
+ * another layout.
  *
  * @example
  * tfr([0, 0.06, 0.12, 0.09, 0.03, 0, 0]) // 1.5  (up to rounding)
+ * tfr(new Array(35).fill(0.04), { width: 1 }) // 1.4  (up to rounding)
  */
-export function tfr(asfr: ArrayLike<number>): number {
+export function tfr(asfr: ArrayLike<number>, options: { width?: Width } = {}): number {
   const a = parseWith(asfrSchema, asfr, 'asfr');
-  const { closed } = fertileLayout(a, 'asfr');
-  return tfrOf(a, closed);
+  const width = parseWith(optionsSchema, options, 'options').width ?? STEP;
+  const { closed } = fertileLayout(a, 'asfr', width);
+  return width * sumOf(a, closed);
 }
 
-/** Unchecked core of {@link tfr}: `5 Σ asfr[i]` over the first `closed` values. */
-function tfrOf(asfr: ArrayLike<number>, closed = asfr.length): number {
+const optionsSchema = z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' });
+
+/** Σ asfr[i] over the first `closed` values. */
+function sumOf(asfr: ArrayLike<number>, closed: number): number {
   let s = 0;
   for (let i = 0; i < closed; i++) s += asfr[i] as number;
-  return STEP * s;
+  return s;
 }

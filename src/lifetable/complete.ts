@@ -11,14 +11,14 @@ import { fail, InputError, type Issue } from '../validate/errors.js';
 import { MAX_OPEN_AGE } from '../validate/schemas.js';
 
 /** How the two Kannisto parameters are fitted to the observed single-age rates. */
-export const KANNISTO_FITS = ['log', 'logit'] as const;
+export const KANNISTO_FITS: readonly [KannistoFit, ...KannistoFit[]] = ['log', 'logit'];
 
 /**
  * Fit of the Kannisto model: 'log' — least squares of ln m (the loss 'LF2' of MortalityLaws, which
  * DemoTools `lt_rule_m_extrapolate` and so `lt_single_mx` use by default: Σ (ln m̂(x) − ln m(x))²);
  * 'logit' — ordinary least squares of logit m(x) on x (closed form; needs every fitted m < 1).
  */
-export type KannistoFit = (typeof KANNISTO_FITS)[number];
+export type KannistoFit = 'log' | 'logit';
 
 /** The Kannisto fit when none is given: 'log', as DemoTools (and so WPP's production runs). */
 const DEFAULT_KANNISTO_FIT: KannistoFit = 'log';
@@ -150,7 +150,7 @@ export function extendKannistoMx(mx: Float64Array, fitFrom: number, fitTo: numbe
   for (let x = from; x <= to; x++) mx[x] = kannistoRate(params, x);
 }
 
-/** Kannisto options as the public functions take them (see {@link resolveKannisto}). */
+/** Kannisto options as the public functions take them (defaults resolved by `resolveKannisto`). */
 export interface KannistoOptions {
   /** Open age of the result: rates are given at ages 0..to, the last the open rate. Default 130. */
   to?: number | undefined;

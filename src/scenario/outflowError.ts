@@ -1,5 +1,5 @@
 import { populationTotal } from '../ages/broad.js';
-import { ageGroupLabel, STEP } from '../ages/grid.js';
+import { ageGroupLabel } from '../ages/grid.js';
 import { TOTALS_SIZE, WORST_GROUP, WORST_SEX, type KernelPeriod } from '../project/kernel.js';
 import { bisectFeasible } from '../solve/feasible.js';
 import { InputError } from '../validate/errors.js';
@@ -36,8 +36,8 @@ export function outflowError(
   const where =
     totals[WORST_GROUP]! < 0
       ? 'no group with people in it has an out-migration rate above 0 to take them from'
-      : `more would take more people than the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(totals[WORST_GROUP]!, G)} group holds`;
-  const when = `${from}-${from + STEP}`;
+      : `more would take more people than the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(totals[WORST_GROUP]!, G, c.width)} group holds`;
+  const when = `${from}-${from + c.width}`;
   let bound: string;
   if (!feasible(0)) bound = 'none is: the flows at 0 already take more people than there are';
   else {

@@ -126,7 +126,7 @@ export class Engine {
     this.normals = new Float64Array(3 * P);
     this.exactTables = [emptyLifeTable(c.rows.female, c.width), emptyLifeTable(c.rows.male, c.width)];
     this.baseValues = new Float64Array(SERIES_COUNT);
-    seriesOf(this.baseF, this.baseM, this.sums, this.baseValues, 0);
+    seriesOf(this.baseF, this.baseM, this.sums, this.baseValues, 0, c.width);
     this.targetSlots = Int32Array.from(spec.targets, (t) => slotOf((t.year - spec.base.year) / spec.width, 0));
     this.targetPopulations = Float64Array.from(spec.targets, (t) => t.population);
 
@@ -191,7 +191,7 @@ export class Engine {
         draw.outRate = lv.outRate;
         if (!stepPeriod(c, draw, P0, k, pf, pm, nf, nm, this.totals)) this.atBound(index, t, pf, pm, k, nf, nm, P0);
       } else stepPeriod(c, lv, 0, k, pf, pm, nf, nm, this.totals);
-      seriesOf(nf, nm, this.sums, out, (t + 1) * SERIES_COUNT);
+      seriesOf(nf, nm, this.sums, out, (t + 1) * SERIES_COUNT, c.width);
       visit?.(t, nf, nm);
       pf = nf;
       pm = nm;
@@ -206,7 +206,7 @@ export class Engine {
     }
     const lt = this.exactTables[sex];
     if (!solveForE0(this.compiled.spec[SEXES[sex]], e0, lt)) this.outOfReach++;
-    return fillSurvivalRatios(lt, this.spec.openAge, ratios);
+    return fillSurvivalRatios(lt, this.spec.openAge, ratios, this.compiled.width);
   }
 
   /**
@@ -297,8 +297,8 @@ export class Engine {
  * The series of one population (total, 0–14, 15–59, 60+, 65+), from the sums `yearIndicators`
  * uses, so that a trajectory without uncertainty reproduces `project()`'s indicators bit for bit.
  */
-function seriesOf(pf: Float64Array, pm: Float64Array, sums: Float64Array, out: Float64Array, at: number): void {
-  broadSums(pf, pm, sums, 0);
+function seriesOf(pf: Float64Array, pm: Float64Array, sums: Float64Array, out: Float64Array, at: number, width: Width): void {
+  broadSums(pf, pm, sums, 0, width);
   out[at] = sums[FEMALE]! + sums[MALE]!;
   out[at + 1] = sums[AGES_0_14]!;
   out[at + 2] = sums[AGES_15_59]!;

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { aggregateSingleYears } from '../../src/ages/aggregate.js';
 import { graduate } from '../../src/base/graduate.js';
 import { fertilityPattern } from '../../src/fertility/pattern.js';
+import { tfr } from '../../src/fertility/tfr.js';
+import { meanAgeAtChildbearing } from '../../src/fertility/meanAge.js';
 import { singleYearShares } from '../../src/fertility/singleYears.js';
 import { project } from '../../src/scenario/project.js';
 import { dominantRoot } from '../../src/project/dominantRoot.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { requiredNetMigration } from '../../src/targets/requiredNetMigration.js';
 import { simulate } from '../../src/stochastic/simulate.js';
+import { closeSimulationWorkers, simulateParallel } from '../../src/stochastic/parallel.js';
 import { perStep } from '../../src/stochastic/uncertainty.js';
 import { InputError } from '../../src/validate/errors.js';
 import { yingkou } from '../../src/yingkou/data.js';
@@ -53,7 +56,8 @@ describe('project(…, { width: 1 })', () => {
 
   it('gives ASFR by single age whose sum is the year\'s TFR and whose 5-year sums keep the pattern', () => {
     const p = annual.periods[3]!;
-    const total = sum(p.asfr);
+    const total = tfr(p.asfr, { width: 1 });
+    expect(meanAgeAtChildbearing(p.asfr, { width: 1 })).toBeGreaterThan(25);
     expect(Math.abs(total - annual.indicators.periods[3]!.tfr)).toBeLessThanOrEqual(1e-12);
     const shares = fertilityPattern('china-2015');
     const single = singleYearShares(shares);
@@ -171,6 +175,19 @@ describe('everything above the kernel at width 1', () => {
     expect(sim.years.map((y) => y.year)).toEqual(p.years);
     sim.years.forEach((y, i) => expect(y.total.deterministic).toBe(p.indicators.years[i]!.total));
     sim.years.forEach((y) => expect(y.total.min).toBe(y.total.max));
+  });
+
+  it('simulate at width 1: exact e0 solves and the interpolated survival table agree, and workers give the same answer bit for bit', async () => {
+    const o = { trajectories: 400, seed: 7, until: 2020, width: 1 as const, keep: true };
+    const interpolated = simulate(base, plan, {}, { ...o, mortality: 'interpolated' });
+    const exact = simulate(base, plan, {}, { ...o, mortality: 'exact' });
+    const a = interpolated.totals!.at(-1)!;
+    const b = exact.totals!.at(-1)!;
+    // The table is checked to 1e-9 in survival (SURVIVAL_TABLE_TOLERANCE): a few hundredths of a person here.
+    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(0.05);
+    const parallel = await simulateParallel(base, plan, {}, { ...o, mortality: 'interpolated', workers: 2 });
+    expect(Array.from(parallel.totals!.at(-1)!)).toEqual(Array.from(a));
+    await closeSimulationWorkers();
   });
 
   it('brings the 5-year uncertainty to annual steps so that the 5-year marks keep their distribution', () => {
