@@ -173,7 +173,13 @@ describe('everything above the kernel at width 1', () => {
     const sim = simulate(base, plan, { tfr: { sigma: 0 }, e0: { sigma: 0 } }, { trajectories: 3, seed: 1, until: 2020, width: 1 });
     const p = project(base, plan, { until: 2020, width: 1 });
     expect(sim.years.map((y) => y.year)).toEqual(p.years);
-    sim.years.forEach((y, i) => expect(y.total.deterministic).toBe(p.indicators.years[i]!.total));
+    sim.years.forEach((y, i) => {
+      const x = p.indicators.years[i]!;
+      expect(y.total.deterministic).toBe(x.total);
+      // The trajectories' own series (every σ = 0): the same sums as project()'s indicators.
+      expect([y.ages0to14.min, y.ages0to14.max]).toEqual([x.ages0to14, x.ages0to14]);
+      expect([y.ages65plus.min, y.ages65plus.max]).toEqual([x.ages65plus, x.ages65plus]);
+    });
     sim.years.forEach((y) => expect(y.total.min).toBe(y.total.max));
   });
 
