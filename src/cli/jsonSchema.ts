@@ -4,7 +4,7 @@ import { scenarioSchema } from '../scenario/schema.js';
 /**
  * The JSON Schema of scenario files, generated from the library's zod schema (`scenarioSchema`, the
  * single source of the rules) and annotated for editors: a description on every field (hover text
- * and autocompletion), anchor years as property-name patterns, the fertility pattern's 7 shares,
+ * and autocompletion), anchor years as property-name patterns, the fertility pattern's 7 (or 35) shares,
  * and the `$schema` key with which a scenario file names its schema. `parseScenario` stays the judge:
  * the JSON Schema cannot express every rule (shares summing to 1, anchors in increasing order).
  */
@@ -31,7 +31,7 @@ const DESCRIPTIONS: Record<string, string> = {
   $schema: 'Location of this JSON Schema (for editors; ignored by ccmpp).',
   fertility: 'Fertility: a TFR path and an age pattern.',
   'fertility.tfr': 'Total fertility rate, children per woman (>= 0): a number or { "year": value } anchors, e.g. { "2015": 0.71, "2020": 1.2, "2030": 1.8 }.',
-  'fertility.pattern': "Age pattern of fertility: 'china-2015' (UN WPP 2019, China 2015-2020) or 7 shares of TFR for ages 15-19 … 45-49 summing to 1 (within 1e-9).",
+  'fertility.pattern': "Age pattern of fertility: 'china-2015' (UN WPP 2019, China 2015-2020), 7 shares of TFR for ages 15-19 … 45-49, or 35 for single ages 15 … 49, summing to 1 (within 1e-9).",
   mortality: 'Mortality: a life-expectancy path and the model that turns it into death rates.',
   'mortality.e0': 'Life expectancy at birth in years: a both-sex path (split by sexGap) or { "female": path, "male": path }.',
   'mortality.e0.female': 'Female life expectancy at birth, years: a number or anchors.',
@@ -78,8 +78,11 @@ function annotate(node: JsonSchema, path: string, describe = true): void {
     node.description ??= 'Anchors: year → value, years in increasing order.';
   }
   if (path === 'migration' && isObject(node.properties)) migrationForms(node);
-  if (path === 'fertility.pattern') {
-    for (const branch of (node.anyOf as JsonSchema[] | undefined) ?? []) if (branch.type === 'array') Object.assign(branch, { minItems: 7, maxItems: 7 });
+  if (path === 'fertility.pattern' && Array.isArray(node.anyOf)) {
+    // Shares by 5-year group (7) or by single year of age (35).
+    node.anyOf = (node.anyOf as JsonSchema[]).flatMap((branch) =>
+      branch.type === 'array' ? [{ ...branch, minItems: 7, maxItems: 7 }, { ...branch, minItems: 35, maxItems: 35 }] : [branch],
+    );
   }
   for (const [k, v] of Object.entries((node.properties as Record<string, JsonSchema> | undefined) ?? {})) annotate(v, path ? `${path}.${k}` : k);
   for (const v of (node.anyOf as JsonSchema[] | undefined) ?? []) annotate(v, path, false);

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { STEP } from '../ages/grid.js';
+import { STEP, type Width } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
-import { bounded, finite } from '../validate/schemas.js';
-import { FERTILE_GROUPS, FIRST_FERTILE_GROUP } from './layout.js';
+import { bounded, finite, widthValue } from '../validate/schemas.js';
+import { FERTILE_AGES, FERTILE_GROUPS, FIRST_FERTILE_GROUP } from './layout.js';
 import { GAUSS_LEGENDRE_8, integrate } from './quadrature.js';
 
 /** Shape of a Hadwiger fertility schedule, free of its level (TFR). */
@@ -84,11 +84,12 @@ export function hadwigerDensity(x: number, meanAge: number, sd: number): number 
 }
 
 /**
- * Shares of TFR for 15–19 … 45–49 from a Hadwiger schedule with the given mean age at
- * childbearing and spread (see {@link hadwigerDensity}; Hadwiger 1940; Chandola, Coleman &
- * Hiorns 1999). Each share is the density integrated over its 5-year group (8-point
- * Gauss–Legendre on one-year panels, not sampled at the midpoint), divided by the integral over
- * 15–50, so the 7 shares sum to 1 and pass {@link fertilityPattern}.
+ * Shares of TFR for 15–19 … 45–49 (or, with `{ width: 1 }`, for single ages 15 … 49) from a
+ * Hadwiger schedule with the given mean age at childbearing and spread (see {@link hadwigerDensity};
+ * Hadwiger 1940; Chandola, Coleman & Hiorns 1999). Each share is the density integrated over its
+ * group (8-point Gauss–Legendre on one-year panels, not sampled at the midpoint), divided by the
+ * integral over 15–50, so the 7 (or 35) shares sum to 1 and pass {@link fertilityPattern}. Throws an
+ * InputError for a mean age outside 15–50, an sd below 1 or above the mean age, or another width.
  *
  * `meanAge` and `sd` are moments of the whole schedule; the part outside 15–50 is dropped, so the
  * shares' own mean age ({@link meanAgeAtChildbearing}) differs a little, mostly by the long right
@@ -97,17 +98,19 @@ export function hadwigerDensity(x: number, meanAge: number, sd: number): number 
  * @example
  * const shares = hadwigerPattern({ meanAge: 29, sd: 5.5 });
  * asfrFromTfr(1.2, shares) // ASFR of a TFR-1.2 schedule with this timing
+ * hadwigerPattern({ meanAge: 29, sd: 5.5 }, { width: 1 }).length // 35
  */
-export function hadwigerPattern(shape: HadwigerShape): Float64Array {
+export function hadwigerPattern(shape: HadwigerShape, options: { width?: Width } = {}): Float64Array {
   const { meanAge, sd } = parseWith(shapeSchema, shape, 'shape');
-  return fillHadwigerPattern(meanAge, sd, new Float64Array(FERTILE_GROUPS));
+  const width = parseWith(z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' }), options, 'options').width ?? STEP;
+  return fillHadwigerPattern(meanAge, sd, new Float64Array(width === 1 ? FERTILE_AGES : FERTILE_GROUPS), width);
 }
 
 /**
- * Unchecked core of {@link hadwigerPattern}: writes the 7 shares into `out` (length 7) and
+ * Unchecked core of {@link hadwigerPattern}: writes the 7 shares (35 with `width` 1) into `out` and
  * returns it. Each group's mass is `integrate` (composite 8-point Gauss–Legendre) on one-year panels.
  */
-export function fillHadwigerPattern(meanAge: number, sd: number, out: Float64Array): Float64Array {
+export function fillHadwigerPattern(meanAge: number, sd: number, out: Float64Array, width: Width = STEP): Float64Array {
   const H = meanAge / (Math.SQRT2 * sd);
   const H2 = H * H;
   // The density without its constant factor H / (T √π) (see hadwigerDensity), which cancels in the shares.
@@ -116,13 +119,14 @@ export function fillHadwigerPattern(meanAge: number, sd: number, out: Float64Arr
     return r * Math.sqrt(r) * Math.exp(-H2 * (r + 1 / r - 2));
   };
   let total = 0;
-  for (let g = 0; g < FERTILE_GROUPS; g++) {
-    const start = STEP * (FIRST_FERTILE_GROUP + g);
-    const mass = integrate(kernel, start, start + STEP, GAUSS_LEGENDRE_8, PANELS);
+  const groups = out.length;
+  for (let g = 0; g < groups; g++) {
+    const start = STEP * FIRST_FERTILE_GROUP + width * g;
+    const mass = integrate(kernel, start, start + width, GAUSS_LEGENDRE_8, width === 1 ? 1 : PANELS);
     out[g] = mass;
     total += mass;
   }
-  // Stryker disable next-line EqualityOperator: `out` has 7 entries; a write past a typed array's end is ignored
-  for (let g = 0; g < FERTILE_GROUPS; g++) out[g] = out[g]! / total;
+  // Stryker disable next-line EqualityOperator: a write past a typed array's end is ignored
+  for (let g = 0; g < groups; g++) out[g] = out[g]! / total;
   return out;
 }

@@ -5,7 +5,6 @@ import { DEFAULT_A0_RULE } from '../lifetable/a0.js';
 import { DEFAULT_AX_RULE } from '../lifetable/ax.js';
 import { emptyLifeTable, type LifeTable } from '../lifetable/compute.js';
 import { fillSurvivalRatios } from '../lifetable/survival.js';
-import { singleYearShares } from '../fertility/singleYears.js';
 import { COMPLETE_ROWS } from '../mortality/complete.js';
 import { flowsOf, resolveFlowDifference, type FlowDifferenceParams } from '../migration/flowDifference.js';
 import { fillNetMigrants } from '../migration/netMigrants.js';
@@ -114,13 +113,13 @@ export function compileScenario(s: ParsedScenario, openAge: number, width: Width
       fail(`mortality.model.baseline.${sex}`, `expected rates up to the projection's open age ${openAge}+ (ages 0, 1, 5, …, ${openAge}+ at least)`, rows);
     return width === 1 ? COMPLETE_ROWS : rows;
   };
-  const shares = patternShares(s.fertility.pattern);
+
   return {
     openAge,
     width,
     groups: openAge / width + 1,
     tfr: anchorsOf(s.fertility.tfr as Path),
-    pattern: width === 1 ? singleYearShares(shares) : shares,
+    pattern: patternShares(s.fertility.pattern, width),
     srb: anchorsOf((s.srb ?? DEFAULT_SRB) as Path),
     e0,
     spec,

@@ -22,7 +22,7 @@ export const scenarioSchema = keyedObject({
   fertility: keyedObject({
     /** Total fertility rate, children per woman. */
     tfr: pathSchema(tfrValue()),
-    /** 'china-2015' (UN WPP 2019) or 7 shares of TFR for 15–19 … 45–49 summing to 1. */
+    /** 'china-2015' (UN WPP 2019), 7 shares of TFR for 15–19 … 45–49, or 35 for single ages 15 … 49, summing to 1. */
     pattern: fertilityPatternSchema,
   }),
   mortality: keyedObject({

@@ -225,14 +225,14 @@ export const SHARE_SUM_TOLERANCE = 1e-9;
 
 /**
  * Shares: finite numbers ≥ 0 summing to 1 within {@link SHARE_SUM_TOLERANCE} (a wrong sum is
- * reported with the sum as the value), and `length` of them when given. Plain arrays only (JSON);
+ * reported with the sum as the value), and `length` of them when given (or `or.length`, where another layout is accepted). Plain arrays only (JSON);
  * typed arrays go through {@link plainArrays} first.
  */
-export function sharesSchema(length?: number, groups = 'age groups') {
+export function sharesSchema(length?: number, groups = 'age groups', or?: { length: number; groups: string }) {
   return z.array(nonNegative(), { error: 'expected an array of shares' }).check((ctx) => {
     const v = ctx.value;
-    if (length !== undefined && v.length !== length) {
-      ctx.issues.push({ code: 'custom', message: `expected ${length} shares (${groups})`, input: v });
+    if (length !== undefined && v.length !== length && v.length !== or?.length) {
+      ctx.issues.push({ code: 'custom', message: `expected ${length} shares (${groups})${or ? ` or ${or.length} (${or.groups})` : ''}`, input: v });
       return;
     }
     let sum = 0;

@@ -12,8 +12,8 @@ const OK = [0, 0.2, 0.4, 0.3, 0.1, 0, 0];
 
 describe('fertility rules at their boundaries', () => {
   it('asfrFromTfr options: not an object, or several unknown keys (all named)', () => {
-    expect(messageOf(() => asfrFromTfr(1, OK, 5 as never))).toMatch(/^options: expected an options object \{ openAge \}/);
-    expect(messageOf(() => asfrFromTfr(1, OK, { open: 1, age: 2 } as never))).toMatch(/^options: expected only the key openAge \(unknown: open, age\)/);
+    expect(messageOf(() => asfrFromTfr(1, OK, 5 as never))).toMatch(/^options: expected an options object \{ openAge, width \}/);
+    expect(messageOf(() => asfrFromTfr(1, OK, { open: 1, age: 2 } as never))).toMatch(/^options: expected only the keys openAge and width \(unknown: open, age\)/);
   });
 
   it('hadwigerPattern: sd = meanAge is the widest spread accepted; meanAge 15 and 50 are inside', () => {

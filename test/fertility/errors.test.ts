@@ -29,9 +29,9 @@ describe('fertility: one clear error per rule', () => {
     expect(message(() => fertilityPattern([0.1, -0.1, 0.4, 0.3, 0.3, 0, 0]))).toBe('pattern[1]: expected a finite number >= 0, got -0.1');
     expect(message(() => fertilityPattern([0, 0.2, 0.4, 0.3, Infinity, 0, 0]))).toMatch(/^pattern\[4\]: expected a finite number/);
     expect(message(() => fertilityPattern([0.2, 0.4, 0.3, 0.1, 0, 0]))).toBe(
-      'pattern: expected 7 shares (15-19 … 45-49), got an array of length 6',
+      'pattern: expected 7 shares (15-19 … 45-49) or 35 (single ages 15 … 49), got an array of length 6',
     );
-    expect(message(() => fertilityPattern([...OK, 0]))).toBe('pattern: expected 7 shares (15-19 … 45-49), got an array of length 8');
+    expect(message(() => fertilityPattern([...OK, 0]))).toBe('pattern: expected 7 shares (15-19 … 45-49) or 35 (single ages 15 … 49), got an array of length 8');
   });
 
   it('an unknown name or a non-pattern', () => {
@@ -60,7 +60,7 @@ describe('fertility: one clear error per rule', () => {
     );
     expect(message(() => asfrFromTfr(1, OK, { openAge: 45 }))).toMatch(/^options\.openAge: expected a multiple of 5 from 50 to 130/);
     expect(message(() => asfrFromTfr(1, OK, { open: 100 } as never))).toBe(
-      'options: expected only the key openAge (unknown: open), got "open"',
+      'options: expected only the keys openAge and width (unknown: open), got "open"',
     );
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateSingleYears } from '../../src/ages/aggregate.js';
 import { graduate } from '../../src/base/graduate.js';
 import { fertilityPattern } from '../../src/fertility/pattern.js';
+import { hadwigerPattern } from '../../src/fertility/hadwiger.js';
+import { asfrFromTfr } from '../../src/fertility/asfr.js';
 import { tfr } from '../../src/fertility/tfr.js';
 import { meanAgeAtChildbearing } from '../../src/fertility/meanAge.js';
 import { singleYearShares } from '../../src/fertility/singleYears.js';
@@ -68,6 +70,22 @@ describe('project(…, { width: 1 })', () => {
     expect(single.every((v) => v >= 0)).toBe(true);
     expect(Array.from(p.asfr).slice(0, 15).every((v) => v === 0)).toBe(true);
     expect(Array.from(p.asfr).slice(50).every((v) => v === 0)).toBe(true);
+  });
+
+  it('takes a single-year pattern (Hadwiger at single ages), and sums it into 5-year groups at width 5', () => {
+    const single = hadwigerPattern({ meanAge: 29, sd: 5.5 }, { width: 1 });
+    const five = hadwigerPattern({ meanAge: 29, sd: 5.5 });
+    expect(single).toHaveLength(35);
+    // The same one-year Gauss–Legendre panels: each 5-year share is the sum of its five single years.
+    for (let g = 0; g < 7; g++) expect(Math.abs(sum(single.subarray(5 * g, 5 * g + 5)) - five[g]!)).toBeLessThanOrEqual(1e-15);
+    const s: Scenario = { fertility: { tfr: 1.5, pattern: Array.from(single) }, mortality: { e0: 80 } };
+    const a = project(base, s, { until: 2016, width: 1 });
+    expect(Array.from(a.periods[0]!.asfr).slice(15, 50)).toEqual(Array.from(single, (v) => 1.5 * v));
+    const f = project(base, s, { until: 2020 });
+    const asfr5 = Array.from(f.periods[0]!.asfr).slice(3, 10);
+    asfr5.forEach((v, g) => expect(Math.abs(v - (1.5 * five[g]!) / 5)).toBeLessThanOrEqual(1e-15));
+    expect(Array.from(asfrFromTfr(1.5, Array.from(single), { width: 1 }))).toEqual(Array.from(single, (v) => 1.5 * v));
+    expect(asfrFromTfr(1.5, 'china-2015', { width: 1, openAge: 100 })).toHaveLength(101);
   });
 
   it('keeps the balancing identity per sex every year', () => {

@@ -23,7 +23,7 @@ describe('parseScenario: one clear error per rule', () => {
     expect(bad({ ...good, fertility: { tfr: 1, pattern: [0.1, 0.2, 0.3, 0.2, 0.1, 0.05, 0.06] } })).toBe(
       'fertility.pattern: expected shares that sum to 1 (within 1e-9), got 1.01',
     );
-    expect(bad({ ...good, fertility: { tfr: 1, pattern: [0.5, 0.5] } })).toBe('fertility.pattern: expected 7 shares (15-19 … 45-49), got an array of length 2');
+    expect(bad({ ...good, fertility: { tfr: 1, pattern: [0.5, 0.5] } })).toBe('fertility.pattern: expected 7 shares (15-19 … 45-49) or 35 (single ages 15 … 49), got an array of length 2');
   });
   it('NaN', () => {
     expect(bad({ ...good, mortality: { e0: { 2015: NaN } } })).toBe('mortality.e0.2015: expected a finite number, got NaN');
