@@ -3,13 +3,23 @@ import base from './vitest.config.js';
 
 /**
  * The vitest run StrykerJS uses (`npm run mutation`, stryker.config.mjs): only the tests of the
- * mutated folders (src/lifetable, src/mortality, src/fertility, src/migration). The rest of the
+ * mutated folders (src/lifetable, src/mortality, src/fertility, src/migration, src/base and the
+ * single-year tools of src/ages), and the annual projection's tests, which are the ones that reach
+ * the single-age mortality (src/mortality/complete.ts) and fertility (src/fertility/singleYears.ts). The rest of the
  * suite (the command, reports, the built package) is slower and needs `dist/`; leaving it out can
  * only let a mutant survive, never kill one, so the score reported is a lower bound.
  */
 export default defineConfig({
   test: {
     ...base.test,
-    include: ['test/lifetable/**/*.test.ts', 'test/mortality/**/*.test.ts', 'test/fertility/**/*.test.ts', 'test/migration/**/*.test.ts'],
+    include: [
+      'test/lifetable/**/*.test.ts',
+      'test/mortality/**/*.test.ts',
+      'test/fertility/**/*.test.ts',
+      'test/migration/**/*.test.ts',
+      'test/base/**/*.test.ts',
+      'test/ages/aggregate.test.ts',
+      'test/scenario/annual.test.ts',
+    ],
   },
 });
