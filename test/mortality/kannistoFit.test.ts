@@ -99,3 +99,20 @@ describe('Kannisto options: each rule names the option given', () => {
     expect([s.c, s.d]).toEqual([t.c, t.d]);
   });
 });
+
+describe('kannistoMx and kannistoFit name their arguments in errors', () => {
+  it('mx and options', () => {
+    const bad = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    expect(bad(() => kannistoMx([0.1, 0.2]))).toMatch(/^mx: /);
+    expect(bad(() => kannistoFit([0.1, 0.2]))).toMatch(/^mx: /);
+    expect(bad(() => kannistoMx(rates, { fitFrom: 'x' } as never))).toMatch(/^options\.fitFrom: /);
+    expect(bad(() => kannistoFit(rates, { fit: 'cubic' } as never))).toMatch(/^options\.fit: /);
+  });
+});
