@@ -394,7 +394,10 @@ export function step(
     if (!canGenerate) return loopStep(pf, pm, k, outF, outM, totals);
     try {
       fn = generate(pf.length, k.mf !== null, k.mm !== null, k.startShare > 0);
-    } catch {
+    } catch (e) {
+      // Only a refusal to compile code (a Content-Security-Policy's EvalError) falls back to the
+      // loop; anything else is a fault of the generated source and must not hide behind it.
+      if (!(e instanceof EvalError)) throw e;
       canGenerate = false;
       return loopStep(pf, pm, k, outF, outM, totals);
     }
