@@ -152,7 +152,8 @@ export function yingkouAnnual(options: YingkouAnnualOptions = {}): YingkouAnnual
   const censusTarget = { year: 2020, population: census.residents };
   const atYearEnd2020 = settle(requiredNetMigration(base, plan, censusTarget, grid), 'the census-implied net migration at year-end 2020 on the annual grid');
   const fiveYearImplied = settle(requiredNetMigration(base, plan, censusTarget, { openAge }), 'the census-implied net migration');
-  const continued = atCensusDate.status === 'reachable' ? project(base, withNet(plan, atCensusDate.value), { until: 2023, ...grid }) : null;
+  const lastYearEnd = Math.max(...Object.keys(yingkou.yearEnd.residents).map(Number));
+  const continued = atCensusDate.status === 'reachable' ? project(base, withNet(plan, atCensusDate.value), { until: lastYearEnd, ...grid }) : null;
   const yearEnd = Object.entries(yingkou.yearEnd.residents).map(([y, observed]) => ({
     year: Number(y),
     observed,
