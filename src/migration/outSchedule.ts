@@ -29,7 +29,9 @@ export const outScheduleSchema = z.union(
  * proportion to r(x)·P(x): a group's out-migrants are `OM · r(x)P(x) / Σ r·P` (Ševčíková, Raymer &
  * Raftery 2024). From a Rogers–Castro schedule m(x) (Rogers & Castro 1981; a schedule of *rates*),
  * a group's rate is the mean of m over its single ages — `5i … 5i+4` (the age `i` on single years), and `openAge … 100` for the open
- * group — scaled so that the largest is 1. Explicit rates are validated and returned as given.
+ * group — scaled so that the largest is 1. Explicit rates are validated and returned as given; on
+ * single years, rates by 5-year group are also taken, each applying at every age of its group.
+ * Throws an InputError for another count or bad rates.
  *
  * @example
  * const r = outMigrationSchedule('rogers-castro', 100); // 21 rates: 0.564 at 0-4, 1 at 20-24, 0.087 at 100+
@@ -49,7 +51,11 @@ export function resolveOutSchedule(
 ): Float64Array {
   const groups = openAge / width + 1;
   if (Array.isArray(schedule)) {
-    if (schedule.length !== groups) fail(path, `expected ${groups} rates (one per age group for open age ${openAge})`, schedule);
+    const fiveYear = openAge / STEP + 1;
+    // Rates by 5-year group on single years: a group's rate applies at each of its ages.
+    if (width === 1 && schedule.length === fiveYear) return Float64Array.from({ length: groups }, (_, x) => schedule[Math.min(Math.floor(x / STEP), fiveYear - 1)]!);
+    if (schedule.length !== groups)
+      fail(path, `expected ${groups} rates (one per age group for open age ${openAge}${width === 1 ? `, or ${fiveYear} by 5-year group` : ''})`, schedule);
     return Float64Array.from(schedule);
   }
   const params = schedule === 'rogers-castro' ? ROGERS_CASTRO_STANDARD : (schedule as RogersCastroParams);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { STEP, checkOpenAge, type Width } from '../ages/grid.js';
+import { splitMonotone } from '../ages/monotone.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { plainArrays, sharesSchema } from '../validate/schemas.js';
@@ -33,7 +34,9 @@ export const migrationProfileSchema = z.union([z.literal('rogers-castro'), roger
  * {@link ROGERS_CASTRO_STANDARD}): a group's share is the sum of m at the single ages in it —
  * `5i … 5i+4` (or the age `i` itself on single years), and `openAge … 100` for the open group (just the age `openAge` if it is above
  * 100) — divided by the sum over all groups. Explicit shares are validated (one per group,
- * ≥ 0, summing to 1 within 1e-9) and returned as given, never rescaled.
+ * ≥ 0, summing to 1 within 1e-9) and returned as given, never rescaled; on single years, shares by
+ * 5-year group are also taken, each group's share split over its ages by the monotone graduation
+ * (never negative, each group's share kept). Throws an InputError for another count or bad shares.
  *
  * @example
  * const shares = migrationProfile('rogers-castro', 100); // 21 shares; 20-24 is the largest
@@ -59,8 +62,26 @@ export function resolveProfile(profile: 'rogers-castro' | RogersCastroParams | r
     }
     return out;
   }
-  if (profile.length !== groups) fail(path, `expected ${groups} shares (one per age group for open age ${openAge})`, profile);
+  const fiveYear = openAge / STEP + 1;
+  if (width === 1 && profile.length === fiveYear) return singleYearProfile(profile, openAge);
+  if (profile.length !== groups)
+    fail(path, `expected ${groups} shares (one per age group for open age ${openAge}${width === 1 ? `, or ${fiveYear} by 5-year group` : ''})`, profile);
   return Float64Array.from(profile);
+}
+
+/**
+ * Shares by 5-year group brought to single years of age for a projection of width 1: each closed
+ * group's share split over its five ages by the monotone graduation of `graduate` (a Hyman-filtered
+ * cubic through the cumulative shares: never negative, each group's share kept to rounding), the
+ * open group's share kept.
+ */
+function singleYearProfile(shares: readonly number[], openAge: number): Float64Array {
+  const closed = shares.length - 1;
+  const knots = Float64Array.from({ length: closed + 1 }, (_, i) => STEP * i);
+  const out = new Float64Array(openAge + 1);
+  splitMonotone(knots, shares, out);
+  out[openAge] = shares[closed]!;
+  return out;
 }
 
 function isShares(p: 'rogers-castro' | RogersCastroParams | readonly number[]): p is readonly number[] {

@@ -227,3 +227,26 @@ describe('everything above the kernel at width 1', () => {
     expect(perStep(u, 5)).toBe(u);
   });
 });
+
+describe('a scenario written for 5-year groups runs at width 1', () => {
+  it('takes explicit 5-year migration shares and out-migration rates, graduated or spread over single years', () => {
+    const G = 21;
+    const profile = Array.from({ length: G }, (_, g) => (g >= 3 && g <= 8 ? 1 / 6 : 0));
+    const outSchedule = Array.from({ length: G }, (_, g) => 1 + g / 10);
+    const s: Scenario = { ...plan, migration: { netPerYear: 10_000, profile, outSchedule } };
+    const a = project(base, s, { until: 2017, width: 1 });
+    const inF = a.migrants[0]!.in.female;
+    const inM = a.migrants[0]!.in.male;
+    // Each 5-year group's in-migrants are the share given (10,000 a year, half women), split over its ages.
+    for (let g = 0; g < G - 1; g++) {
+      const got = sum(inF.subarray(5 * g, 5 * g + 5)) + sum(inM.subarray(5 * g, 5 * g + 5));
+      expect(Math.abs(got - 10_000 * profile[g]!)).toBeLessThanOrEqual(1e-9);
+    }
+    expect(Array.from(inF).every((v) => v >= 0)).toBe(true);
+    const out = project(base, { ...plan, migration: { netPerYear: -10_000, outSchedule } }, { until: 2016, width: 1 });
+    expect(out.indicators.periods[0]!.netMigrants).toBeCloseTo(-10_000, 6);
+    expect(() => project(base, { ...plan, migration: { netPerYear: 1, profile: [1] } }, { until: 2016, width: 1 })).toThrow(
+      'migration.profile: expected 101 shares (one per age group for open age 100, or 21 by 5-year group)',
+    );
+  });
+});
