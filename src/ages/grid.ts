@@ -1,5 +1,6 @@
 import { fail } from '../validate/errors.js';
-import { openAgeRule } from '../validate/schemas.js';
+import { parseWith } from '../validate/parse.js';
+import { openAgeRule, widthValue } from '../validate/schemas.js';
 
 /**
  * The age grids: groups of width n = 5 (the default: group `i` is `[5i, 5i+5)`) or n = 1 (single
@@ -43,7 +44,7 @@ export function checkOpenAge(openAge: number, path = 'openAge', min = STEP): voi
  * ageGroupLabels(5, 1) // ['0', '1', '2', '3', '4', '5+']
  */
 export function ageGroupLabels(openAge: number, width: Width = STEP): string[] {
-  if (width !== 1 && width !== 5) fail('width', 'expected 1 or 5 (years)', width);
+  parseWith(widthValue(), width, 'width');
   const key = 2 * openAge + (width === 1 ? 1 : 0);
   let labels = labelCache.get(key);
   if (!labels) {

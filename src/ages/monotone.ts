@@ -33,31 +33,26 @@ function endSlope(h0: number, s0: number, h1: number, s1: number): number {
   return Math.sign(s0) * Math.min(Math.abs(m), 3 * Math.abs(s0));
 }
 
-/** The count in interval j: `values[j]` (totals) or `values[j + 1] − values[j]` (cumulative). */
-function intervalTotal(values: ArrayLike<number>, cumulative: boolean, j: number): number {
-  return cumulative ? values[j + 1]! - values[j]! : values[j]!;
-}
-
 /** The width of interval j. */
 function width(knots: ArrayLike<number>, j: number): number {
   return knots[j + 1]! - knots[j]!;
 }
 
-/** The secant of interval j. */
-function secant(knots: ArrayLike<number>, values: ArrayLike<number>, cumulative: boolean, j: number): number {
-  return intervalTotal(values, cumulative, j) / width(knots, j);
+/** The secant of interval j of the cumulative count: its total over its width. */
+function secant(knots: ArrayLike<number>, totals: ArrayLike<number>, j: number): number {
+  return totals[j]! / width(knots, j);
 }
 
 /** Slope at knot `i` of the first `m + 1` knots (one interval: the secant). */
-function slopeAt(knots: ArrayLike<number>, values: ArrayLike<number>, cumulative: boolean, m: number, i: number): number {
-  if (m === 1) return secant(knots, values, cumulative, 0);
+function slopeAt(knots: ArrayLike<number>, totals: ArrayLike<number>, m: number, i: number): number {
+  if (m === 1) return secant(knots, totals, 0);
   // The interval at the knot's end (or left) and the next one in (or right).
   const a = i === 0 ? 0 : i === m ? m - 1 : i - 1;
   const b = i === 0 ? 1 : i === m ? m - 2 : i;
   const ha = width(knots, a);
-  const sa = secant(knots, values, cumulative, a);
+  const sa = secant(knots, totals, a);
   const hb = width(knots, b);
-  const sb = secant(knots, values, cumulative, b);
+  const sb = secant(knots, totals, b);
   return i === 0 || i === m ? endSlope(ha, sa, hb, sb) : innerSlope(ha, sa, hb, sb);
 }
 
@@ -84,56 +79,12 @@ function share(alpha: number, beta: number, u: number): number {
 }
 
 /**
- * The monotone (Hyman-filtered Fritsch–Carlson) cubic through cumulative counts, at every integer age
- * from the first knot to the last: `out[x − knots[0]] = C(x)` for x = knots[0] … knots[last]. The
- * interpolant passes through every knot exactly (`out[knots[i] − knots[0]] = cumulative[i]`), is
- * non-decreasing, and is flat on an interval whose cumulative count does not rise. Differencing `out`
- * gives counts at single ages that are never negative and sum, over each interval, to its count (to
- * the rounding of the cumulative values; {@link splitMonotone} keeps each interval's total to its own
- * rounding). Formula and sources: see the module comment.
- *
- * Unchecked (no validation, no allocation): `knots` are integer ages, strictly increasing, at least
- * 2 of them (e.g. the abridged life-table ages 0, 1, 5, 10, …); `cumulative` has one value per knot,
- * non-decreasing; `out` has room for knots[last] − knots[0] + 1 values. Returns `out`.
- *
- * @example
- * fillMonotoneCumulative([0, 1, 5, 10], [0, 10, 30, 40], new Float64Array(11))
- * // Float64Array(11) [0, 10, 17.5, 22.667, 26.5, 30, 33.333, 36.0, 38.0, 39.333, 40]
- */
-export function fillMonotoneCumulative(knots: ArrayLike<number>, cumulative: ArrayLike<number>, out: Float64Array): Float64Array {
-  const m = knots.length - 1;
-  const x0 = knots[0]!;
-  let mr = slopeAt(knots, cumulative, true, m, 0);
-  for (let i = 0; i < m; i++) {
-    const ml = mr;
-    mr = slopeAt(knots, cumulative, true, m, i + 1);
-    const a = knots[i]!;
-    const h = knots[i + 1]! - a;
-    const c = cumulative[i]!;
-    const next = cumulative[i + 1]!;
-    const g = next - c;
-    const alpha = relativeSlope(ml, g, h);
-    const beta = relativeSlope(mr, g, h);
-    out[a - x0] = c;
-    let prev = c;
-    for (let j = 1; j < h; j++) {
-      // c + g·P is monotone in P; the bounds only undo a last rounding of c + g against the next knot.
-      const v = Math.min(next, Math.max(prev, c + g * share(alpha, beta, j / h)));
-      out[a + j - x0] = v;
-      prev = v;
-    }
-  }
-  out[knots[m]! - x0] = cumulative[m]!;
-  return out;
-}
-
-/**
- * Splits interval totals into single years of age by the same monotone cubic through their cumulative
+ * Splits interval totals into single years of age by the monotone cubic through their cumulative
  * sum: `out[x − knots[0]]` = the count in [x, x + 1) for x = knots[0] … knots[last] − 1. Each value
  * is the rise of the interpolant over its year, computed from the interval's own start (not the
  * running total), so that it is never negative and the single years of interval i sum to
  * `totals[i]` to its own rounding, however large the counts before it. Formula and sources: see the
- * module comment; {@link fillMonotoneCumulative} gives the interpolant itself.
+ * module comment.
  *
  * Unchecked (no validation, no allocation): `knots` integer ages, strictly increasing, at least 2;
  * `totals` ≥ 0, one per interval (knots.length − 1; extra values are not read); `out` has room for
@@ -151,10 +102,10 @@ export function splitMonotone(knots: ArrayLike<number>, totals: ArrayLike<number
 /** {@link splitMonotone} over the first `m` intervals of `knots` (m ≥ 1, knots.length > m). */
 export function splitCore(knots: ArrayLike<number>, totals: ArrayLike<number>, m: number, out: Float64Array): void {
   const x0 = knots[0]!;
-  let mr = slopeAt(knots, totals, false, m, 0);
+  let mr = slopeAt(knots, totals, m, 0);
   for (let i = 0; i < m; i++) {
     const ml = mr;
-    mr = slopeAt(knots, totals, false, m, i + 1);
+    mr = slopeAt(knots, totals, m, i + 1);
     const a = knots[i]!;
     const h = knots[i + 1]! - a;
     const g = totals[i]!;

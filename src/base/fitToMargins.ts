@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { BySex, Sex } from '../types.js';
 import { CcmppError, fail, InputError, type Issue } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite, MAX_OPEN_AGE, numbers, persons, sexSchema, widthValue } from '../validate/schemas.js';
+import { finite, MAX_OPEN_AGE, numbers, persons, sexSchema, widthOptionsSchema } from '../validate/schemas.js';
 import { STEP, type Width } from '../ages/grid.js';
 
 /** A known total of a population: persons in ages [from, to) (to omitted: to the end), of one sex or both. */
@@ -61,7 +61,7 @@ const MAX_MARGINS = 100;
  */
 export function fitToMargins(reference: BySex<ArrayLike<number>>, margins: readonly Margin[], options: { width?: Width } = {}): BySex<Float64Array> {
   const ref = parseWith(referenceSchema, reference, 'reference');
-  const n = parseWith(z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' }), options, 'options').width ?? STEP;
+  const n = parseWith(widthOptionsSchema, options, 'options').width ?? STEP;
   const ms = parseWith(z.array(marginSchema, { error: 'expected an array of margins' }).check(z.minLength(1, { error: 'expected at least one margin' }), z.maxLength(MAX_MARGINS, { error: `expected at most ${MAX_MARGINS} margins` })), margins, 'margins');
   const G = ref.female.length;
   if (ref.male.length !== G) fail('reference.male', 'expected as many male as female groups', ref.male);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { STEP, type Width } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
-import { bounded, finite, widthValue } from '../validate/schemas.js';
+import { bounded, finite, widthOptionsSchema } from '../validate/schemas.js';
 import { FERTILE_AGES, FERTILE_GROUPS, FIRST_FERTILE_GROUP } from './layout.js';
 import { GAUSS_LEGENDRE_8, integrate } from './quadrature.js';
 
@@ -102,7 +102,7 @@ export function hadwigerDensity(x: number, meanAge: number, sd: number): number 
  */
 export function hadwigerPattern(shape: HadwigerShape, options: { width?: Width } = {}): Float64Array {
   const { meanAge, sd } = parseWith(shapeSchema, shape, 'shape');
-  const width = parseWith(z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' }), options, 'options').width ?? STEP;
+  const width = parseWith(widthOptionsSchema, options, 'options').width ?? STEP;
   return fillHadwigerPattern(meanAge, sd, new Float64Array(width === 1 ? FERTILE_AGES : FERTILE_GROUPS), width);
 }
 

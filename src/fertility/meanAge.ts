@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import { STEP, type Width } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, numbers, widthValue } from '../validate/schemas.js';
+import { nonNegative, numbers, widthOptionsSchema } from '../validate/schemas.js';
 import { fertileLayout } from './layout.js';
 
 const ratesSchema = numbers(nonNegative());
@@ -21,7 +20,7 @@ const ratesSchema = numbers(nonNegative());
  */
 export function meanAgeAtChildbearing(rates: ArrayLike<number>, options: { width?: Width } = {}): number {
   const f = parseWith(ratesSchema, rates, 'rates');
-  const width = parseWith(optionsSchema, options, 'options').width ?? STEP;
+  const width = parseWith(widthOptionsSchema, options, 'options').width ?? STEP;
   const { first, closed } = fertileLayout(f, 'rates', width);
   let total = 0;
   for (let i = 0; i < closed; i++) total += f[i]!;
@@ -29,7 +28,6 @@ export function meanAgeAtChildbearing(rates: ArrayLike<number>, options: { width
   return meanAgeOf(f, first, closed, width);
 }
 
-const optionsSchema = z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' });
 
 /**
  * Unchecked core of {@link meanAgeAtChildbearing}: `values[i]` is the group starting at age

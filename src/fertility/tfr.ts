@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
 import { STEP, type Width } from '../ages/grid.js';
 import { parseWith } from '../validate/parse.js';
-import { asfrValue, numbers, widthValue } from '../validate/schemas.js';
+import { asfrValue, numbers, widthOptionsSchema } from '../validate/schemas.js';
 import { fertileLayout } from './layout.js';
 
 const asfrSchema = numbers(asfrValue());
@@ -20,12 +19,11 @@ const asfrSchema = numbers(asfrValue());
  */
 export function tfr(asfr: ArrayLike<number>, options: { width?: Width } = {}): number {
   const a = parseWith(asfrSchema, asfr, 'asfr');
-  const width = parseWith(optionsSchema, options, 'options').width ?? STEP;
+  const width = parseWith(widthOptionsSchema, options, 'options').width ?? STEP;
   const { closed } = fertileLayout(a, 'asfr', width);
   return width * sumOf(a, closed);
 }
 
-const optionsSchema = z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' });
 
 /** Σ asfr[i] over the first `closed` values. */
 function sumOf(asfr: ArrayLike<number>, closed: number): number {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { STEP, checkOpenAge, type Width } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { nonNegative, plainArrays } from '../validate/schemas.js';
+import { nonNegative, plainArrays, widthValue } from '../validate/schemas.js';
 import { ROGERS_CASTRO_LAST_AGE } from './profile.js';
 import { ROGERS_CASTRO_STANDARD, rogersCastroAt, rogersCastroParamsSchema, type RogersCastroParams } from './rogersCastro.js';
 
@@ -38,7 +38,7 @@ export const outScheduleSchema = z.union(
  */
 export function outMigrationSchedule(schedule: OutMigrationSchedule, openAge: number, width: Width = STEP): Float64Array {
   checkOpenAge(openAge, 'openAge');
-  if (width !== 1 && width !== 5) fail('width', 'expected 1 or 5 (years)', width);
+  parseWith(widthValue(), width, 'width');
   return resolveOutSchedule(parseWith(outScheduleSchema, plainArrays(schedule), 'schedule'), openAge, 'schedule', width);
 }
 

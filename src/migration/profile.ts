@@ -3,7 +3,7 @@ import { STEP, checkOpenAge, type Width } from '../ages/grid.js';
 import { splitMonotone } from '../ages/monotone.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { plainArrays, sharesSchema } from '../validate/schemas.js';
+import { plainArrays, sharesSchema, widthValue } from '../validate/schemas.js';
 import { ROGERS_CASTRO_STANDARD, rogersCastroAt, rogersCastroParamsSchema, type RogersCastroParams } from './rogersCastro.js';
 
 /**
@@ -45,7 +45,7 @@ export const migrationProfileSchema = z.union([z.literal('rogers-castro'), roger
  */
 export function migrationProfile(profile: MigrationProfile, openAge: number, width: Width = STEP): Float64Array {
   checkOpenAge(openAge, 'openAge');
-  if (width !== 1 && width !== 5) fail('width', 'expected 1 or 5 (years)', width);
+  parseWith(widthValue(), width, 'width');
   return resolveProfile(parseWith(migrationProfileSchema, plainArrays(profile), 'profile'), openAge, 'profile', width);
 }
 

@@ -1,6 +1,6 @@
 import type { LifeTable } from '../lifetable/compute.js';
 import { extendKannistoMx } from '../lifetable/complete.js';
-import { fillMonotoneCumulative } from '../ages/monotone.js';
+import { splitMonotone } from '../ages/monotone.js';
 import { MAX_OPEN_AGE } from '../validate/schemas.js';
 
 /**
@@ -8,9 +8,10 @@ import { MAX_OPEN_AGE } from '../validate/schemas.js';
  * 5-year mortality model (log-quadratic, or proportional hazards on an abridged baseline) serves a
  * projection on single years of age.
  *
- * 1. Survivors at single ages: the table's cumulative deaths l(0) − l(a) at its ages a = 0, 1, 5,
- *    …, A are interpolated by a monotone (Hyman-filtered) cubic, so that l(x) falls with x and goes
- *    exactly through the table's l at 0, 1, 5, … (every 5-year survival probability is kept).
+ * 1. Deaths at single ages: each interval's deaths d(0), 4d1, 5d5, … split over its ages by the
+ *    monotone (Hyman-filtered) cubic through the cumulative deaths (the monotone graduation of
+ *    `graduate`), so that no single-age death count is negative and l(x) = l(0) − Σ d goes through
+ *    the table's l at 0, 1, 5, … to rounding (every 5-year survival probability is kept).
  * 2. Rates: m(0) is the table's 1m0 (the same a0 rule then gives the same l(1)); for x ≥ 1,
  *    m(x) = d(x) / (l(x+1) + d(x)/2), the rate whose q under a(x) = 1/2 is d(x)/l(x).
  * 3. Above the data (from min(A, 100)): Kannisto, logit m(x) = ln c + d·x, fitted by least squares
@@ -21,8 +22,8 @@ import { MAX_OPEN_AGE } from '../validate/schemas.js';
  *    e0 solver, where the iterative fit would cost more than the rest of the table.
  *
  * The projection then solves the model's parameter so that the complete table's e0 is the target
- * (mortality/solveE0.ts): the abridged and complete tables of one parameter differ in e0 by a few
- * hundredths of a year (the a(x) = 1/2 rule against the 5-year nax), which the solve removes.
+ * (mortality/solveE0.ts): the abridged and complete tables of one parameter differ in e0 (the
+ * a(x) = 1/2 rule against the 5-year nax), which the solve removes.
  */
 
 /** Rows of a complete table to the open age 130+: ages 0, 1, …, 130. */
@@ -36,38 +37,37 @@ const KANNISTO_FIT_AGES = 20;
 
 /** Scratch an abridged → single conversion needs (a caller reuses it across calls). */
 export interface SingleAgeScratch {
-  /** Cumulative deaths at the abridged ages (length ≥ the abridged rows). */
-  cumulative: Float64Array;
-  /** Cumulative deaths at single ages 0 … A (length ≥ A + 1). */
-  single: Float64Array;
+  /** Deaths at single ages 0 … A − 1 (length ≥ A). */
+  deaths: Float64Array;
   /** Kannisto parameters [ln c, d]. */
   params: Float64Array;
 }
 
 /** Scratch for abridged tables of up to `rows` rows (open age 5·(rows − 2)). */
 export function singleAgeScratch(rows: number): SingleAgeScratch {
-  return { cumulative: new Float64Array(rows), single: new Float64Array(5 * (rows - 2) + 1), params: new Float64Array(2) };
+  return { deaths: new Float64Array(5 * (rows - 2)), params: new Float64Array(2) };
 }
 
 /**
  * Unchecked: single-age rates 0 … 130 (130 the open rate) into `mx` (length {@link COMPLETE_ROWS})
- * from the abridged table `lt` (its lx, mx and ages), by the steps of the module comment. No allocation.
+ * from the abridged table `lt` (its lx, dx, mx and ages), by the steps of the module comment: the
+ * table's deaths of each interval split over its single ages by the monotone cubic through their
+ * cumulative sum (`splitMonotone`, as `graduate` does), survivors l(x + 1) = l(x) − d(x). No allocation.
  */
 export function fillSingleAgeMx(lt: LifeTable, mx: Float64Array, scratch: SingleAgeScratch): void {
   const rows = lt.lx.length;
   const A = lt.ages[rows - 1]!;
-  const l0 = lt.lx[0]!;
-  const { cumulative, single, params } = scratch;
-  for (let i = 0; i < rows; i++) cumulative[i] = l0 - lt.lx[i]!;
-  fillMonotoneCumulative(lt.ages, cumulative, single);
+  const { deaths, params } = scratch;
+  splitMonotone(lt.ages, lt.dx, deaths); // reads the closed rows' deaths, not the open row's
   const from = Math.min(A, KANNISTO_FROM);
   mx[0] = lt.mx[0]!;
+  let l = lt.lx[0]! - deaths[0]!;
   for (let x = 1; x < from; x++) {
-    const l = l0 - single[x]!;
-    const next = l0 - single[x + 1]!;
-    const d = l - next;
+    const d = deaths[x]!;
+    const next = l - d;
     // Where nobody is left (l = 0) the rate of the age before carries on.
     mx[x] = l > 0 ? d / (next + 0.5 * d) : mx[x - 1]!;
+    l = next;
   }
   const fitFrom = Math.max(1, from - KANNISTO_FIT_AGES);
   extendKannistoMx(mx, fitFrom, from - 1, from, COMPLETE_ROWS - 1, 'logit', params);

@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import { STEP, type Width } from '../ages/grid.js';
-import { widthValue } from '../validate/schemas.js';
+import { widthOptionsSchema } from '../validate/schemas.js';
 import { CcmppError, fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { solveMonotone } from '../solve/monotone.js';
@@ -44,7 +43,7 @@ export interface DominantRoot {
  */
 export function dominantRoot(period: PeriodInputs, options: { width?: Width } = {}): DominantRoot {
   const groups = (period as { asfr?: ArrayLike<number> })?.asfr?.length ?? 0;
-  const width = parseWith(z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' }), options, 'options').width ?? STEP;
+  const width = parseWith(widthOptionsSchema, options, 'options').width ?? STEP;
   const k = compilePeriod(parseWith(periodInputsSchema(groups), period, 'period'), width);
   const G = groups;
   const F = fertilityRow(k, k.femaleShare, k.bf);

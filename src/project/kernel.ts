@@ -1,3 +1,5 @@
+import type { Width } from '../ages/grid.js';
+
 /**
  * The cohort-component step: one period of width n (5 years on 5-year groups, or 1 year on single
  * years of age: the same algebra, one kernel) for both sexes, on Float64Array, unchecked and
@@ -24,7 +26,7 @@
  */
 export interface KernelPeriod {
   /** Width of the period and of the age groups, in years: 5 or 1. */
-  width: number;
+  width: Width;
   /** Survival ratios per sex, length groups − 1. */
   sf: Float64Array;
   sm: Float64Array;

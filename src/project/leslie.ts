@@ -1,9 +1,8 @@
 import { matrix, type Matrix } from 'mathjs';
 import type { Sex } from '../types.js';
 import { parseWith } from '../validate/parse.js';
-import * as z from 'zod/mini';
 import { STEP, type Width } from '../ages/grid.js';
-import { sexSchema, widthValue } from '../validate/schemas.js';
+import { sexSchema, widthOptionsSchema } from '../validate/schemas.js';
 import { leslieArrays } from './leslieArrays.js';
 import { compilePeriod, periodInputsSchema, type PeriodInputs } from './periodInputs.js';
 
@@ -27,8 +26,7 @@ export function leslieMatrix(period: PeriodInputs, sex?: Sex, options: { width?:
   const groups = (period as { asfr?: ArrayLike<number> })?.asfr?.length ?? 0;
   const p = parseWith(periodInputsSchema(groups), period, 'period');
   const s = sex === undefined ? undefined : parseWith(sexSchema, sex, 'sex');
-  const o = parseWith(optionsSchema, options, 'options');
+  const o = parseWith(widthOptionsSchema, options, 'options');
   return matrix(leslieArrays(compilePeriod(p, o.width ?? STEP), s));
 }
 
-const optionsSchema = z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' });

@@ -1,3 +1,4 @@
+import { STEP, type Width } from '../ages/grid.js';
 import * as z from 'zod/mini';
 import type { BySex } from '../types.js';
 import { finite, asfrValue, boundedNonNegative, MAX_OPEN_AGE, numbers, persons, signedPersons, srbValue, unit } from '../validate/schemas.js';
@@ -89,7 +90,7 @@ export function femaleBirthShare(srb: number): number {
 }
 
 /** Turns validated inputs into the kernel's typed arrays for periods of `width` years (copies: the caller's arrays are never aliased). */
-export function compilePeriod(p: ParsedPeriod | PeriodInputs, width: number = 5): KernelPeriod {
+export function compilePeriod(p: ParsedPeriod | PeriodInputs, width: Width = STEP): KernelPeriod {
   const out = p.outMigration;
   const G = p.asfr.length;
   return {

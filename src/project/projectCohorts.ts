@@ -203,17 +203,12 @@ function netOf(counts: Float64Array | null, outflow: number): number {
   return (counts ? total(counts) : 0) - outflow;
 }
 
-/** The width of a compiled period as a grid width. */
-function widthOf(k: KernelPeriod): Width {
-  return k.width === 1 ? 1 : 5;
-}
-
 const defaultOutflowError: NonNullable<RunHooks['outflowError']> = (t, pf, _pm, k, totals) => {
   const group = totals[WORST_GROUP]!;
   const where =
     group < 0
       ? 'no group with people in it has an out-migration rate above 0 to take them from'
-      : `it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(group, pf.length, widthOf(k))} group`;
+      : `it would take ${shareText(totals[WORST_SHARE]!)} of the ${totals[WORST_SEX] === 1 ? 'male' : 'female'} ${ageGroupLabel(group, pf.length, k.width)} group`;
   return new InputError([{ path: `periods[${t}].outMigration`, rule: `expected an out-flow the population can supply (${where})`, value: undefined }]);
 };
 
@@ -250,7 +245,7 @@ function negativeError(
         return new InputError([
           {
             path: pathOf(t, sex, x),
-            rule: `expected no more net out-migrants than the ${sex} ${ageGroupLabel(x, groups, widthOf(k))} group holds ${where} (it would hold ${left.toFixed(1)})`,
+            rule: `expected no more net out-migrants than the ${sex} ${ageGroupLabel(x, groups, k.width)} group holds ${where} (it would hold ${left.toFixed(1)})`,
             value: m,
           },
         ]);

@@ -140,6 +140,9 @@ export function openAgeValue(min = 5) {
 /** The width of an age grid and of its periods, in years: 5 (5-year groups) or 1 (single years of age). */
 export const widthValue = () => z.union([z.literal(5), z.literal(1)], { error: 'expected 1 or 5 (years)' });
 
+/** Options that take only a grid width: `{ width?: 1 | 5 }` (the functions that read rates or a period by age groups). */
+export const widthOptionsSchema = z.strictObject({ width: z.optional(widthValue()) }, { error: 'expected options { width? }' });
+
 /** Whether `a` is an open age {@link openAgeValue} accepts, and its rule. */
 export function openAgeRule(min = 5): { ok: (a: unknown) => boolean; rule: string } {
   return {

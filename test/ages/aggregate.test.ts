@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateSingleYears } from '../../src/ages/aggregate.js';
-import { InputError } from '../../src/validate/errors.js';
-
-const message = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-};
+import { messageOf as message } from '../inputError.js';
 
 describe('aggregateSingleYears: single years into 5-year groups', () => {
   it('sums each group of five ages and keeps the open group', () => {

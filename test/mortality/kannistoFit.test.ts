@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kannistoFit, kannistoMx } from '../../src/mortality/kannisto.js';
-import { InputError } from '../../src/validate/errors.js';
+import { messageOf as message } from '../inputError.js';
 
 // The 'log' Kannisto fit is a least-squares minimum (Σ (ln m̂ − ln m)², m̂ logistic): at the returned
 // parameters the gradient of that sum vanishes and no nearby point is lower. Checked on rates that
@@ -64,15 +64,6 @@ describe("kannistoFit 'log': the least-squares minimum of ln m", () => {
 
 describe('Kannisto options: each rule names the option given', () => {
   const logistic = Array.from({ length: 101 }, (_, x) => 1 / (1 + Math.exp(11 - 0.11 * x)));
-  const message = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(InputError);
-      return (e as Error).message;
-    }
-    throw new Error('expected an InputError');
-  };
   it('from, to, fitFrom, fitTo, and the rates fitted', () => {
     expect(message(() => kannistoMx(logistic, { from: 0 }))).toBe("options.from: expected an age from 1 to the rates' open age 100, got 0");
     expect(kannistoMx(logistic, { from: 1 })[1]).toBeCloseTo(logistic[1]!, 15);
@@ -102,14 +93,7 @@ describe('Kannisto options: each rule names the option given', () => {
 
 describe('kannistoMx and kannistoFit name their arguments in errors', () => {
   it('mx and options', () => {
-    const bad = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return '';
-    };
+    const bad = message;
     expect(bad(() => kannistoMx([0.1, 0.2]))).toMatch(/^mx: /);
     expect(bad(() => kannistoFit([0.1, 0.2]))).toMatch(/^mx: /);
     expect(bad(() => kannistoMx(rates, { fitFrom: 'x' } as never))).toMatch(/^options\.fitFrom: /);

@@ -19,7 +19,7 @@ function period(G: number, migration: boolean) {
   const asfr = f(0);
   for (let x = Math.floor(G / 3); x < Math.floor(G / 2); x++) asfr[x] = 0.05;
   return {
-    width: 1,
+    width: 1 as const,
     sf: f(0.99).subarray(0, G - 1),
     sm: f(0.985).subarray(0, G - 1),
     bf: 0.995,
