@@ -1,13 +1,7 @@
 import { CommanderError } from 'commander';
 import { InputError } from '../validate/errors.js';
+import { UserError } from './userError.js';
 
-/**
- * A problem with what the user gave the command (a missing file, bad JSON, an invalid scenario, a
- * target that cannot be posed): printed as a plain message, exit code 2, no stack trace.
- */
-export class UserError extends Error {
-  override name = 'UserError';
-}
 
 /** Exit codes of `ccmpp`. */
 export const EXIT = { ok: 0, internal: 1, user: 2 } as const;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from './errors.js';
+import { UserError } from './userError.js';
 
 /**
  * Writing the command's files under `--out`: the directory is made one level at a time, and each

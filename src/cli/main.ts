@@ -5,7 +5,8 @@
  */
 import { dirname } from 'node:path';
 import { runCli } from './app.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT } from './errors.js';
+import { UserError } from './userError.js';
 import { makeDirectory, removeTemporaryFiles, writeFileAtomic } from './files.js';
 import type { Progress } from './output.js';
 

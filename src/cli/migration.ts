@@ -1,7 +1,8 @@
 import { parseScenario, type Scenario } from '../scenario/schema.js';
 import { InputError, type Issue } from '../validate/errors.js';
-import { UserError, indent } from './errors.js';
-import { quoted } from './inputs.js';
+import { indent } from './errors.js';
+import { UserError } from './userError.js';
+import { quoted } from './populationCsv.js';
 
 /**
  * The migration options of `project`, `solve` and `simulate`: they set the scenario's `migration`

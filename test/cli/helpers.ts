@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/cli/userError.js';
 import { yingkou } from '../../src/yingkou/data.js';
 
 /** A fresh temporary directory. */

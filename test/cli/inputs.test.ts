@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
-import { parseBounds, parseInteger, parseNumberList, parsePopulationCsv, parseTarget, readPopulation, readScenario, splitCsvLine } from '../../src/cli/inputs.js';
+import { UserError } from '../../src/cli/userError.js';
+import { parseBounds, parseInteger, parseNumberList, parseTarget, readPopulation, readScenario } from '../../src/cli/inputs.js';
+import { parsePopulationCsv, splitCsvLine } from '../../src/cli/populationCsv.js';
 import { messageOf, TEMPLATES, writeTemp } from './helpers.js';
 
 // Input files and option values: each problem is a UserError whose message names the place

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/app.js';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/cli/userError.js';
 import { parseFlowDifference, parseMigrationPath } from '../../src/cli/migration.js';
 import { projectOutputSchema, simulateOutputSchema, solveOutputSchema } from '../../src/cli/outputSchemas.js';
 import { readPopulation } from '../../src/cli/inputs.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError } from '../userError.js';
 import { scenarioJsonSchema, schemaFields } from '../jsonSchema.js';
 import { jsonText, type CommandResult, type Format } from '../output.js';
 import { toCsv } from '../csv.js';

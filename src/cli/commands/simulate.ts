@@ -13,7 +13,7 @@ import { tableText, type Table } from '../../report/table.js';
 import { FAN_LEVELS, simulationFan } from '../../report/fan.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { persons, toCsv, type CsvValue } from '../csv.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../userError.js';
 import { gridOptions, parseJsonFile, readPopulation, readScenario, readText, validated, type GridOptions } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type Progress, type ReportHtml } from '../output.js';
