@@ -107,9 +107,9 @@ export type { MortalityPath } from './stochastic/engine.js';
 export type { SeriesName } from './stochastic/accumulator.js';
 
 // charts: Vega-Lite specifications as plain objects, and the HTML report (rendering lives in the command)
-export { pyramidSpec, type PyramidSource, type PyramidOptions } from './report/pyramid.js';
-export { trajectorySpec, type TrajectoryInput, type TrajectorySeries, type TrajectoryPoint, type MarkedPopulation, type FanQuantiles } from './report/trajectory.js';
-export { frontierSpec, type FrontierOptions } from './report/frontier.js';
+export { pyramidSpec, type PyramidSource, type PyramidOptions, type PyramidText } from './report/pyramid.js';
+export { trajectorySpec, type TrajectoryInput, type TrajectoryOptions, type TrajectoryText, type TrajectorySeries, type TrajectoryPoint, type MarkedPopulation, type FanQuantiles } from './report/trajectory.js';
+export { frontierSpec, type FrontierOptions, type FrontierText } from './report/frontier.js';
 export { simulationFan } from './report/fan.js';
 export type { VegaLiteSpec, ChartOptions } from './report/vegaLite.js';
 export { reportHtml, type ReportDocument, type ReportSection, type ReportChart, type Verdict } from './report/html.js';

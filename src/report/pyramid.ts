@@ -3,7 +3,7 @@ import { ageGroupLabel, STEP } from '../ages/grid.js';
 import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { nonNegative, numbers, positive, widthValue, year } from '../validate/schemas.js';
-import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { CHART_CONFIG, fillTemplate, PALETTE, textSchema, VEGA_LITE_SCHEMA, withDefaults, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /** What a pyramid needs from a projection (a `Projection` or a `CohortProjection` fits). */
 export interface PyramidSource {
@@ -15,10 +15,68 @@ export interface PyramidSource {
   width?: 1 | 5;
 }
 
-/** Options of {@link pyramidSpec}: persons or shares, beside the chart's size and title. */
+/**
+ * The words {@link pyramidSpec} writes, each replaceable (a chart in another language); a key not
+ * given keeps its English default ({@link PYRAMID_TEXT}). The placeholder `{years}` is filled by the
+ * builder with the chart's years joined by `yearSeparator` ("2015 and 2030").
+ */
+export interface PyramidText {
+  /** Title when `options.title` is not given; placeholder `{years}`; default 'Population pyramid, {years}'. */
+  title?: string;
+  /** What joins the years in `{years}`; default ' and '. */
+  yearSeparator?: string;
+  /** Subtitle in persons, 5-year age groups; default 'persons by sex and 5-year age group'. */
+  subtitle?: string;
+  /** Subtitle in persons, single years of age; default 'persons by sex and single year of age'. */
+  subtitleSingleYears?: string;
+  /** Subtitle in shares (`unit: 'share'`); default 'share of each year’s total, by sex and age'. */
+  subtitleShare?: string;
+  /** Title of the x axis in persons; default 'persons'. */
+  personsAxis?: string;
+  /** Title of the x axis in shares; default 'share of the year’s population'. */
+  shareAxis?: string;
+  /** Title of the y axis, 5-year age groups; default 'age group'. */
+  ageGroupAxis?: string;
+  /** Title of the y axis, single years of age; default 'age'. */
+  ageAxis?: string;
+  /** Title of the legend of the years; default 'year'. */
+  yearLegend?: string;
+  /** Label of the males' side (and the `sex` of their rows); default 'Males'. */
+  males?: string;
+  /** Label of the females' side (and the `sex` of their rows); default 'Females'. */
+  females?: string;
+}
+
+/** The English words of {@link pyramidSpec} (the defaults of {@link PyramidText}). */
+export const PYRAMID_TEXT: Readonly<Required<PyramidText>> = {
+  title: 'Population pyramid, {years}',
+  yearSeparator: ' and ',
+  subtitle: 'persons by sex and 5-year age group',
+  subtitleSingleYears: 'persons by sex and single year of age',
+  subtitleShare: 'share of each year’s total, by sex and age',
+  personsAxis: 'persons',
+  shareAxis: 'share of the year’s population',
+  ageGroupAxis: 'age group',
+  ageAxis: 'age',
+  yearLegend: 'year',
+  males: 'Males',
+  females: 'Females',
+};
+
+/** Options of {@link pyramidSpec}: persons or shares and the chart's words, beside its size and title. */
 export interface PyramidOptions extends ChartOptions {
   /** 'persons' (default) or 'share': each group as a share of its year's total, to compare shapes. */
   unit?: 'persons' | 'share';
+  /**
+   * The words of the chart (see {@link PyramidText}); each key not given keeps its English default.
+   *
+   * @example
+   * const spec = pyramidSpec(p, [2015, 2030], {
+   *   text: { title: '人口金字塔，{years}年', yearSeparator: '与', subtitle: '按性别和5岁年龄组的人数', personsAxis: '人', ageGroupAxis: '年龄组', yearLegend: '年份', males: '男性', females: '女性' },
+   * });
+   * spec.title // { text: '人口金字塔，2015与2030年', subtitle: '按性别和5岁年龄组的人数' }
+   */
+  text?: PyramidText;
 }
 
 const sourceSchema = z
@@ -53,8 +111,9 @@ const optionsSchema = z.strictObject(
     width: z.optional(positive()),
     height: z.optional(positive()),
     unit: z.optional(z.enum(['persons', 'share'], { error: "expected 'persons' or 'share'" })),
+    text: z.optional(textSchema(PYRAMID_TEXT, { title: ['years'] })),
   },
-  { error: 'expected options { title?, width?, height?, unit? }' },
+  { error: 'expected options { title?, width?, height?, unit?, text? }' },
 );
 
 /**
@@ -76,11 +135,13 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
   const p = parseWith(sourceSchema, projection, 'projection');
   const wanted = years === undefined ? [...new Set([p.years[0]!, p.years[p.years.length - 1]!])] : parseWith(z.array(year(), { error: 'expected an array of years' }).check(z.minLength(1, { error: 'expected at least one year' })), years, 'years');
   const o = parseWith(optionsSchema, options, 'options');
+  const text = withDefaults(PYRAMID_TEXT, o.text);
+  if (text.males === text.females) fail('options.text.females', 'expected a label other than the males’ (the two sides would not be told apart)', text.females);
   const G = p.population[0]!.female.length;
   const width = p.width ?? STEP;
   const labels = p.ageGroups ?? Array.from({ length: G }, (_, i) => ageGroupLabel(i, G, width));
   const share = o.unit === 'share';
-  const rows: { year: string; sex: 'Males' | 'Females'; age: string; persons: number; value: number }[] = [];
+  const rows: { year: string; sex: string; age: string; persons: number; value: number }[] = [];
   const seen = new Set<number>();
   let max = 0;
   wanted.forEach((y, k) => {
@@ -96,8 +157,8 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
       const m = pop.male[i]! * scale;
       const f = pop.female[i]! * scale;
       max = Math.max(max, m, f);
-      rows.push({ year: String(y), sex: 'Males', age: labels[i]!, persons: pop.male[i]!, value: -m });
-      rows.push({ year: String(y), sex: 'Females', age: labels[i]!, persons: pop.female[i]!, value: f });
+      rows.push({ year: String(y), sex: text.males, age: labels[i]!, persons: pop.male[i]!, value: -m });
+      rows.push({ year: String(y), sex: text.females, age: labels[i]!, persons: pop.female[i]!, value: f });
     }
   });
   const yearNames = wanted.map(String);
@@ -107,10 +168,10 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     field: 'value',
     type: 'quantitative',
     scale: { domain: [-edge, edge], nice: false },
-    axis: { labelExpr: `format(abs(datum.value), '${fmt}')`, title: share ? 'share of the year’s population' : 'persons', tickCount: 8 },
+    axis: { labelExpr: `format(abs(datum.value), '${fmt}')`, title: share ? text.shareAxis : text.personsAxis, tickCount: 8 },
   };
   // Single years: a label every 10 years (and the open group), or 101 labels would overlap.
-  const axis = width === 1 ? { title: 'age', values: labels.filter((_, i) => i % 10 === 0 || i === G - 1) } : { title: 'age group' };
+  const axis = width === 1 ? { title: text.ageAxis, values: labels.filter((_, i) => i % 10 === 0 || i === G - 1) } : { title: text.ageGroupAxis };
   const y = { field: 'age', type: 'ordinal', sort: labels.slice().reverse(), axis };
   const first = yearNames[0]!;
   // The legend's swatches look like the bars: the first year filled, later years as outlines.
@@ -118,7 +179,7 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     symbolOpacity: 1,
     encode: { symbols: { update: { fillOpacity: { signal: `datum.value === ${JSON.stringify(first)} ? ${FIRST_YEAR_OPACITY} : 0` }, strokeWidth: { value: OUTLINE_WIDTH } } } },
   };
-  const color = { field: 'year', type: 'nominal', title: 'year', scale: { domain: yearNames, range: yearPalette(yearNames.length) }, legend };
+  const color = { field: 'year', type: 'nominal', title: text.yearLegend, scale: { domain: yearNames, range: yearPalette(yearNames.length) }, legend };
   const layer: unknown[] = [
     {
       transform: [{ filter: { field: 'year', equal: first } }],
@@ -134,14 +195,14 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     });
   layer.push(
     { data: { values: [{ value: 0 }] }, mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'value', type: 'quantitative' } } },
-    sideLabel(-edge * 0.97, 'Males', 'left', PALETTE.male, labels[G - 1]!),
-    sideLabel(edge * 0.97, 'Females', 'right', PALETTE.female, labels[G - 1]!),
+    sideLabel(-edge * 0.97, text.males, 'left', PALETTE.male, labels[G - 1]!),
+    sideLabel(edge * 0.97, text.females, 'right', PALETTE.female, labels[G - 1]!),
   );
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
-      text: o.title ?? `Population pyramid, ${wanted.join(' and ')}`,
-      subtitle: share ? 'share of each year’s total, by sex and age' : `persons by sex and ${width === 1 ? 'single year of age' : '5-year age group'}`,
+      text: o.title ?? fillTemplate(text.title, { years: wanted.join(text.yearSeparator) }),
+      subtitle: share ? text.subtitleShare : width === 1 ? text.subtitleSingleYears : text.subtitle,
     },
     width: o.width ?? 520,
     // 17 px a 5-year bar; 5 px a single year.
@@ -168,7 +229,7 @@ function yearPalette(n: number): string[] {
   return out;
 }
 
-/** "Males" / "Females" written at the top of their side of the pyramid. */
+/** The sexes' labels ("Males" / "Females") written at the top of their side of the pyramid. */
 function sideLabel(value: number, label: string, align: 'left' | 'right', color: string, top: string): unknown {
   return {
     data: { values: [{ value, label }] },

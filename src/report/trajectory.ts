@@ -3,7 +3,7 @@ import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import { finite, nonNegative, positive, year } from '../validate/schemas.js';
 import { formatPersons } from './format.js';
-import { CHART_CONFIG, PALETTE, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { CHART_CONFIG, fillTemplate, PALETTE, textSchema, VEGA_LITE_SCHEMA, withDefaults, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /** A total population at a year. */
 export interface TrajectoryPoint {
@@ -23,7 +23,7 @@ export type TrajectorySeries =
 export interface MarkedPopulation {
   year: number;
   population: number;
-  /** Text written beside the mark; default "target 2,600,000" / "observed 2,328,582". */
+  /** Text written beside the mark; default `text.targetLabel` / `text.observedLabel` ("target 2,600,000" / "observed 2,328,582"). */
   label?: string;
   /** Where the label goes; default 'above' for targets, 'below' for observed counts. */
   labelPosition?: 'above' | 'below' | 'left' | 'right';
@@ -52,6 +52,54 @@ export interface TrajectoryInput {
   observed?: readonly MarkedPopulation[];
   /** A simulation fan: shaded 95 % and 80 % bands and the median. */
   fan?: readonly FanQuantiles[];
+}
+
+/**
+ * The words {@link trajectorySpec} writes, each replaceable (a chart in another language); a key not
+ * given keeps its English default ({@link TRAJECTORY_TEXT}). Placeholders in braces are filled by the
+ * builder: `{population}` with the count as the report writes it ("2,600,000"), `{year}` with its year.
+ */
+export interface TrajectoryText {
+  /** Title when `options.title` is not given; default 'Total population'. */
+  title?: string;
+  /** Subtitle of a chart without a fan (the unit of the y axis); default 'persons'. */
+  subtitle?: string;
+  /** Subtitle of a chart with a fan; default 'shaded: 95 % and 80 % of simulated trajectories; dashed, over the lines: their median'. */
+  subtitleFan?: string;
+  /** Title of the x axis; default 'year'. */
+  yearAxis?: string;
+  /** Title of the y axis; default 'total population'. */
+  totalAxis?: string;
+  /** Label of a target without its own `label`; placeholders `{population}`, `{year}`; default 'target {population}'. */
+  targetLabel?: string;
+  /** Label of an observed count without its own `label`; placeholders `{population}`, `{year}`; default 'observed {population}'. */
+  observedLabel?: string;
+}
+
+/** The English words of {@link trajectorySpec} (the defaults of {@link TrajectoryText}). */
+export const TRAJECTORY_TEXT: Readonly<Required<TrajectoryText>> = {
+  title: 'Total population',
+  subtitle: 'persons',
+  subtitleFan: 'shaded: 95 % and 80 % of simulated trajectories; dashed, over the lines: their median',
+  yearAxis: 'year',
+  totalAxis: 'total population',
+  targetLabel: 'target {population}',
+  observedLabel: 'observed {population}',
+};
+
+/** Options of {@link trajectorySpec}: the chart's words, beside its size and title. */
+export interface TrajectoryOptions extends ChartOptions {
+  /**
+   * The words of the chart (see {@link TrajectoryText}); each key not given keeps its English default.
+   *
+   * @example
+   * const spec = trajectorySpec(
+   *   { series, targets: [target], observed: [{ year: 2020, population: 2_328_582 }] },
+   *   { text: { title: '总人口', subtitle: '人', yearAxis: '年份', totalAxis: '总人口', targetLabel: '目标 {population}', observedLabel: '普查 {population}（{year}年）' } },
+   * );
+   * spec.title // { text: '总人口', subtitle: '人' }
+   */
+  text?: TrajectoryText;
 }
 
 const point = z.strictObject({ year: year(), total: nonNegative() }, { error: 'expected { year, total }' });
@@ -97,8 +145,13 @@ const inputSchema = z.strictObject(
   { error: 'expected { series?, targets?, observed?, fan? }' },
 );
 const optionsSchema = z.strictObject(
-  { title: z.optional(z.string({ error: 'expected a string' })), width: z.optional(positive()), height: z.optional(positive()) },
-  { error: 'expected options { title?, width?, height? }' },
+  {
+    title: z.optional(z.string({ error: 'expected a string' })),
+    width: z.optional(positive()),
+    height: z.optional(positive()),
+    text: z.optional(textSchema(TRAJECTORY_TEXT, { targetLabel: ['population', 'year'], observedLabel: ['population', 'year'] })),
+  },
+  { error: 'expected options { title?, width?, height?, text? }' },
 );
 
 /**
@@ -114,9 +167,10 @@ const optionsSchema = z.strictObject(
  *   observed: [{ year: 2020, population: 2_328_582, label: 'census 2020' }],
  * });
  */
-export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {}): VegaLiteSpec {
+export function trajectorySpec(input: TrajectoryInput, options: TrajectoryOptions = {}): VegaLiteSpec {
   const d = parseWith(inputSchema, input, 'input');
   const o = parseWith(optionsSchema, options, 'options');
+  const text = withDefaults(TRAJECTORY_TEXT, o.text);
   const series = (d.series ?? []).map((s) => ({ name: s.name, points: 'points' in s ? s.points : s.projection.indicators.years.map((y) => ({ year: y.year, total: y.total })) }));
   const names = series.map((s) => s.name);
   names.forEach((n, i) => {
@@ -130,8 +184,8 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
     ...(d.fan ?? []).flatMap((r) => [r.q025, r.q975]),
     ...[...(d.targets ?? []), ...(d.observed ?? [])].map((r) => r.population),
   ];
-  const x = { field: 'year', type: 'quantitative', scale: { zero: false, nice: false }, axis: { format: 'd', title: 'year' } };
-  const y = { field: 'total', type: 'quantitative', scale: { zero: false }, axis: { format: axisFormat(extent), title: 'total population' } };
+  const x = { field: 'year', type: 'quantitative', scale: { zero: false, nice: false }, axis: { format: 'd', title: text.yearAxis } };
+  const y = { field: 'total', type: 'quantitative', scale: { zero: false }, axis: { format: axisFormat(extent), title: text.totalAxis } };
   const layer: unknown[] = [];
   const fan = d.fan ?? [];
   const fanValues = fan.map((r) => ({ ...r }));
@@ -161,9 +215,14 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
   // one would not show.
   if (fan.length > 0)
     layer.push({ data: { values: fanValues }, mark: { type: 'line', color: PALETTE.observed, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'q50' } } });
-  const markLayers = (rows: readonly z.output<typeof marked>[], word: string, shape: string, colour: string, position: 'above' | 'below') => {
+  const markLayers = (rows: readonly z.output<typeof marked>[], template: string, shape: string, colour: string, position: 'above' | 'below') => {
     if (rows.length === 0) return;
-    const values = rows.map((r) => ({ year: r.year, total: r.population, label: r.label ?? `${word} ${formatPersons(r.population)}`, position: r.labelPosition ?? position }));
+    const values = rows.map((r) => ({
+      year: r.year,
+      total: r.population,
+      label: r.label ?? fillTemplate(template, { population: formatPersons(r.population), year: String(r.year) }),
+      position: r.labelPosition ?? position,
+    }));
     for (const r of rows) years.add(r.year);
     layer.push({ data: { values }, mark: { type: 'point', shape, filled: true, size: 150, color: colour, stroke: 'white', strokeWidth: 1 }, encoding: { x, y } });
     for (const [where, offset] of Object.entries(LABEL_OFFSETS)) {
@@ -171,8 +230,8 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
       if (at.length > 0) layer.push({ data: { values: at }, mark: { type: 'text', color: colour, fontSize: 11, fontWeight: 'bold', ...offset }, encoding: { x, y, text: { field: 'label' } } });
     }
   };
-  markLayers(d.targets ?? [], 'target', 'diamond', PALETTE.target, 'above');
-  markLayers(d.observed ?? [], 'observed', 'circle', PALETTE.observed, 'below');
+  markLayers(d.targets ?? [], text.targetLabel, 'diamond', PALETTE.target, 'above');
+  markLayers(d.observed ?? [], text.observedLabel, 'circle', PALETTE.observed, 'below');
   // Ticks every 5 years (the projection's grid) when that gives at most 12; marks off the grid
   // (year-end estimates) carry their year in their label.
   const sorted = [...years].sort((a, b) => a - b);
@@ -180,10 +239,10 @@ export function trajectorySpec(input: TrajectoryInput, options: ChartOptions = {
   const ticks: number[] = [];
   for (let t = first; t <= sorted[sorted.length - 1]!; t += 5) ticks.push(t);
   x.axis = { ...x.axis, ...(ticks.length <= 12 ? { values: ticks } : {}) } as typeof x.axis;
-  const subtitle = fan.length > 0 ? 'shaded: 95 % and 80 % of simulated trajectories; dashed, over the lines: their median' : 'persons';
+  const subtitle = fan.length > 0 ? text.subtitleFan : text.subtitle;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: o.title ?? 'Total population', subtitle },
+    title: { text: o.title ?? text.title, subtitle },
     width: o.width ?? 560,
     height: o.height ?? 320,
     layer,
