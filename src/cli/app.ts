@@ -6,11 +6,14 @@ import { describeError, EXIT } from './errors.js';
 import { parseBounds, parseInteger, parseNumberList, parseTarget, parseWidth } from './inputs.js';
 import { MIGRATION_FLAGS, parseFlowDifference, parseMigrationPath, takeMigrationOptions, type MigrationOptions } from './migration.js';
 import { VERSION, type CommandResult, type Format, type Progress } from './output.js';
+import { baseCommand } from './commands/base.js';
+import { compareCommand } from './commands/compare.js';
 import { projectCommand } from './commands/project.js';
 import { schemaCommand, SCHEMA_NAMES } from './commands/schema.js';
 import { solveCommand, type SolveKind } from './commands/solve.js';
 import { yingkouCommand } from './commands/yingkou.js';
-import { simulateCommand } from './commands/simulate.js';
+import { parseWorkers, simulateCommand } from './commands/simulate.js';
+import { MAX_WORKERS } from '../validate/schemas.js';
 
 export interface CliEnvironment {
   /** Makes a progress display; absent in a pipe and in tests. */
@@ -77,7 +80,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment = {}):
 
 function buildProgram(out: string[], err: string[], done: (r: CommandResult, outDir: string | undefined) => void, env: CliEnvironment): Command {
   const program = new Command('ccmpp')
-    .description('Cohort-component population projections: project a scenario, solve for what reaches a target, simulate, and the Yingkou report.')
+    .description('Cohort-component population projections: estimate a base, project a scenario, compare scenarios, solve for what reaches a target, simulate, and the Yingkou report.')
     .version(VERSION, '-V, --version')
     .configureOutput({
       writeOut: (s) => out.push(s),
@@ -104,6 +107,9 @@ Examples:
   $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030
   $ ccmpp project scenario.json --base population.csv --year 2015 --until 2030 --width 1   # single years, annual steps
   $ ccmpp solve migration scenario.json --base population.csv --year 2015 --target 2030:2600000
+  $ ccmpp base --reference shape.csv --year 2015 --margins 0-14:260000,15-59:1693000,60+:490000 --format csv > base.csv
+  $ ccmpp compare plan.json --variants --base base.csv --year 2015 --until 2030 --target 2030:2600000
+  $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --trajectories 100000 --workers 4
   $ ccmpp schema > scenario.schema.json`,
   );
 
@@ -145,7 +151,8 @@ Examples:
 The seven answers of the Yingkou case, computed from data/yingkou/: the plan's own projection and its
 gaps, the migration or fertility that would close them, the frontier between the two, the components
 of change, the reality check against the 2020 census, and the probability of each target under the
-default uncertainty (100,000 seeded Monte Carlo trajectories, with its 95 % interval).
+default uncertainty (100,000 seeded Monte Carlo trajectories, with its 95 % interval). A progress
+bar follows the simulations on a terminal (stderr), none in a pipe.
 
 Examples:
   $ ccmpp yingkou
@@ -154,7 +161,7 @@ Examples:
   $ ccmpp yingkou --width 1                # single years of age, annual steps`,
     )
     .action(async (o: { format: Format; out?: string; width?: Width }) => {
-      done(await yingkouCommand(o), o.out);
+      done(await yingkouCommand(o, env.progress?.()), o.out);
     });
 
   common(
@@ -247,28 +254,101 @@ Examples:
       .option('--trajectories <n>', 'number of trajectories', int('--trajectories', 'expected a whole number of trajectories'), 10000)
       .option('--seed <s>', 'random seed (the same seed gives the same result)', int('--seed', 'expected an integer seed'), 1)
       .option('--target <year:population>', 'a target whose probability to report (repeatable)', (v, prev: { year: number; population: number }[] | undefined) => [...(prev ?? []), parseTarget(v)])
-      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age')))),
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age'))
+      .option('--workers <n>', `worker threads, 1 to ${MAX_WORKERS} (default 1: the main thread); the same results bit for bit whatever the number`, (v) => parseWorkers(v)))),
   )
     .addHelpText(
       'after',
       `
-A progress bar is shown on a terminal (stderr), none in a pipe.
+A progress bar is shown on a terminal (stderr), none in a pipe; with --workers above 1, none either
+(the workers report only when done). Trajectory i draws from its own random stream (seed, i), so
+--workers changes the time taken, never the figures.
 
 Examples:
   $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --uncertainty data/templates/uncertainty.json --trajectories 20000 --seed 7
   $ ccmpp simulate scenario.json --base base.json --until 2030 --target 2030:2600000 --out results/
   $ ccmpp simulate scenario.json --base base.csv --year 2015 --until 2030 --width 1 --trajectories 2000   # annual steps
-  $ ccmpp simulate scenario.json --base base.json --until 2030 --net-per-year 0 --uncertainty u.json   # u.json: { "migration": { "sigma": 2000 } }`,
+  $ ccmpp simulate scenario.json --base base.json --until 2030 --net-per-year 0 --uncertainty u.json   # u.json: { "migration": { "sigma": 2000 } }
+  $ ccmpp simulate scenario.json --base base.json --until 2030 --trajectories 100000 --workers 4   # worker threads, same figures`,
     )
     .action(
       async (
         scenario: string,
-        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; format: Format; out?: string } & GridFlags & MigrationOptions,
+        o: { base: string; year?: number; until: number; uncertainty?: string; trajectories: number; seed: number; target?: { year: number; population: number }[]; openAge?: number; workers?: number; format: Format; out?: string } & GridFlags & MigrationOptions,
       ) => {
         const { target, ...rest } = takeMigrationOptions(o);
         done(await simulateCommand({ scenario, ...rest, ...(target ? { targets: target } : {}) }, env.progress?.()), o.out);
       },
     );
+
+  common(
+    migration(grid(program
+      .command('compare')
+      .description('scenario files side by side from one base: totals by year and each one against the targets (with --variants, the first one’s UN-style variants)')
+      .argument('<scenario...>', 'scenario JSON files (see `ccmpp schema`); each column is named by its file’s basename')
+      .requiredOption('--base <file>', 'base population: CSV with header age,female,male and rows 0-4, 5-9, … or single years 0, 1, … (needs --year), or JSON { year, female, male, width? }')
+      .option('--year <year>', 'base year of a CSV population', int('--year', 'expected an integer year'))
+      .requiredOption('--until <year>', 'last year (base year + a multiple of 5; any later year with --width 1)', int('--until', 'expected an integer year'))
+      .option('--target <year:population>', 'a target to give each scenario a verdict on (repeatable)', (v, prev: { year: number; population: number }[] | undefined) => [...(prev ?? []), parseTarget(v)])
+      .option('--variants', 'replace the first scenario by its variants: medium (as given), high and low (TFR ± 0.5), constant-fertility, constant-mortality (held at the base year’s), zero-migration')
+      .option('--open-age <age>', 'open age group of the projection (a multiple of 5, >= 65)', int('--open-age', 'expected an integer age')))),
+  )
+    .addHelpText(
+      'after',
+      `
+The table has one column per scenario and one row per projected year (every 5 years; every year
+with --width 1). The migration options set the migration of every scenario file (the
+zero-migration variant has none).
+
+Examples:
+  $ ccmpp compare plan.json constant.json --base base.csv --year 2015 --until 2030 --target 2030:2600000
+  $ ccmpp compare plan.json --variants --base base.json --until 2050 --target 2030:2600000
+  $ ccmpp compare plan.json other.json --base base.csv --year 2015 --until 2030 --width 1   # every year
+  $ ccmpp compare plan.json other.json --base base.json --until 2030 --net-per-year -2000 --format csv > comparison.csv
+  $ ccmpp compare plan.json --variants --base base.json --until 2030 --out comparison/   # + report.html`,
+    )
+    .action(
+      async (
+        scenarios: string[],
+        o: { base: string; year?: number; until: number; target?: { year: number; population: number }[]; variants?: boolean; openAge?: number; format: Format; out?: string } & GridFlags & MigrationOptions,
+      ) => {
+        const { target, ...rest } = takeMigrationOptions(o);
+        done(await compareCommand({ scenarios, ...rest, ...(target ? { targets: target } : {}) }), o.out);
+      },
+    );
+
+  common(
+    program
+      .command('base')
+      .description('estimate a base population from a few known totals: a reference age-sex shape fitted to margins (iterative proportional fitting)')
+      .requiredOption('--reference <file>', 'population giving the age-sex shape: CSV with header age,female,male (needs --year) or JSON { year, female, male, width? }, as --base reads it')
+      .requiredOption('--margins <spec>', 'the known totals: [sex:][ages:]persons,… e.g. 0-14:260000,15-59:1693000,60+:490000,female:1220000; or a JSON file of margins [{ from?, to?, sex?, population }]')
+      .option('--year <year>', 'year of the fitted population (default: the JSON reference’s year)', int('--year', 'expected an integer year')),
+  )
+    .addHelpText(
+      'after',
+      `
+The margins: ages a-b (both included, as the group labels: 15-59 is ages 15 to 59), a+ (a and
+over) or a single age, each optionally preceded by a sex (female:15-59:800000), or a sex alone
+(female:1220000, every age); persons after the last colon. Margins may overlap (60+ and 65+, the
+age groups and the sexes) but must agree with one another: the age groups and the sexes must sum
+to the same total, and together cover every age of both sexes (the reference gives only the
+shape: a group in no margin would keep its count). The shape within each margin is the reference's.
+
+--format csv prints the population CSV that --base reads (persons rounded to the unit), json the
+population JSON { year, female, male, width } at full precision; table also shows how well each
+margin is met.
+
+Examples:
+  $ ccmpp base --reference china-2015.csv --year 2015 --margins 0-14:260000,15-59:1693000,60+:490000
+  $ ccmpp base --reference china-2015.csv --year 2015 --margins 0-14:260000,15-59:1693000,60+:490000 --format csv > base.csv
+  $ ccmpp project scenario.json --base base.csv --year 2015 --until 2030     # then project it
+  $ ccmpp base --reference shape.json --margins 0-14:372000,15-59:1620000,60+:451000,female:1220000 --format json > base.json
+  $ ccmpp base --reference shape.json --margins margins.json --out base/    # + base.json, base.csv, report.html`,
+    )
+    .action(async (o: { reference: string; margins: string; year?: number; format: Format; out?: string }) => {
+      done(await baseCommand(o), o.out);
+    });
 
   common(
     program

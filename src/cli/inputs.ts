@@ -77,21 +77,31 @@ export async function readScenario(file: string): Promise<{ scenario: Scenario; 
  * - JSON: `{ "year": 2015, "female": [...], "male": [...], "width"?: 1 | 5 }`, persons by 5-year
  *   group from 0-4 (or by single year from 0 with `"width": 1`), the last group open. `--year`, if
  *   given, must agree with `year` (or supplies it when absent).
+ *
+ * `role` 'reference' (`ccmpp base --reference`): the file gives an age–sex shape only, so `--year`
+ * (the fitted population's year) replaces a JSON file's `year` instead of having to agree with it.
  */
-export async function readPopulation(file: string, year: number | undefined): Promise<BasePopulation> {
+export async function readPopulation(file: string, year: number | undefined, role: 'base' | 'reference' = 'base'): Promise<BasePopulation> {
   const text = await readText(file, 'population');
   if (/\.csv$/i.test(file)) {
-    if (year === undefined) throw new UserError(`--year: expected the base year of ${file} (a CSV population has no year column), got nothing`);
+    if (year === undefined)
+      throw new UserError(
+        role === 'base'
+          ? `--year: expected the base year of ${file} (a CSV population has no year column), got nothing`
+          : `--year: expected the year of the fitted population (the CSV reference ${file} has no year column), got nothing`,
+      );
     return parsePopulationCsv(text, file, year);
   }
   const json = parseJsonFile(text, file);
   let data = json;
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const y = (json as { year?: unknown }).year;
-    if (year !== undefined && y !== undefined && y !== year)
+    // A reference gives only the shape: --year is the fitted population's, whatever year the shape is of.
+    if (role === 'reference' && year !== undefined) data = { ...json, year };
+    else if (year !== undefined && y !== undefined && y !== year)
       throw new UserError(`--year: expected the year of ${file} (${formatValue(y)}) or no --year, got ${year}`);
-    if (y === undefined && year !== undefined) data = { ...json, year };
-    if (y === undefined && year === undefined) throw new UserError(`${file}: invalid population:\n  year: expected the base year (or give it with --year), got nothing`);
+    else if (y === undefined && year !== undefined) data = { ...json, year };
+    if (y === undefined && year === undefined) throw new UserError(`${file}: invalid population:\n  year: expected the ${role === 'base' ? 'base year' : 'year of the fitted population'} (or give it with --year), got nothing`);
   }
   const p = validated(file, 'population', () => parseWith(populationSchema, data));
   const G = p.female.length;

@@ -411,10 +411,58 @@ export const simulateOutputSchema = z
 
 export type SimulateOutput = z.infer<typeof simulateOutputSchema>;
 
+/** Totals and broad age groups of one scenario at one year (`ComparisonYear`). */
+const comparisonYearSchema = z.strictObject({
+  year: int(),
+  total: persons(),
+  ages0to14: persons(),
+  ages15to59: persons(),
+  ages60plus: persons(),
+  ages65plus: persons(),
+});
+
+/** `ccmpp compare --format json`. */
+export const compareOutputSchema = z
+  .strictObject({
+    format: z.literal('ccmpp.compare/1'),
+    ccmpp: z.string(),
+    inputs: z.strictObject({
+      scenarios: z.array(z.string()).describe('the scenario files, as given'),
+      base: z.string(),
+      baseYear: int(),
+      until: int(),
+      openAge: int().optional(),
+      variants: z.boolean().describe('--variants: the first file replaced by its variants'),
+      ...gridInputs,
+      migration: migrationInputsSchema,
+    }),
+    width: width(),
+    years: z.array(int()).describe('base, base + width, …, until'),
+    targets: z.array(targetSchema).describe('the --target figures, in the order given'),
+    rows: z
+      .array(
+        z.strictObject({
+          name: z.string().describe("the file's basename without its extension; with --variants, the first file's '<name> <variant>'"),
+          file: z.string().describe('the scenario file it comes from'),
+          variant: z.enum(['medium', 'high', 'low', 'constant-fertility', 'constant-mortality', 'zero-migration']).optional().describe('with --variants: which variant of the first file'),
+          description: z.string().optional().describe('with --variants: what the variant assumes'),
+          scenario: z.record(z.string(), z.unknown()).describe('the scenario projected (the migration options applied; a variant as the library builds it)'),
+          years: z.array(comparisonYearSchema).describe('one per year'),
+          verdicts: z.array(assessmentSchema).describe('one per target'),
+        }),
+      )
+      .describe('one per scenario, in the order of the columns'),
+    verdicts: z.array(z.string()).describe('one sentence per scenario (wording may change)'),
+  })
+  .describe('Scenarios side by side from one base: totals by year and verdicts against the targets');
+
+export type CompareOutput = z.infer<typeof compareOutputSchema>;
+
 /** Every command's JSON output schema, by command name (`ccmpp schema <name>-output`). */
 export const OUTPUT_SCHEMAS = {
   project: projectOutputSchema,
   solve: solveOutputSchema,
   simulate: simulateOutputSchema,
+  compare: compareOutputSchema,
   yingkou: yingkouOutputSchema,
 } as const;

@@ -7,15 +7,13 @@ import type { Population } from '../project/projectCohorts.js';
 import type { Scenario } from '../scenario/schema.js';
 import { CcmppError, InputError } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
-import { finite } from '../validate/schemas.js';
+import { finite, MAX_WORKERS } from '../validate/schemas.js';
 import { merge, type Accumulator, type Binning } from './accumulator.js';
 import { Engine, type EngineSpec } from './engine.js';
 import { prepare, simulateOptionsSchema, summarize, type Simulation, type SimulateOptions } from './simulate.js';
 import { objectError, type Uncertainty } from './uncertainty.js';
 import type { WorkerAnswer, WorkerTask } from './worker.js';
 
-/** Most worker threads one call may use. */
-const MAX_WORKERS = 256;
 
 /** `simulate`'s options (from `ccmpp`) (without `onProgress`: the workers report only when done) and the number of workers. */
 export interface SimulateParallelOptions extends Omit<SimulateOptions, 'onProgress'> {

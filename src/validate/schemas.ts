@@ -170,6 +170,9 @@ export const bounded = () => range(-MAX_MAGNITUDE, MAX_MAGNITUDE, `expected a fi
  */
 export const MAX_ITEMS = 10_000;
 
+/** Most worker threads one `simulateParallel` call (and `ccmpp simulate --workers`) may use. */
+export const MAX_WORKERS = 256;
+
 /** Deepest nesting of arrays and objects in any input (a scenario nests 5 levels). */
 export const MAX_DEPTH = 32;
 

@@ -23,6 +23,7 @@ import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
 import { SEXES, type BySex, type Sex } from '../types.js';
 import * as z from 'zod/mini';
 import type { Anchors } from '../scenario/path.js';
+import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import type { Warning } from '../validate/warnings.js';
 import { CENSUS_2020_GROUPS, CENSUS_2020_MARGINS, yingkou } from './data.js';
@@ -167,6 +168,12 @@ export interface YingkouReportOptions {
   trajectories?: number;
   /** Width of answers 1–7: 5 (default: 5-year groups and steps) or 1 (single years, annual steps). */
   width?: Width;
+  /**
+   * Called as the simulations of answer 7 advance: `done` trajectories of `total` (the trajectories
+   * times the scenarios simulated, 1 or 2). The figures are the same bit for bit with or without it
+   * (see `simulate`'s `onProgress`).
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const reportOptionsSchema = z.strictObject(
@@ -175,7 +182,7 @@ const reportOptionsSchema = z.strictObject(
     trajectories: z.optional(z.number({ error: 'expected a number' })),
     width: z.optional(widthValue()),
   },
-  { error: 'expected options { targets?, trajectories?, width? }' },
+  { error: 'expected options { targets?, trajectories?, width?, onProgress? }' },
 );
 
 const sameValues = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((v, i) => v === b[i]);
@@ -230,9 +237,13 @@ function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin, width: Width):
  * const r = yingkouReport();
  * r.requiredMigration[1].netPerYear // the constant net migration 2015–2030 that reaches 2.6 million
  * yingkouReport({ targets: [{ year: 2020, population: 2_400_000 }, { year: 2030, population: 2_400_000 }] }).planAlone.verdicts[1].reached // true
+ * yingkouReport({ onProgress: (done, total) => bar.update(done / total) }) // the same figures, with a progress display
  */
 export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport {
-  const o = parseWith(reportOptionsSchema, options, 'options');
+  // onProgress is a function, which the JSON-shaped schema does not describe: split off and checked here.
+  const { onProgress, ...rest } = options !== null && typeof options === 'object' ? options : { onProgress: undefined };
+  if (onProgress !== undefined && typeof onProgress !== 'function') fail('options.onProgress', 'expected a function (done, total) => void', onProgress);
+  const o = parseWith(reportOptionsSchema, options !== null && typeof options === 'object' ? rest : options, 'options');
   const openAge = DEFAULT_OPEN_AGE;
   const width = o.width ?? STEP;
   const grid = { openAge, width };
@@ -305,12 +316,13 @@ export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport
   });
 
   // (7)
-  const simulated = (name: string, scenario: Scenario) => {
-    const sim = simulate(base, scenario, {}, { trajectories, seed: YINGKOU_SEED, until: 2030, ...grid, targets });
+  const toSimulate: [string, Scenario][] = [['plan, no migration', plan], ...(planWithMigration ? [[planWithMigration.name, planWithMigration.scenario] as [string, Scenario]] : [])];
+  const simulated = ([name, scenario]: [string, Scenario], k: number) => {
+    const progress = onProgress === undefined ? {} : { onProgress: (done: number) => onProgress(k * trajectories + done, toSimulate.length * trajectories) };
+    const sim = simulate(base, scenario, {}, { trajectories, seed: YINGKOU_SEED, until: 2030, ...grid, targets, ...progress });
     return { sim, run: { name, scenario, years: sim.years, probabilities: targets.map((t) => sim.probability(t)) } };
   };
-  const runs = [simulated('plan, no migration', plan)];
-  if (planWithMigration) runs.push(simulated(planWithMigration.name, planWithMigration.scenario));
+  const runs = toSimulate.map(simulated);
   const first = runs[0]!.sim;
 
   return {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { runCli } from '../../src/cli/app.js';
 import { UserError } from '../../src/cli/userError.js';
 import { yingkou } from '../../src/yingkou/data.js';
 
@@ -47,4 +48,19 @@ export function messageOf(fn: () => unknown): string {
     return (e as Error).message;
   }
   throw new Error('expected a UserError');
+}
+
+/** Runs the command in-process; it must succeed (exit 0). Its stdout. */
+export async function runOk(argv: string[]): Promise<string> {
+  const r = await runCli(argv);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** Runs the command in-process; it must fail as a user error (exit 2, nothing on stdout). Its stderr. */
+export async function runUserError(argv: string[]): Promise<string> {
+  const r = await runCli(argv);
+  expect(r.exitCode).toBe(2);
+  expect(r.stdout).toBe('');
+  return r.stderr;
 }

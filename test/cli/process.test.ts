@@ -145,7 +145,7 @@ describe.concurrent('ccmpp as a child process', { timeout: 120_000 }, () => {
   });
 
   it('--help: exit 0, with examples', async () => {
-    for (const cmd of [[], ['project'], ['solve'], ['simulate'], ['yingkou'], ['schema']]) {
+    for (const cmd of [[], ['project'], ['solve'], ['simulate'], ['base'], ['compare'], ['yingkou'], ['schema']]) {
       const r = await ccmpp([...cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Examples:\n {2}\$ ccmpp /);

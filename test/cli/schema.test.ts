@@ -96,7 +96,7 @@ describe('the scenario JSON Schema', () => {
   });
 
   it('prints the JSON Schema of each command’s JSON output, and refuses an unknown name', async () => {
-    for (const name of ['project-output', 'solve-output', 'simulate-output', 'yingkou-output']) {
+    for (const name of ['project-output', 'solve-output', 'simulate-output', 'compare-output', 'yingkou-output']) {
       const r = await runCli(['schema', name]);
       expect(r.exitCode).toBe(0);
       const s = JSON.parse(r.stdout) as Record<string, any>;

@@ -71,9 +71,13 @@ export function runProjection<T>(scenarioFile: string, baseFile: string, fn: () 
   try {
     return fn();
   } catch (e) {
-    if (e instanceof InputError) throw new UserError(`cannot project ${scenarioFile} from ${baseFile}:\n${indent(e.message)}`);
-    throw e;
+    throw projectionError(scenarioFile, baseFile, e);
   }
+}
+
+/** What {@link runProjection} throws for an error of a library call: an InputError as a UserError naming both files, anything else as it is. */
+export function projectionError(scenarioFile: string, baseFile: string, e: unknown): unknown {
+  return e instanceof InputError ? new UserError(`cannot project ${scenarioFile} from ${baseFile}:\n${indent(e.message)}`) : e;
 }
 
 /** `ccmpp project`: a projection with its indicators. */

@@ -6,6 +6,7 @@ import type { Width } from '../../ages/grid.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Target } from '../../targets/target.js';
 import { parseWith } from '../../validate/parse.js';
+import { MAX_WORKERS } from '../../validate/schemas.js';
 import { uncertaintyText } from '../../report/uncertainty.js';
 import { formatLevel, formatPercent, formatPersons } from '../../report/format.js';
 import type { Verdict } from '../../report/html.js';
@@ -14,11 +15,11 @@ import { FAN_LEVELS, simulationFan } from '../../report/fan.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { persons, toCsv, type CsvValue } from '../csv.js';
 import { UserError } from '../userError.js';
-import { gridOptions, parseJsonFile, readPopulation, readScenario, readText, validated, type GridOptions } from '../inputs.js';
+import { gridOptions, parseInteger, parseJsonFile, readPopulation, readScenario, readText, validated, type GridOptions } from '../inputs.js';
 import { applyMigrationOptions, migrationInputs, type MigrationOptions } from '../migration.js';
 import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type Progress, type ReportHtml } from '../output.js';
 import type { SimulateOutput } from '../outputSchemas.js';
-import { checkUntil, gridInputs, runProjection } from './project.js';
+import { checkUntil, gridInputs, projectionError, runProjection } from './project.js';
 
 export interface SimulateArgs extends GridOptions {
   scenario: string;
@@ -31,10 +32,24 @@ export interface SimulateArgs extends GridOptions {
   seed: number;
   targets?: Target[];
   openAge?: number;
+  /**
+   * `--workers`: worker threads (`simulateParallel`, the `ccmpp/parallel` entry), 1 to
+   * {@link MAX_WORKERS}; default 1, `simulate` on the main thread. The results are the same bit for
+   * bit whatever the number.
+   */
+  workers?: number;
   /** Migration options: they set the scenario's migration (the migration σ varies its net figure). */
   migration?: MigrationOptions;
   format: Format;
   out?: string;
+}
+
+
+/** `--workers n`: an integer from 1 to {@link MAX_WORKERS}. */
+export function parseWorkers(text: string, option = '--workers'): number {
+  const n = parseInteger(text, option, `expected an integer from 1 to ${MAX_WORKERS} (worker threads)`);
+  if (n < 1 || n > MAX_WORKERS) throw new UserError(`${option}: expected an integer from 1 to ${MAX_WORKERS} (worker threads), got ${n}`);
+  return n;
 }
 
 /**
@@ -74,7 +89,16 @@ export async function simulateCommand(args: SimulateArgs, progress?: Progress): 
     ...(args.targets ? { targets: args.targets } : {}),
     ...(args.openAge === undefined ? {} : { openAge: args.openAge }),
   };
-  const sim = runProjection(args.scenario, args.base, () => simulateWithProgress(base, scenario, uncertainty, options, progress));
+  const workers = args.workers ?? 1;
+  let sim: Simulation;
+  if (workers === 1) sim = runProjection(args.scenario, args.base, () => simulateWithProgress(base, scenario, uncertainty, options, progress));
+  else {
+    // Loaded only here: worker threads are Node's, and the workers report only when done (no progress bar).
+    const { simulateParallel } = await import('../../parallel.js');
+    sim = await simulateParallel(base, scenario, uncertainty, { ...options, workers }).catch((e: unknown) => {
+      throw projectionError(args.scenario, args.base, e);
+    });
+  }
   const probabilities = (args.targets ?? []).map((t) => sim.probability(t));
   const verdicts = simulationVerdicts(sim, probabilities);
   const doc: SimulateOutput = {

@@ -7,7 +7,7 @@ import type { TargetProbability } from '../../stochastic/simulate.js';
 import type { ChangeComponents } from '../../indicators/decompose.js';
 import type { Target } from '../../targets/target.js';
 import { yingkou } from '../../yingkou/data.js';
-import { shortMillions, yingkouReport, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
+import { shortMillions, yingkouReport, type YingkouReportOptions, type CensusGroupComparison, type SimulatedTrajectory, type Trajectory, type YingkouReport } from '../../yingkou/report.js';
 import { annualSentences, censusComparisonText, formatYingkouReport, migrationMethodText, pathValuesText, yingkouVerdict } from '../../yingkou/text.js';
 import type { YingkouAnnual } from '../../yingkou/annual.js';
 import { valueAt } from '../../scenario/path.js';
@@ -21,7 +21,7 @@ import { pyramidSpec } from '../../report/pyramid.js';
 import type { Table } from '../../report/table.js';
 import { trajectorySpec } from '../../report/trajectory.js';
 import { persons, toCsv, type CsvValue } from '../csv.js';
-import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type ReportHtml } from '../output.js';
+import { buildReportHtml, jsonText, VERSION, type CommandResult, type Format, type Progress, type ReportHtml } from '../output.js';
 import type { YingkouOutput } from '../outputSchemas.js';
 import { indicatorRows, periodTable } from '../tables.js';
 
@@ -32,9 +32,29 @@ export interface YingkouArgs {
   width?: Width;
 }
 
-/** `ccmpp yingkou`: the Yingkou report (issue 4) — is 2.6 million reachable by 2030? */
-export async function yingkouCommand(args: YingkouArgs): Promise<CommandResult> {
-  const r = yingkouReport(args.width === undefined ? {} : { width: args.width });
+/**
+ * `yingkouReport` driving a progress display through its `onProgress` option (the figures are the
+ * same bit for bit with or without it): the bar starts with the simulations of answer 7, whose total
+ * the report knows, and is stopped however the run ends.
+ */
+export function yingkouReportWithProgress(options: Omit<YingkouReportOptions, 'onProgress'>, progress?: Progress): YingkouReport {
+  if (!progress) return yingkouReport(options);
+  let started = false;
+  const onProgress = (done: number, total: number) => {
+    if (!started) progress.start(total);
+    started = true;
+    progress.update(done);
+  };
+  try {
+    return yingkouReport({ ...options, onProgress });
+  } finally {
+    if (started) progress.stop();
+  }
+}
+
+/** `ccmpp yingkou`: the Yingkou report (issue 4) — is 2.6 million reachable by 2030? A progress bar (`progress`) follows its simulations. */
+export async function yingkouCommand(args: YingkouArgs, progress?: Progress): Promise<CommandResult> {
+  const r = yingkouReportWithProgress(args.width === undefined ? {} : { width: args.width }, progress);
   const verdicts = yingkouVerdicts(r);
   const doc = yingkouJson(r, verdicts.map((v) => v.text));
   const json = jsonText(doc);
