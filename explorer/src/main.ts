@@ -10,6 +10,7 @@ import { answer, pathOf, planAssumptions, PRESETS, presetAssumptions, scenarioOf
 import { drawChart } from './render.js';
 import { decodeState, defaultState, encodeState, MAX_TRAJECTORIES, type PageState } from './state.js';
 import type { SimulationMessage, SimulationRequest } from './simulate.worker.js';
+import SimulationWorker from './simulate.worker.ts?worker&inline';
 
 /**
  * The scenario explorer's page: the controls, the answers, the charts, the Monte Carlo, the
@@ -536,7 +537,7 @@ function simulationKey(): string {
 function runSimulation(): void {
   page.worker?.terminate();
   const s = page.state;
-  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new SimulationWorker();
   page.worker = worker;
   const ranOn = simulationKey();
   const request: SimulationRequest = { base: place().base, scenario: scenarioOf(s.assumptions), target: s.target, until: Math.max(s.until, s.target.year), width: s.width, trajectories: s.trajectories, seed: s.seed };
@@ -558,6 +559,13 @@ function runSimulation(): void {
     worker.terminate();
     replaceSection('mc', simulationSection());
     schedule(false); // the fan joins the trajectory
+  };
+  worker.onerror = (e) => {
+    if (page.worker !== worker) return;
+    page.simulation = { message: { type: 'error', message: e.message || 'the Monte Carlo worker could not start' }, ranOn };
+    page.worker = null;
+    worker.terminate();
+    replaceSection('mc', simulationSection());
   };
   worker.postMessage(request);
   page.simulation = { message: { type: 'progress', done: 0, total: s.trajectories }, ranOn };

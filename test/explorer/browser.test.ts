@@ -1,7 +1,8 @@
 /// <reference types="node" />
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath, serve } from '../../scripts/explorer-server.mjs';
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 /** A fresh page at `search`, after its first update; page errors and console errors fail the test. */
-async function open(search = ''): Promise<{ page: Page; problems: string[] }> {
+async function open(search = '', at = server.url): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -49,7 +50,7 @@ async function open(search = ''): Promise<{ page: Page; problems: string[] }> {
     if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  await page.goto(`${server.url}${search}`);
+  await page.goto(`${at}${search}`);
   await page.waitForSelector('#app[data-revision="1"]', { timeout: 30_000 });
   return { page, problems };
 }
@@ -232,6 +233,16 @@ describe('the scenario explorer in Chromium', () => {
       result: { status: string; value: number };
     };
     expect(await text(page, 'required-migration')).toContain(`${Math.round(solve.result.value).toLocaleString('en-GB')} net in-migrants a year`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!executablePath)(`the built page is one file that works opened from the disk (file://), Monte Carlo worker included${SKIP}`, async () => {
+    expect(readdirSync(OUT)).toEqual(['index.html']);
+    const { page, problems } = await open('?n=500&seed=3', pathToFileURL(join(OUT, 'index.html')).href);
+    expect(await text(page, 'verdict')).toContain('2,414,184 residents in 2030');
+    await page.click('[data-testid=mc-run]');
+    await page.locator('[data-testid=probability]', { hasText: 'from 500 seeded trajectories (seed 3)' }).waitFor({ timeout: 60_000 });
     expect(problems).toEqual([]);
     await page.close();
   });
