@@ -39,7 +39,7 @@ export function chartSpecs(c: ChartInput): Record<'trajectory' | 'pyramid' | 'fr
     year: o.year,
     population: o.population,
     label: fill(o.kind === 'census' ? m.marks.census : m.marks.yearEnd, { year: o.year, population: f.persons(o.population) }),
-    labelPosition: o.kind === 'census' ? 'left' : 'right',
+    labelPosition: o.kind === 'census' ? 'above' : 'right',
   }));
   const base = p.years[0]!;
   const years = c.pyramidYear === base ? [base] : [base, c.pyramidYear];
