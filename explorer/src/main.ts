@@ -35,10 +35,12 @@ interface Page {
   frame: number;
   /** Whether the pending update recomputes the answers (false: only the pyramid's year moved). */
   recompute: boolean;
+  /** The updates, one after the other: a chart is never drawn by two updates at once. */
+  drawing: Promise<void>;
 }
 
 const root = document.getElementById('app')!;
-const page: Page = { state: defaultState(), answers: null, pinnedAnswers: null, errors: {}, simulation: null, worker: null, revision: 0, frame: 0, recompute: false };
+const page: Page = { state: defaultState(), answers: null, pinnedAnswers: null, errors: {}, simulation: null, worker: null, revision: 0, frame: 0, recompute: false, drawing: Promise.resolve() };
 try {
   page.state = decodeState(location.search);
 } catch (e) {
@@ -112,7 +114,7 @@ function schedule(recompute = true): void {
     page.frame = 0;
     const again = page.recompute || !page.answers;
     page.recompute = false;
-    void update(again);
+    page.drawing = page.drawing.then(() => update(again)).catch((e: unknown) => console.error(e));
   });
 }
 
@@ -661,8 +663,11 @@ async function update(recompute: boolean): Promise<void> {
     page.answers = answer(p.base, scenarioOf(s.assumptions), s.target, s.until, s.width);
   } catch (e) {
     page.answers = null;
-    if (e instanceof InputError) for (const i of e.issues) page.errors[fieldOf(i.path)] ??= `${i.path}: ${i.rule}`;
-    else page.errors.target = (e as Error).message;
+    // The library's message has one line per issue, `<path>: <rule>, got <value>`: each goes beside its field.
+    if (e instanceof InputError) {
+      const lines = e.message.split('\n');
+      e.issues.forEach((issue, k) => (page.errors[fieldOf(issue.path)] ??= lines[k] ?? `${issue.path}: ${issue.rule}`));
+    } else page.errors.target = (e as Error).message;
   }
   try {
     page.pinnedAnswers = s.pinned ? answer(p.base, scenarioOf(s.pinned), s.target, s.until, s.width) : null;

@@ -177,7 +177,7 @@ describe('the scenario explorer in Chromium', () => {
     const error = page.locator('p.error[data-field=tfr]');
     await error.waitFor({ state: 'visible' });
     expect(await error.textContent()).toBe(
-      'fertility.tfr.2030: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000)',
+      'fertility.tfr.2030: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got 20',
     );
     expect(await text(page, 'verdict')).toMatch(/^Error: /);
     expect(problems).toEqual([]);
