@@ -43,9 +43,12 @@ export function chartSpecs(c: ChartInput): Record<'trajectory' | 'pyramid' | 'fr
   }));
   const base = p.years[0]!;
   const years = c.pyramidYear === base ? [base] : [base, c.pyramidYear];
+  // One scale for every year of the slider: the largest bar of the projection, plus 8 % (the spec's margin).
+  let largest = 0;
+  for (const pop of p.population) for (let i = 0; i < pop.female.length; i++) largest = Math.max(largest, pop.female[i]!, pop.male[i]!);
   return {
     trajectory: trajectorySpec({ series, targets, observed, ...(c.fan ? { fan: c.fan } : {}) }, { width: WIDTH, height: 300, text: m.chart.trajectory }),
-    pyramid: pyramidSpec(p, years, { width: WIDTH, text: m.chart.pyramid }),
+    pyramid: pyramidSpec(p, years, { width: WIDTH, text: m.chart.pyramid, ...(largest > 0 ? { scaleMax: largest * 1.08 } : {}) }),
     frontier: frontierSpec(c.answers.frontier, { target: c.target, width: WIDTH, height: 280, text: m.chart.frontier }),
   };
 }

@@ -68,6 +68,16 @@ export interface PyramidOptions extends ChartOptions {
   /** 'persons' (default) or 'share': each group as a share of its year's total, to compare shapes. */
   unit?: 'persons' | 'share';
   /**
+   * Half the width of the x scale, in the chart's unit (persons, or a share with `unit: 'share'`);
+   * default: the largest bar of the years drawn, plus 8 %. A page that moves the year keeps the
+   * scale still by giving the largest bar of all its years, so a shrinking population looks it. A
+   * value below the largest bar drawn is an error (the bar would be cut).
+   *
+   * @example
+   * pyramidSpec(p, [2015, 2030], { scaleMax: 150_000 })
+   */
+  scaleMax?: number;
+  /**
    * The words of the chart (see {@link PyramidText}); each key not given keeps its English default.
    *
    * @example
@@ -111,9 +121,10 @@ const optionsSchema = z.strictObject(
     width: z.optional(positive()),
     height: z.optional(positive()),
     unit: z.optional(z.enum(['persons', 'share'], { error: "expected 'persons' or 'share'" })),
+    scaleMax: z.optional(positive()),
     text: z.optional(textSchema(PYRAMID_TEXT, { title: ['years'] })),
   },
-  { error: 'expected options { title?, width?, height?, unit?, text? }' },
+  { error: 'expected options { title?, width?, height?, unit?, scaleMax?, text? }' },
 );
 
 /**
@@ -162,7 +173,8 @@ export function pyramidSpec(projection: PyramidSource, years?: readonly number[]
     }
   });
   const yearNames = wanted.map(String);
-  const edge = max > 0 ? max * 1.08 : 1;
+  if (o.scaleMax !== undefined && o.scaleMax < max) fail('options.scaleMax', `expected at least the largest bar drawn (${max})`, o.scaleMax);
+  const edge = o.scaleMax ?? (max > 0 ? max * 1.08 : 1);
   const fmt = share ? '.1%' : '~s';
   const x = {
     field: 'value',

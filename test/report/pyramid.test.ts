@@ -35,6 +35,23 @@ describe('pyramidSpec', () => {
     expect(domain[0]).toBe(-domain[1]!); // symmetric
   });
 
+  it('scaleMax fixes the x scale (the same for every year a page shows), and may not cut a bar', () => {
+    const domainOf = (spec: ReturnType<typeof pyramidSpec>) => ((spec.layer as { encoding?: { x?: { scale?: { domain: number[] } } } }[])[0]!.encoding!.x!.scale!.domain);
+    let largest = 0;
+    for (const pop of p.population) for (const x of [...pop.female, ...pop.male]) largest = Math.max(largest, x);
+    const fixed = largest * 1.08;
+    expect(domainOf(pyramidSpec(p, [2015, 2020], { scaleMax: fixed }))).toEqual([-fixed, fixed]);
+    expect(domainOf(pyramidSpec(p, [2015, 2030], { scaleMax: fixed }))).toEqual([-fixed, fixed]);
+    // Without it, the largest bar of the years drawn plus 8 %.
+    let drawn = 0;
+    for (const t of [0, 3]) for (const x of [...p.population[t]!.female, ...p.population[t]!.male]) drawn = Math.max(drawn, x);
+    expect(domainOf(pyramidSpec(p, [2015, 2030]))).toEqual([-drawn * 1.08, drawn * 1.08]);
+    expect(() => pyramidSpec(p, [2015, 2030], { scaleMax: drawn - 1 })).toThrow(`options.scaleMax: expected at least the largest bar drawn (${drawn}), got ${drawn - 1}`);
+    expect(() => pyramidSpec(p, [2015, 2030], { scaleMax: -5 })).toThrow(InputError);
+    // In shares: the scale's unit is the chart's.
+    expect(domainOf(pyramidSpec(p, [2015], { unit: 'share', scaleMax: 0.1 }))).toEqual([-0.1, 0.1]);
+  });
+
   it('defaults to the first and last years; shares sum to 1 per year', () => {
     const spec = pyramidSpec(p, undefined, { unit: 'share' });
     const rows = (spec.data as { values: Row[] }).values;
