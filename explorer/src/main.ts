@@ -699,6 +699,14 @@ async function drawAnswers(): Promise<void> {
     reqM.textContent = '';
     reqT.textContent = '';
     urban.textContent = '';
+    // No chart, table or components of assumptions that do not hold: empty, not stale.
+    for (const name of ['trajectory', 'pyramid', 'frontier'] as const) {
+      const holder = root.querySelector<HTMLElement>(`[data-chart=${name}]`)!;
+      holder.querySelector('details')?.remove();
+      const chart = holder.querySelector<HTMLElement>(`[data-testid=${name}]`)!;
+      chart.replaceWith(chart.cloneNode(false));
+    }
+    root.querySelector('[data-role=components]')!.replaceChildren();
     return;
   }
   verdict.textContent = verdictText(a);

@@ -180,6 +180,15 @@ describe('the scenario explorer in Chromium', () => {
       'fertility.tfr.2030: expected children per woman from 0 to 15 (TFR is children per woman, e.g. 1.6: divide a rate per 1,000 women by 1,000), got 20',
     );
     expect(await text(page, 'verdict')).toMatch(/^Error: /);
+    // No stale chart beside the error.
+    for (const chart of ['trajectory', 'pyramid', 'frontier']) expect(await page.locator(`[data-testid=${chart}] svg`).count(), chart).toBe(0);
+    // Put right, the answers and charts come back and the error goes.
+    const again = await revision(page);
+    await page.fill('[data-anchor="tfr:2030"]', '1.8');
+    await settled(page, again);
+    expect(await error.isHidden()).toBe(true);
+    expect(await text(page, 'verdict')).toContain('2,414,184 residents in 2030');
+    for (const chart of ['trajectory', 'pyramid', 'frontier']) expect(await page.locator(`[data-testid=${chart}] svg`).count(), chart).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
