@@ -110,14 +110,16 @@ export const PRESETS = ['plan', 'high', 'low', 'constant-fertility', 'zero-migra
 export type PresetName = (typeof PRESETS)[number];
 
 /**
- * A preset's assumptions, from `from` (the plan, or what the planner set): 'high' and 'low' move TFR
- * by half a child in every period, 'constant-fertility' holds its base-year value (the library's
+ * A preset's assumptions. For Yingkou each starts from the plan, as the UN's variants start from the
+ * medium; for an uploaded place, from `current` (what the planner set). 'high' and 'low' move TFR by
+ * half a child in every period and 'constant-fertility' holds its base-year value (the library's
  * `variants`); 'zero-migration' sets net migration to 0; 'census-implied' (Yingkou) sets the
  * constant net migration a year 2015–2020 that reproduces the 2020 census total
- * (`requiredNetMigration`), continued. `plan` is the plan's assumptions.
+ * (`requiredNetMigration`; the report's −20,966), continued. 'plan' is the plan's assumptions.
  */
-export function presetAssumptions(name: PresetName, place: Place, from: Assumptions): Assumptions {
-  if (name === 'plan') return planAssumptions();
+export function presetAssumptions(name: PresetName, place: Place, current: Assumptions): Assumptions {
+  const from = place.kind === 'yingkou' ? planAssumptions() : current;
+  if (name === 'plan') return from;
   const baseYear = place.base.year;
   if (name === 'zero-migration') return { ...from, migration: { mode: 'net', net: [[baseYear, 0]] } };
   if (name === 'census-implied') {
@@ -125,9 +127,9 @@ export function presetAssumptions(name: PresetName, place: Place, from: Assumpti
     if (!census) throw new Error('census-implied: this place has no census after its base year');
     const r = requiredNetMigration(place.base, scenarioOf(from), { year: census.year, population: census.population });
     if (r.status !== 'reachable') throw new Error('census-implied: no constant net migration reproduces the census');
-    // The solver's value as it is: rounded to whole persons a year it would miss the census by up to
-    // 2.5 persons over 5 years (Yingkou: −20,966 gives 2,328,584.2 for 2,328,582).
-    return { ...from, migration: { mode: 'net', net: [[baseYear, r.value]] } };
+    // To the cent: rounded to whole persons a year it would miss the census by up to 2.5 persons
+    // over 5 years (Yingkou: −20,966 gives 2,328,584.2 for 2,328,582); to 0.01, by 0.03 at most.
+    return { ...from, migration: { mode: 'net', net: [[baseYear, Math.round(r.value * 100) / 100]] } };
   }
   const v = variants(scenarioOf(from), { baseYear }).find((x) => x.name === name)!;
   return { ...from, tfr: anchorsOf(v.scenario.fertility.tfr, baseYear) };

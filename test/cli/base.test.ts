@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import plan from '../../data/yingkou/plan.json';
 import { runCli } from '../../src/cli/app.js';
-import { parseMargins } from '../../src/cli/commands/base.js';
+import { baseCommand, parseMargins } from '../../src/cli/commands/base.js';
 import { yingkou } from '../../src/yingkou/data.js';
 import { messageOf, writeTemp, yingkouFiles, runOk, runUserError } from './helpers.js';
 
@@ -81,7 +81,12 @@ describe('ccmpp base reproduces the Yingkou base', () => {
   });
 
   it('--out: base.json, base.csv and report.html', async () => {
+    expect((await baseCommand({ reference: CHINA, year: 2015, margins: PLAN_MARGINS, format: 'json' })).files).toEqual([]);
     const r = await runCli([...yk, '--out', '/tmp/ccmpp-base-out']);
+    const html = r.files[2]!.content;
+    for (const text of ['Base population fitted to known totals', `${CHINA} fitted to 3 margins`, '>Pictures<', '>Tables<', '<figure class="chart" role="img" aria-label="Population pyramid">', 'Fitted population 2015 by age group and sex', '(5-year groups, 0-4 to 100+) fitted to 3 margins'])
+      expect(html).toContain(text);
+    expect(r.files[0]!.content).toBe(await runOk([...yk, '--format', 'json']));
     expect(r.files.map((f) => f.path)).toEqual(['/tmp/ccmpp-base-out/base.json', '/tmp/ccmpp-base-out/base.csv', '/tmp/ccmpp-base-out/report.html']);
     expect(r.files[1]!.content).toBe(await runOk([...yk, '--format', 'csv']));
     expect(r.files[2]!.content).toContain('Margins: given and fitted');
@@ -100,7 +105,90 @@ describe('the margins', () => {
     ]);
   });
 
-  it('sex margins with age groups: each is met', async () => {
+  it('parse: spaces around items and colons are dropped; 0 persons is a total', () => {
+    expect(parseMargins(' 0-14 : 260000 , female : 60+ : 0')).toEqual([
+      { label: '0-14', item: '0-14 : 260000', margin: { to: 15, population: 260000 } },
+      { label: 'female:60+', item: 'female : 60+ : 0', margin: { sex: 'female', from: 60, population: 0 } },
+    ]);
+  });
+
+  it('ages up to the open age: a group ending at 99 and the open group 100+ itself', async () => {
+    const p = JSON.parse(await runOk(['base', '--reference', CHINA, '--year', '2015', '--margins', '0-99:2000000,100+:100', '--format', 'json'])) as { female: number[]; male: number[] };
+    expect(p.female[20]! + p.male[20]!).toBeCloseTo(100, 6);
+    expect(sum(p.female) + sum(p.male)).toBeCloseTo(2_000_100, 4);
+  });
+
+  it('one margin: the headline says so; the tables name each margin as written, given and fitted', async () => {
+    const out = await runOk(['base', '--reference', CHINA, '--year', '2015', '--margins', '0+:2443000']);
+    expect(out).toContain('\n100+            60         13\n\nMargins: given and fitted\n');
+    expect(out.split('\n')[0]).toBe(`Base population 2015: the age-sex shape of ${CHINA} (5-year groups, 0-4 to 100+) fitted to 1 margin by iterative proportional fitting: 2,443,000 persons.`);
+    expect(out.split('\n').slice(1, 3)).toEqual(['', 'Fitted population 2015 by age group and sex']);
+    expect(out).toContain(
+      [
+        'Margins: given and fitted',
+        'margin      given     fitted  fitted - given',
+        '------  ---------  ---------  --------------',
+        '0+      2,443,000  2,443,000               0',
+        'Iterative proportional fitting meets every margin to 1e-8 relative or fails. The CSV output rounds each cell to the person, so its sums may differ from the margins by up to half a person a cell; the JSON output keeps full precision.',
+      ].join('\n'),
+    );
+  });
+
+  it('a single-year reference, margins as a JSON file: each named in the grammar of the list, and met', async () => {
+    const f = writeTemp({
+      'ref.json': JSON.stringify({ year: 2015, female: [1, 2, 3], male: [2, 2, 2], width: 1 }),
+      'margins.json': JSON.stringify([
+        { to: 1, population: 10 },
+        { from: 1, to: 2, population: 20 },
+        { from: 2, population: 30 },
+        { sex: 'female', population: 25 },
+        { population: 60 },
+        { sex: 'male', from: 0, to: 2, population: 20 },
+      ]),
+    });
+    const argv = ['base', '--reference', f['ref.json']!, '--margins', f['margins.json']!];
+    const p = JSON.parse(await runOk([...argv, '--format', 'json'])) as { female: number[]; male: number[]; width: number };
+    expect(p.width).toBe(1);
+    expect(p.female[0]! + p.male[0]!).toBeCloseTo(10, 6);
+    expect(p.female[1]! + p.male[1]!).toBeCloseTo(20, 6);
+    expect(p.female[2]! + p.male[2]!).toBeCloseTo(30, 6);
+    expect(sum(p.female)).toBeCloseTo(25, 6);
+    expect(p.male[0]! + p.male[1]!).toBeCloseTo(20, 6);
+    const out = await runOk(argv);
+    expect(out.split('\n')[0]).toBe(`Base population 2015: the age-sex shape of ${f['ref.json']} (single years of age, 0 to 2+) fitted to 6 margins by iterative proportional fitting: 60 persons.`);
+    expect(out).toContain(
+      [
+        'margin    given  fitted  fitted - given',
+        '--------  -----  ------  --------------',
+        '0            10      10               0',
+        '1            20      20               0',
+        '2+           30      30               0',
+        'female       25      25               0',
+        'all          60      60               0',
+        'male:0-1     20      20               0',
+      ].join('\n'),
+    );
+    // The same as the list, but for the labels.
+    expect(await runOk(['base', '--reference', f['ref.json']!, '--margins', '0:10,1-1:20,2+:30,female:25,0+:60,male:0-1:20', '--format', 'json'])).toBe(await runOk([...argv, '--format', 'json']));
+    const zero = writeTemp({ 'zero.json': JSON.stringify({ year: 2015, female: [0, 2, 3], male: [0, 2, 2], width: 1 }) })['zero.json']!;
+    const nobody = (item: string) => `ccmpp: --margins "${item}": expected 0 where the reference has nobody (cannot scale 0 up), got 10\n`;
+    expect(await runUserError(['base', '--reference', zero, '--margins', '0:10,1+:20'])).toBe(nobody('0:10'));
+    // The eleventh item (margins[10]) is named as well.
+    expect(await runUserError(['base', '--reference', zero, '--margins', [...Array.from({ length: 10 }, () => '1+:20'), '0:10'].join(',')])).toBe(nobody('0:10'));
+  });
+
+  it('a JSON margins file that is not an array of margins', async () => {
+    const f = writeTemp({ 'null.json': '[null]', 'obj.json': '{}' });
+    const run = (file: string) => runUserError(['base', '--reference', CHINA, '--year', '2015', '--margins', file]);
+    expect(await run(f['null.json']!)).toBe(`ccmpp: ${f['null.json']}: invalid margins:\n  margins[0]: expected a margin { from?, to?, sex?, population }, got null\n`);
+    expect(await run(f['obj.json']!)).toBe(`ccmpp: ${f['obj.json']}: invalid margins:\n  (input): expected an array of margins { from?, to?, sex?, population }, got {}\n`);
+    // Only a name ending in .json is a file.
+    expect(await run('x.jsonl')).toBe(
+      'ccmpp: --margins: expected items [sex:][ages:]persons separated by commas, e.g. 0-14:260000,15-59:1693000,60+:490000,female:1220000, got "x.jsonl"\n',
+    );
+  });
+
+    it('sex margins with age groups: each is met', async () => {
     const p = JSON.parse(await runOk(['base', '--reference', CHINA, '--year', '2015', '--margins', `${PLAN_MARGINS},female:1220000`, '--format', 'json'])) as { female: number[]; male: number[] };
     expect(sum(p.female)).toBeCloseTo(1_220_000, 2);
     expect(sum(p.male)).toBeCloseTo(2_443_000 - 1_220_000, 2);
@@ -142,7 +230,19 @@ describe('the margins', () => {
       'ccmpp: --margins: expected ages on the reference\'s grid, 5-year groups (from a multiple of 5 to one below a multiple of 5, e.g. 0-14, 15-59, 60+), got "0-12:1"\n',
     );
     expect(await bad('0-59:1,60-104:1')).toBe('ccmpp: --margins: expected ages ending below the reference\'s open age 100 (100+ cannot be split; write 60+ for 60 and over), got "60-104:1"\n');
-    expect(await bad('0-14:260000')).toBe(
+    expect(await bad('0-14:')).toBe('ccmpp: --margins: expected persons >= 0 after the last colon of "0-14:", got ""\n');
+    expect(await bad('3-14:1,15+:1')).toBe(
+      'ccmpp: --margins: expected ages on the reference\'s grid, 5-year groups (from a multiple of 5 to one below a multiple of 5, e.g. 0-14, 15-59, 60+), got "3-14:1"\n',
+    );
+    expect(await bad('0-99:1,105+:1')).toBe('ccmpp: --margins: expected ages starting at most at the reference\'s open age 100 (its last group is 100+), got "105+:1"\n');
+    const gaps = (what: string) => `ccmpp: --margins: expected margins covering every age of both sexes (the reference gives only the shape: a group in no margin would keep its count), got none for ${what}\n`;
+    // More than fitToMargins takes: the list is named, not the reference.
+    expect(await bad(Array.from({ length: 101 }, () => '0+:2443000').join(','))).toBe('ccmpp: --margins: expected at most 100 margins, got an array of length 101\n');
+    expect(await runUserError(['base', '--reference', CHINA, '--year', '2015', '--margins', '/nonexistent/margins.json'])).toBe('ccmpp: margins file not found: /nonexistent/margins.json\n');
+    expect(await bad('0-14:1,20+:1')).toBe(gaps('female 15-19, male 15-19'));
+    expect(await bad('0-14:1,60+:1')).toBe(gaps('female 15-19 to 55-59, male 15-19 to 55-59'));
+    expect(await bad('female:0-14:1,15+:1')).toBe(gaps('male 0-4 to 10-14'));
+        expect(await bad('0-14:260000')).toBe(
       'ccmpp: --margins: expected margins covering every age of both sexes (the reference gives only the shape: a group in no margin would keep its count), got none for female 15-19 to 100+, male 15-19 to 100+\n',
     );
     // Margins that contradict one another: the age groups sum to 2,443,000, the sexes to 4,000,000.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/app.js';
+import { compareCommand } from '../../src/cli/commands/compare.js';
 import { compareOutputSchema } from '../../src/cli/outputSchemas.js';
 import { compareScenarios } from '../../src/targets/compare.js';
 import { variants } from '../../src/scenario/variants.js';
@@ -97,12 +98,99 @@ describe('ccmpp compare', () => {
     expect(r.files[2]!.content).toContain('Scenarios side by side');
   });
 
-  it('bad input: the option or the file named, with the rule and the value', async () => {
+  it('table: two targets joined in one sentence, one reached; no target, the total alone', async () => {
+    const out = await runOk(['compare', planFile, '--base', base, '--until', '2030', '--target', '2030:2600000', '--target', '2020:2000000']);
+    expect(out).toBe(
+      [
+        'plan: 2,414,184 in 2030; misses 2,600,000 in 2030 by 185,816; reaches 2,000,000 in 2020 (+438,414).',
+        '',
+        'Total population by scenario',
+        'year       plan',
+        '----  ---------',
+        '2015  2,443,000',
+        '2020  2,438,414',
+        '2025  2,436,640',
+        '2030  2,414,184',
+        '',
+        'Against the targets',
+        'scenario  target             projected       gap  reached',
+        '--------  -----------------  ---------  --------  -------',
+        'plan      2,600,000 in 2030  2,414,184  -185,816  no',
+        'plan      2,000,000 in 2020  2,438,414  +438,414  yes',
+        'Gap: projected - target, persons; reached: projected >= target.',
+        '',
+      ].join('\n'),
+    );
+    const alone = await runOk(['compare', planFile, '--base', base, '--until', '2030']);
+    expect(alone.split('\n').slice(0, 3)).toEqual(['plan: 2,414,184 in 2030.', '', 'Total population by scenario']);
+    expect(alone).not.toContain('Against the targets');
+  });
+
+  it('--open-age: the projection’s open age group, in the inputs', async () => {
+    const doc = await json(['compare', planFile, '--base', base, '--until', '2030', '--open-age', '70']);
+    const c = compareScenarios(yingkou.base2015, { plan: yingkou.scenarios.plan }, { until: 2030, openAge: 70 });
+    expect(doc.rows[0]!.years).toEqual(c.rows[0]!.years);
+    // Mortality of a 70+ group: 2030 differs from the default open age's.
+    expect(Math.round(doc.rows[0]!.years[3]!.total)).toBe(2_353_547);
+    expect(doc.inputs).toEqual({ scenarios: [planFile], base, baseYear: 2015, until: 2030, openAge: 70, variants: false });
+    expect((await json(['compare', planFile, '--base', base, '--until', '2030', '--variants'])).inputs.variants).toBe(true);
+    expect(await runUserError(['compare', planFile, '--base', base, '--until', '2030', '--open-age', '102'])).toBe(
+      `ccmpp: cannot compare the scenarios from ${base}:\n  options.openAge: expected a multiple of 5 from 65 to 130, got 102\n`,
+    );
+  });
+
+  it('--variants holds the TFR at the base’s year (2015), between two anchors', async () => {
+    const late = writeTemp({ 'late.json': JSON.stringify({ ...yingkou.scenarios.plan, fertility: { tfr: { 2010: 0.5, 2020: 1.5 }, pattern: 'china-2015' } }) })['late.json']!;
+    const doc = await json(['compare', late, '--variants', '--base', base, '--until', '2030']);
+    expect(doc.rows.map((r) => (r.scenario.fertility as { tfr: unknown }).tfr)).toEqual([
+      { 2010: 0.5, 2020: 1.5 },
+      { 2010: 1, 2020: 2 },
+      { 2010: 0, 2020: 1 },
+      1,
+      { 2010: 0.5, 2020: 1.5 },
+      { 2010: 0.5, 2020: 1.5 },
+    ]);
+  });
+
+  it('a scenario the projection refuses: its file (and variant) named, with the path in it', async () => {
+    const bad = writeTemp({ 'bad.json': JSON.stringify({ ...yingkou.scenarios.plan, mortality: { e0: 95 } }) })['bad.json']!;
+    const rule = 'expected a female life expectancy the log-quadratic model reaches in 2015-2020 (at most 93.70), got 97.32608695652173';
+    expect(await runUserError(['compare', planFile, bad, '--base', base, '--until', '2030'])).toBe(`ccmpp: cannot compare the scenarios from ${base}:\n  ${bad}: mortality.e0: ${rule}\n`);
+    expect(await runUserError(['compare', bad, '--variants', '--base', base, '--until', '2030'])).toBe(`ccmpp: cannot compare the scenarios from ${base}:\n  ${bad} (variant medium): mortality.e0: ${rule}\n`);
+    // The eleventh column (scenarios[10]): the six variants of the plan, four more files, then the bad one.
+    const more = Object.values(writeTemp(Object.fromEntries(['a', 'b', 'c', 'd'].map((n) => [`${n}.json`, JSON.stringify(yingkou.scenarios.constant)]))));
+    expect(await runUserError(['compare', planFile, ...more, bad, '--variants', '--base', base, '--until', '2030'])).toBe(`ccmpp: cannot compare the scenarios from ${base}:\n  ${bad}: mortality.e0: ${rule}\n`);
+  });
+
+  it('report.html: the verdicts (missed unless every target is reached), the totals, the tables, what each variant assumes', async () => {
+    expect((await compareCommand({ scenarios: [planFile], base, until: 2030, format: 'json' })).files).toEqual([]);
+    const html = async (argv: string[]) => (await runCli([...argv, '--out', tempDir()])).files[2]!.content;
+    const h = await html(['compare', planFile, constantFile, '--variants', '--base', base, '--until', '2030', '--target', '2030:2600000', '--target', '2020:2000000']);
+    expect(h).toContain(`<p class="subtitle">${planFile}, ${constantFile} from ${base}, 2015-2030</p>`);
+    expect(h).toContain('<li class="missed">plan medium: 2,414,184 in 2030; misses 2,600,000 in 2030 by 185,816; reaches 2,000,000 in 2020 (+438,414).</li>');
+    expect(h).toContain('<nav aria-label="contents"><ul><li><a href="#s1">The totals</a></li><li><a href="#s2">Tables</a></li><li><a href="#s3">The variants</a></li></ul></nav>');
+    expect(h).toContain('<figure class="chart" role="img" aria-label="Total population by scenario">');
+    // The first file's variants; the second file is no variant.
+    expect(h).toContain(
+      '<ul class="notes"><li>plan medium: the scenario as given.</li><li>plan high: TFR + 0.5 in every period.</li><li>plan low: TFR − 0.5 in every period.</li><li>plan constant-fertility: TFR held at its 2015 value.</li><li>plan constant-mortality: female and male e0 held at its 2015 value.</li><li>plan zero-migration: no net migration.</li></ul>',
+    );
+    // The target is drawn on the chart: 2.6M is on its y axis only with it.
+    expect(h).toContain('values from 2M to 2.6M');
+    const reached = await html(['compare', planFile, '--base', base, '--until', '2030', '--target', '2020:2000000']);
+    expect(reached).toContain('<li class="reached">plan: 2,414,184 in 2030; reaches 2,000,000 in 2020 (+438,414).</li>');
+    expect(reached).toContain('<nav aria-label="contents"><ul><li><a href="#s1">The totals</a></li><li><a href="#s2">Tables</a></li></ul></nav>');
+    expect(await html(['compare', planFile, '--base', base, '--until', '2030'])).toContain('<li class="info">plan: 2,414,184 in 2030.</li>');
+  });
+
+    it('bad input: the option or the file named, with the rule and the value', async () => {
     const other = writeTemp({ 'plan.json': JSON.stringify(yingkou.scenarios.constant) })['plan.json']!;
     expect(await runUserError(['compare', planFile, other, '--base', base, '--until', '2030'])).toBe(
       `ccmpp: <scenario>: expected files whose names (basename without the extension) differ, as they name the columns, got plan for both ${planFile} and ${other}\n`,
     );
     expect(await runUserError(['compare', planFile, '--base', base, '--until', '2030', '--target', '2035:2600000'])).toBe('ccmpp: --target: expected a year up to --until 2030, got 2035\n');
+    expect(await runUserError(['compare', planFile, '--base', base, '--until', '2035', '--target', '2031:2600000'])).toBe(
+      'ccmpp: --target: expected a year after the base year 2015 by a multiple of 5 (e.g. 2030), got 2031\n',
+    );
     expect(await runUserError(['compare', planFile, '--base', base, '--until', '2031'])).toBe('ccmpp: --until: expected a year after the base year 2015 by a multiple of 5 (e.g. 2030), got 2031\n');
     // The plan's 2015 TFR, 0.71, is above 0.5: the low variant stays >= 0. A TFR of 0.3 is not.
     const low = writeTemp({ 'low.json': JSON.stringify({ ...yingkou.scenarios.plan, fertility: { tfr: 0.3, pattern: 'china-2015' } }) })['low.json']!;

@@ -12,16 +12,17 @@ import { changeData, compileSplit, filled, splitData } from '../../explorer/src/
 
 const NAMES = ['trajectory', 'pyramid', 'frontier'] as const;
 const TARGET = { year: 2030, population: 2_600_000 };
-const place = yingkouPlace();
+// The library is called inside each `it`, not while the file is collected: a throw there would
+// fail no test (the limit of the vitest runner that stryker.config.mjs describes).
 
 /** The page's answers with the TFR at the target year set to `tfr` (the plan's other anchors kept). */
 function answersAt(tfr: number, e0In2030 = 81): Answers {
   const plan = planAssumptions();
   const a = { ...plan, tfr: withAnchor(plan.tfr, TARGET.year, tfr), e0: withAnchor(plan.e0, TARGET.year, e0In2030) };
-  return answer(place.base, scenarioOf(a), TARGET, 2050, 5);
+  return answer(yingkouPlace().base, scenarioOf(a), TARGET, 2050, 5);
 }
 
-const input = (answers: Answers, over: Partial<ChartInput> = {}): ChartInput => ({ answers, pinned: null, place, target: TARGET, pyramidYear: 2040, lang: 'en', ...over });
+const input = (answers: Answers, over: Partial<ChartInput> = {}): ChartInput => ({ answers, pinned: null, place: yingkouPlace(), target: TARGET, pyramidYear: 2040, lang: 'en', ...over });
 
 const views: vega.View[] = [];
 afterAll(() => {
@@ -68,9 +69,9 @@ async function changedSvg(a: VegaLiteSpec, b: VegaLiteSpec): Promise<string> {
 }
 
 describe('splitData, compileSplit, filled: the split draws what the spec draws', () => {
-  const specs = chartSpecs(input(answersAt(1.8)));
   for (const name of NAMES) {
     it(`${name}: filled(compileSplit(splitData(spec))) gives the SVG of the spec compiled whole`, async () => {
+      const specs = chartSpecs(input(answersAt(1.8)));
       const s = splitData(specs[name]);
       expect(s.values.length).toBeGreaterThan(0);
       expect(s.key).not.toContain('"year":2040');
@@ -86,10 +87,10 @@ describe('splitData, compileSplit, filled: the split draws what the spec draws',
 describe('changeData: drawing A, then changing the data to B, draws B', () => {
   // The TFR in 2030 moves 1.8 → 2.1 (births, so the trajectory and the 2040 pyramid change) and e0
   // in 2030 81 → 82 (the frontier sets the TFR itself: only mortality moves its migration figures).
-  const A = chartSpecs(input(answersAt(1.8)));
-  const B = chartSpecs(input(answersAt(2.1, 82)));
+  const AB = () => [chartSpecs(input(answersAt(1.8))), chartSpecs(input(answersAt(2.1, 82)))] as const;
   for (const name of NAMES) {
     it(`${name}: same structure (key), and the SVG of the redraw is B's, not A's`, async () => {
+      const [A, B] = AB();
       expect(splitData(B[name]).key).toBe(splitData(A[name]).key);
       const a = await freshSvg(A[name]);
       const b = await freshSvg(B[name]);
@@ -101,13 +102,14 @@ describe('changeData: drawing A, then changing the data to B, draws B', () => {
   }
 
   it('the same spec again changes nothing', async () => {
+    const [A] = AB();
     for (const name of NAMES) expect(await changedSvg(A[name], A[name])).toBe(await freshSvg(A[name]));
   });
 });
 
 describe('a different structure has a different key (drawn afresh)', () => {
-  const a = answersAt(1.8);
   it('the pyramid of another year', () => {
+    const a = answersAt(1.8);
     const at2040 = chartSpecs(input(a, { pyramidYear: 2040 }));
     const at2050 = chartSpecs(input(a, { pyramidYear: 2050 }));
     expect(splitData(at2050.pyramid).key).not.toBe(splitData(at2040.pyramid).key);
@@ -117,6 +119,7 @@ describe('a different structure has a different key (drawn afresh)', () => {
   });
 
   it('a pinned scenario (a second series), another target, another language', () => {
+    const a = answersAt(1.8);
     const plain = chartSpecs(input(a));
     const pinned = chartSpecs(input(a, { pinned: answersAt(2.1) }));
     expect(splitData(pinned.trajectory).key).not.toBe(splitData(plain.trajectory).key);
@@ -124,5 +127,39 @@ describe('a different structure has a different key (drawn afresh)', () => {
     expect(splitData(target.frontier).key).not.toBe(splitData(plain.frontier).key);
     const zh = chartSpecs(input(a, { lang: 'zh' }));
     for (const name of NAMES) expect(splitData(zh[name]).key).not.toBe(splitData(plain[name]).key);
+  });
+});
+
+describe('splitData: only a data object with a values array becomes a slot', () => {
+  it('data null, a named data source and values that are no array are kept as they are', () => {
+    const spec = {
+      vconcat: [
+        { data: null, mark: 'point' },
+        { data: { name: 'table' }, mark: 'point' },
+        { data: { values: 'a,b' }, mark: 'point' },
+        { data: { values: [{ x: 1 }, { x: 2 }] }, mark: 'bar' },
+      ],
+    } as unknown as VegaLiteSpec;
+    const s = splitData(spec);
+    expect(s.template).toEqual({
+      vconcat: [
+        { data: null, mark: 'point' },
+        { data: { name: 'table' }, mark: 'point' },
+        { data: { values: 'a,b' }, mark: 'point' },
+        { data: { values: [{ __slot: 0 }] }, mark: 'bar' },
+      ],
+    });
+    expect(s.values).toEqual([[{ x: 1 }, { x: 2 }]]);
+    expect(s.key).toBe(JSON.stringify(s.template));
+  });
+});
+
+describe('compileSplit: a dataset is a slot only when it holds one placeholder', () => {
+  it('data written in the template and two placeholders in one dataset are no slots', () => {
+    const layer = (values: unknown[]) => ({ data: { values }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } });
+    const template = { layer: [layer([{ __slot: 0 }]), layer([{ x: 1 }]), layer([{ __slot: 1 }, { __slot: 2 }])] } as unknown as VegaLiteSpec;
+    const c = compileSplit({ key: 'k', template, values: [] });
+    expect([...c.slots.values()]).toEqual([0]);
+    expect(c.key).toBe('k');
   });
 });

@@ -100,6 +100,7 @@ describe('missing parameters take the defaults', () => {
     expect(decodeState('?tfr=2015:1.5')).toEqual({ ...d, assumptions: { ...d.assumptions, tfr: [[2015, 1.5]] } });
     expect(decodeState('?width=1&year=2040')).toEqual({ ...d, width: 1, pyramidYear: 2040 });
     expect(decodeState('?in=2015:9000')).toEqual({ ...d, assumptions: { ...d.assumptions, migration: { mode: 'gross', inPerYear: [[2015, 9000]], outRate: [[2015, 0]] } } });
+    expect(decodeState('?out=2015:0.01')).toEqual({ ...d, assumptions: { ...d.assumptions, migration: { mode: 'gross', inPerYear: [[2015, 0]], outRate: [[2015, 0.01]] } } });
     // A pinned scenario's missing parameters are the current scenario's.
     expect(decodeState('?tfr=2015:1.5&a.srb=105')).toEqual({
       ...d,
@@ -134,6 +135,11 @@ describe('a malformed link names the parameter, the rule and the value', () => {
     ['?out=20150:0.1', `out: ${PAIRS}, got "20150:0.1"`],
     ['?tfr=', `tfr: ${PAIRS}, got ""`],
     ['?tfr=2015:Infinity', `tfr: ${PAIRS}, got "Infinity"`],
+    // An empty or blank value is not 0 (as Number('') would have it).
+    ['?tfr=2015:', `tfr: ${PAIRS}, got ""`],
+    ['?srb=%20', 'srb: expected a number (boys per 100 girls), got " "'],
+    ['?target=2030:1:2', 'target: expected year:population, e.g. 2030:2600000, got "2030:1:2"'],
+    ['?base=2015:1:2:1:1', 'base: expected year:female counts:male counts (comma-separated), e.g. 2015:100,90,…:105,95,…, got "2015:1:2:1:1"'],
     ['?a.tfr=2015:x', `a.tfr: ${PAIRS}, got "x"`],
     ['?lang=fr', 'lang: expected one of en, zh, got "fr"'],
     ['?width=3', 'width: expected 1 or 5, got "3"'],
@@ -161,7 +167,19 @@ describe('a malformed link names the parameter, the rule and the value', () => {
     expect(linkError(`?tfr=${long}`)).toBe(`tfr: ${PAIRS}, got "${long.slice(0, 59)}…"`);
   });
 
-  it('more than 50 anchors is refused', () => {
+  it('a value of 60 characters is quoted whole', () => {
+    const sixty = 'x'.repeat(60);
+    expect(linkError(`?srb=${sixty}`)).toBe(`srb: expected a number (boys per 100 girls), got "${sixty}"`);
+  });
+
+  it('at most 200 counts of each sex in base', () => {
+    const counts = (n: number) => Array.from({ length: n }, () => '1').join(',');
+    expect(decodeState(`?base=2015:${counts(200)}:${counts(200)}`).upload!.base.female).toHaveLength(200);
+    const over = `2015:${counts(201)}:${counts(201)}`;
+    expect(linkError(`?base=${over}`)).toBe(`base: expected as many female as male counts (at most 200 each), got "${over.slice(0, 59)}…"`);
+  });
+
+    it('more than 50 anchors is refused', () => {
     const many = Array.from({ length: 51 }, (_, k) => `${2015 + k}:1`).join(',');
     expect(linkError(`?tfr=${many}`)).toMatch(/^tfr: expected year:value pairs/);
     const fifty = Array.from({ length: 50 }, (_, k) => `${2015 + k}:1`).join(',');

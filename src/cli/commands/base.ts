@@ -54,8 +54,8 @@ export function parseMargins(text: string, option = '--margins'): NamedMargin[] 
   const items = text.split(',').map((s) => s.trim());
   if (items.some((s) => s === '')) throw new UserError(`${option}: ${ITEM_RULE}, got ${quoted(text)}`);
   return items.map((item) => {
-    const label = item.replace(/:[^:]*$/, '');
     const parts = item.split(':').map((s) => s.trim());
+    const label = parts.slice(0, -1).join(':');
     if (parts.length < 2 || parts.length > 3) throw new UserError(`${option}: ${ITEM_RULE}, got ${quoted(item)}`);
     const count = parts[parts.length - 1]!;
     const population = count === '' ? NaN : Number(count.replace(/_/g, ''));
@@ -201,10 +201,11 @@ function fitted(args: BaseArgs, reference: BasePopulation, margins: readonly Nam
     return run();
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    // Paths `margins[j]…` are the j-th item of --margins; anything else is the reference's.
+    // Paths `margins[j]…` are the j-th item of --margins, `margins` the list (e.g. too many items); anything else is the reference's.
     const lines = e.issues.map((iss) => {
       const j = /^margins\[(\d+)\]/.exec(iss.path);
-      return j ? `--margins ${quoted(margins[Number(j[1])]!.item)}: ${iss.rule}, got ${formatValue(iss.value)}` : `${args.reference}: ${iss.path}: ${iss.rule}, got ${formatValue(iss.value)}`;
+      if (j) return `--margins ${quoted(margins[Number(j[1])]!.item)}: ${iss.rule}, got ${formatValue(iss.value)}`;
+      return iss.path === 'margins' ? `--margins: ${iss.rule}, got ${formatValue(iss.value)}` : `${args.reference}: ${iss.path}: ${iss.rule}, got ${formatValue(iss.value)}`;
     });
     throw new UserError(lines.length === 1 ? lines[0]! : `cannot fit ${args.reference} to --margins:\n${indent(lines.join('\n'))}`);
   }
