@@ -306,9 +306,9 @@ export function simulate(base: Population, scenario: Scenario, uncertainty: Unce
 
 /**
  * Splits `onProgress` (a function, which the JSON-shaped zod schema does not describe) off the
- * options and checks it; the rest goes to `simulateOptionsSchema`.
+ * options and checks it; the rest goes to the options' schema (`simulate`'s, `yingkouReport`'s).
  */
-function progressOption(options: unknown): { onProgress: ((done: number, total: number) => void) | undefined; rest: unknown } {
+export function progressOption(options: unknown): { onProgress: ((done: number, total: number) => void) | undefined; rest: unknown } {
   if (options === null || typeof options !== 'object' || !('onProgress' in options)) return { onProgress: undefined, rest: options };
   const { onProgress, ...rest } = options as { onProgress?: unknown };
   if (onProgress !== undefined && typeof onProgress !== 'function') fail('options.onProgress', 'expected a function (done, total) => void', onProgress);

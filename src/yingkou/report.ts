@@ -18,12 +18,11 @@ import { requiredNetMigration } from '../targets/requiredNetMigration.js';
 import { requiredTfr } from '../targets/requiredTfr.js';
 import type { Target } from '../targets/target.js';
 import { projectUrbanShare, urgd } from '../indicators/urbanization.js';
-import { simulate, type SimulationYear, type TargetProbability } from '../stochastic/simulate.js';
+import { progressOption, simulate, type SimulationYear, type TargetProbability } from '../stochastic/simulate.js';
 import type { ResolvedUncertainty } from '../stochastic/uncertainty.js';
 import { SEXES, type BySex, type Sex } from '../types.js';
 import * as z from 'zod/mini';
 import type { Anchors } from '../scenario/path.js';
-import { fail } from '../validate/errors.js';
 import { parseWith } from '../validate/parse.js';
 import type { Warning } from '../validate/warnings.js';
 import { CENSUS_2020_GROUPS, CENSUS_2020_MARGINS, yingkou } from './data.js';
@@ -240,10 +239,8 @@ function marginTotal(p: BySex<ArrayLike<number>>, margin: Margin, width: Width):
  * yingkouReport({ onProgress: (done, total) => bar.update(done / total) }) // the same figures, with a progress display
  */
 export function yingkouReport(options: YingkouReportOptions = {}): YingkouReport {
-  // onProgress is a function, which the JSON-shaped schema does not describe: split off and checked here.
-  const { onProgress, ...rest } = options !== null && typeof options === 'object' ? options : { onProgress: undefined };
-  if (onProgress !== undefined && typeof onProgress !== 'function') fail('options.onProgress', 'expected a function (done, total) => void', onProgress);
-  const o = parseWith(reportOptionsSchema, options !== null && typeof options === 'object' ? rest : options, 'options');
+  const { onProgress, rest } = progressOption(options);
+  const o = parseWith(reportOptionsSchema, rest, 'options');
   const openAge = DEFAULT_OPEN_AGE;
   const width = o.width ?? STEP;
   const grid = { openAge, width };
