@@ -16,7 +16,7 @@ export const FRONTIER_STATUS = {
 
 /**
  * The words {@link frontierSpec} writes, each replaceable (a chart in another language); a key not
- * given keeps its English default ({@link FRONTIER_TEXT}). Placeholders in braces are filled by the
+ * given keeps its English default (in its comment). Placeholders in braces are filled by the
  * builder from `options.target`: `{population}` with its population as the report writes it
  * ("2,600,000"), `{year}` with its year. The four statuses are the legend's entries (and the `status`
  * of the points' rows) and must differ. The points' labels ("+1,200", "> +9,000", "? -500") have no words.

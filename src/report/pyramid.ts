@@ -17,7 +17,7 @@ export interface PyramidSource {
 
 /**
  * The words {@link pyramidSpec} writes, each replaceable (a chart in another language); a key not
- * given keeps its English default ({@link PYRAMID_TEXT}). The placeholder `{years}` is filled by the
+ * given keeps its English default (in its comment). The placeholder `{years}` is filled by the
  * builder with the chart's years joined by `yearSeparator` ("2015 and 2030").
  */
 export interface PyramidText {

@@ -56,7 +56,7 @@ export interface TrajectoryInput {
 
 /**
  * The words {@link trajectorySpec} writes, each replaceable (a chart in another language); a key not
- * given keeps its English default ({@link TRAJECTORY_TEXT}). Placeholders in braces are filled by the
+ * given keeps its English default (in its comment). Placeholders in braces are filled by the
  * builder: `{population}` with the count as the report writes it ("2,600,000"), `{year}` with its year.
  */
 export interface TrajectoryText {
