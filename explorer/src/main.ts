@@ -6,7 +6,7 @@ import { UserError } from '../../src/cli/userError.js';
 import { chartSpecs, chartTables, type ChartTable } from './charts.js';
 import { resultsCsv, baseJson, scenarioJson, cliCommand } from './downloads.js';
 import { fill, formats, LANGS, MESSAGES, type Lang } from './i18n.js';
-import { answer, pathOf, planAssumptions, PRESETS, presetAssumptions, scenarioOf, withAnchor, yingkouPlace, type Anchor, type Answers, type Assumptions, type Place, type PresetName } from './model.js';
+import { answer, pathOf, PRESETS, presetAssumptions, scenarioOf, withAnchor, yingkouPlace, type Anchor, type Answers, type Assumptions, type Place, type PresetName } from './model.js';
 import { drawChart } from './render.js';
 import { decodeState, defaultState, encodeState, MAX_TRAJECTORIES, type PageState } from './state.js';
 import type { SimulationMessage, SimulationRequest } from './simulate.worker.js';
@@ -309,12 +309,23 @@ function assumptionsSection(): HTMLElement {
   const a = s.assumptions;
   const ty = s.target.year;
   const preset = h('select', { id: 'preset', 'data-key': 'preset' }, h('option', { value: 'custom', text: m.preset.custom }));
-  // The preset the assumptions are (the plan, on opening), else "as set".
+  // The preset the assumptions are (the plan, on opening), else "as set". Yingkou's presets are
+  // fixed scenarios (each from the plan); an uploaded place's are relative to what was set.
   const current = JSON.stringify(a);
+  const isPreset = (p: PresetName) => {
+    try {
+      return !s.upload && JSON.stringify(presetAssumptions(p, place(), a)) === current;
+    } catch {
+      return false;
+    }
+  };
+  // The first that matches: the plan has no migration, so it is also 'zero-migration'.
+  let shown = false;
   for (const p of PRESETS) {
     if ((p === 'census-implied' || p === 'plan') && s.upload) continue;
-    const isCurrent = p === 'plan' && JSON.stringify(planAssumptions()) === current;
-    preset.append(h('option', { value: p, text: m.preset[p], selected: isCurrent }));
+    const selected: boolean = !shown && isPreset(p);
+    shown ||= selected;
+    preset.append(h('option', { value: p, text: m.preset[p], selected }));
   }
   preset.addEventListener('change', () => {
     if (preset.value === 'custom') return;

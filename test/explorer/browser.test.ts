@@ -114,6 +114,29 @@ describe('the scenario explorer in Chromium', () => {
     await page.close();
   });
 
+  it.skipIf(!executablePath)(`a preset sets the assumptions and stays shown; the census-implied one reproduces the 2020 census${SKIP}`, async () => {
+    const { page, problems } = await open();
+    expect(await page.inputValue('#preset')).toBe('plan');
+    let r = await revision(page);
+    await page.selectOption('#preset', 'high');
+    await settled(page, r);
+    expect(await page.inputValue('#preset')).toBe('high');
+    expect(await page.inputValue('[data-testid=tfr-target-year]')).toBe('2.3');
+    r = await revision(page);
+    await page.selectOption('#preset', 'census-implied');
+    await settled(page, r);
+    expect(await page.inputValue('#preset')).toBe('census-implied');
+    // The Yingkou report's census-implied net migration, −20,966 a year (npm start), to the cent.
+    expect(Math.round(Number(await page.inputValue('[data-testid=net-migration]')))).toBe(-20_966);
+    // Editing a value leaves the preset: the select says so.
+    r = await revision(page);
+    await page.fill('[data-testid=tfr-target-year]', '2');
+    await settled(page, r);
+    expect(await page.inputValue('#preset')).toBe('custom');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it.skipIf(!executablePath)(`the URL keeps the whole state: the link opens the same page${SKIP}`, async () => {
     const { page, problems } = await open();
     let r = await revision(page);
