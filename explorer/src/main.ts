@@ -211,8 +211,7 @@ function syncControls(): void {
   setValue('tfr-at', Number(pathValue(pathOf(s.assumptions.tfr), s.target.year).toFixed(4)));
   const label = root.querySelector('label[for=tfr-at]');
   if (label) label.textContent = fill(msg().tfrAt, { year: s.target.year });
-  const net = s.assumptions.migration.mode === 'net' ? new Set(s.assumptions.migration.net.map((x) => x[1])) : new Set<number>();
-  setValue('net', net.size === 1 ? [...net][0]! : NaN);
+  setValue('net', constantNet(s.assumptions));
   for (const key of ['tfr', 'e0', 'net', 'in', 'out'] as const) {
     const anchors = pathAnchors(s.assumptions, key);
     const part = root.querySelector<HTMLElement>(`[data-part=editor-${key}]`);
@@ -226,6 +225,13 @@ function syncControls(): void {
       setValue(`${key}:value:${i}`, v);
     });
   }
+}
+
+/** The net migration a year when it is the same at every anchor (the quick field shows it), else NaN (the field is blank). */
+function constantNet(a: Assumptions): number {
+  if (a.migration.mode !== 'net') return NaN;
+  const values = new Set(a.migration.net.map((x) => x[1]));
+  return values.size === 1 ? [...values][0]! : NaN;
 }
 
 /** The gross flows of assumptions whose migration is gross (the editors exist only then). */
@@ -341,8 +347,7 @@ function assumptionsSection(): HTMLElement {
   const tfrAt = numberInput(Number(pathValue(pathOf(a.tfr), ty).toFixed(4)), { id: 'tfr-at', min: 0, max: 15, step: 0.05, 'data-testid': 'tfr-target-year', 'data-key': 'tfr-at' }, (v) =>
     setAssumptions((x) => ({ ...x, tfr: withAnchor(x.tfr, page.state.target.year, v) })),
   );
-  const netValues = a.migration.mode === 'net' ? new Set(a.migration.net.map((x) => x[1])) : new Set<number>();
-  const net = numberInput(netValues.size === 1 ? [...netValues][0]! : NaN, { step: 1000, 'data-testid': 'net-migration', 'data-key': 'net', placeholder: m.netVaries }, (v) =>
+  const net = numberInput(constantNet(a), { step: 1000, 'data-testid': 'net-migration', 'data-key': 'net', placeholder: m.netVaries }, (v) =>
     setAssumptions((x) => ({ ...x, migration: { mode: 'net', net: [[place().base.year, v]] } })),
   );
   if (a.migration.mode !== 'net') net.disabled = true;

@@ -33,17 +33,22 @@ function period(G: number, migration: boolean) {
   };
 }
 
+/** Makes `new Function(…)`, the kernel's code generation, throw `error` (until the globals are unstubbed). */
+function failCodeGeneration(error: Error): void {
+  vi.stubGlobal(
+    'Function',
+    new Proxy(Function, {
+      construct() {
+        throw error;
+      },
+    }),
+  );
+}
+
 describe('the step where code generation is refused', () => {
   it('falls back to the loop on an EvalError, bit for bit', async () => {
     const reference = await freshKernel();
-    vi.stubGlobal(
-      'Function',
-      new Proxy(Function, {
-        construct() {
-          throw new EvalError('Refused to evaluate a string as JavaScript (Content-Security-Policy)');
-        },
-      }),
-    );
+    failCodeGeneration(new EvalError('Refused to evaluate a string as JavaScript (Content-Security-Policy)'));
     const csp = await freshKernel();
     for (const [G, migration] of [[21, false], [101, true]] as const) {
       const k = period(G, migration);
@@ -57,14 +62,7 @@ describe('the step where code generation is refused', () => {
   });
 
   it('lets any other error of code generation through', async () => {
-    vi.stubGlobal(
-      'Function',
-      new Proxy(Function, {
-        construct() {
-          throw new SyntaxError('a fault in the generated source');
-        },
-      }),
-    );
+    failCodeGeneration(new SyntaxError('a fault in the generated source'));
     const broken = await freshKernel();
     const k = period(21, false);
     const z = () => new Float64Array(21);

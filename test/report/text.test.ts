@@ -4,7 +4,7 @@ import { FRONTIER_TEXT, frontierSpec, type FrontierText } from '../../src/report
 import { PYRAMID_TEXT, type PyramidText } from '../../src/report/pyramid.js';
 import { TRAJECTORY_TEXT, trajectorySpec, type TrajectoryText } from '../../src/report/trajectory.js';
 import type { VegaLiteSpec } from '../../src/report/vegaLite.js';
-import { InputError } from '../../src/validate/errors.js';
+import { messageOf } from '../inputError.js';
 import { compileSpec } from './compileSpec.js';
 import { specCases } from './specCases.js';
 
@@ -127,21 +127,12 @@ describe('the charts’ text option', () => {
   });
 
   it('rejects an unknown key, a non-string, an unknown placeholder and legend entries that collide, naming each', () => {
-    const message = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(InputError);
-        return (e as Error).message;
-      }
-      throw new Error('expected an error');
-    };
-    expect(message(() => cases.trajectory!({ text: { titel: '总人口' } }))).toMatch(/options\.text.*expected only the keys title, subtitle, .*got .*titel/s);
-    expect(message(() => cases.pyramid!({ text: { males: 1 } }))).toMatch(/options\.text\.males.*expected a string.*got 1/s);
-    expect(message(() => cases.trajectory!({ text: { targetLabel: '目标 {pop}' } }))).toMatch(/options\.text\.targetLabel.*expected a string with no placeholder other than \{population\}, \{year\}.*目标 \{pop\}/s);
-    expect(message(() => cases.pyramid!({ text: { yearLegend: '{year}' } }))).toMatch(/options\.text\.yearLegend.*expected a string with no \{placeholder\}/s);
-    expect(message(() => cases.pyramid!({ text: { males: '人', females: '人' } }))).toMatch(/options\.text\.females.*expected a label other than the males’.*人/s);
-    expect(message(() => frontierSpec([{ tfr: 2, netPerYear: { status: 'reachable', value: 1, achieved: 1, iterations: 1 } }], { text: { unconverged: 'reachable' } }))).toMatch(
+    expect(messageOf(() => cases.trajectory!({ text: { titel: '总人口' } }))).toMatch(/options\.text.*expected only the keys title, subtitle, .*got .*titel/s);
+    expect(messageOf(() => cases.pyramid!({ text: { males: 1 } }))).toMatch(/options\.text\.males.*expected a string.*got 1/s);
+    expect(messageOf(() => cases.trajectory!({ text: { targetLabel: '目标 {pop}' } }))).toMatch(/options\.text\.targetLabel.*expected a string with no placeholder other than \{population\}, \{year\}.*目标 \{pop\}/s);
+    expect(messageOf(() => cases.pyramid!({ text: { yearLegend: '{year}' } }))).toMatch(/options\.text\.yearLegend.*expected a string with no \{placeholder\}/s);
+    expect(messageOf(() => cases.pyramid!({ text: { males: '人', females: '人' } }))).toMatch(/options\.text\.females.*expected a label other than the males’.*人/s);
+    expect(messageOf(() => frontierSpec([{ tfr: 2, netPerYear: { status: 'reachable', value: 1, achieved: 1, iterations: 1 } }], { text: { unconverged: 'reachable' } }))).toMatch(
       /options\.text\.unconverged.*expected a legend entry other than options\.text\.reachable's/s,
     );
   });
